@@ -1,0 +1,117 @@
+// cakap: a search engine that matches certified workers to vacancies.
+//
+// An Engine is an index of workers (and stored vacancies) in a local directory. Writes
+// are committed before they return; matches see every acknowledged write.
+//
+//   cakap::EngineOptions options;
+//   absl::StatusOr<std::unique_ptr<cakap::Engine>> engine =
+//       cakap::Engine::Open(options, "/var/lib/cakap");
+//   if (!engine.ok()) { ...engine.status()... }
+//
+//   cakap::v1::Worker w;                         // see proto/cakap/v1/worker.proto
+//   w.set_id("w-1");
+//   w.mutable_domicile()->set_region_code("63.11");   // Balangan
+//   w.add_skills("juru las");
+//   absl::Status s = (*engine)->UpsertWorker(w);      // InvalidArgument names the field
+//
+//   cakap::v1::Vacancy v;
+//   v.add_required_skills("LAS");
+//   v.add_accepted_issuers(cakap::v1::ISSUER_BNSP);
+//   v.mutable_location()->set_region_code("63.11");
+//   v.set_radius_km(50);
+//   absl::StatusOr<cakap::v1::MatchResult> r = (*engine)->Match(v, {});
+//
+// Thread safety: every method may be called from many threads at once. Matches run in
+// parallel; writes are serialised. The Engine is neither copyable nor movable (it owns
+// the database lock).
+//
+// Errors: InvalidArgument (bad input; the message names the field, nothing is changed),
+// NotFound, FailedPrecondition (the directory holds no cakap index or another process
+// holds the write lock), DataLoss (corrupt database), Internal (anything else from Xapian).
+#ifndef CAKAP_ENGINE_H_
+#define CAKAP_ENGINE_H_
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
+#include "absl/types/span.h"
+#include "cakap/lexicon.h"
+#include "cakap/options.h"
+#include "cakap/regions.h"
+#include "cakap/v1/match.pb.h"
+#include "cakap/v1/vacancy.pb.h"
+#include "cakap/v1/worker.pb.h"
+
+namespace cakap {
+
+// Outcome of a bulk upsert: which records were rejected and why.
+struct BulkResult {
+  struct Rejection {
+    size_t index;          // position in the input
+    absl::Status status;   // InvalidArgument naming the field
+  };
+  int64_t accepted = 0;
+  std::vector<Rejection> rejected;
+};
+
+struct EngineStats {
+  int64_t workers = 0;
+  int64_t vacancies = 0;
+  int64_t open_vacancies = 0;
+  uint64_t revision = 0;       // the index revision, +1 per committed write
+  uint64_t size_bytes = 0;     // size of the database files on disk
+};
+
+class Engine {
+ public:
+  // Opens (or, with options.create_if_missing, creates) the index in directory `path`.
+  static absl::StatusOr<std::unique_ptr<Engine>> Open(const EngineOptions& options,
+                                                      const std::string& path);
+  ~Engine();
+  Engine(const Engine&) = delete;
+  Engine& operator=(const Engine&) = delete;
+
+  // Inserts the worker, or replaces the one with the same id. Committed on return.
+  absl::Status UpsertWorker(const v1::Worker& worker);
+  // Validates every record; writes the valid ones in one atomic commit and reports the
+  // rejected ones by index. A non-OK status means nothing was written.
+  absl::StatusOr<BulkResult> UpsertWorkers(absl::Span<const v1::Worker> workers);
+  // NotFound when no worker has this id.
+  absl::Status DeleteWorker(absl::string_view id);
+  // The worker as stored: skills and dates normalised (see worker.proto).
+  absl::StatusOr<v1::Worker> GetWorker(absl::string_view id) const;
+
+  // Stores a vacancy (id required) for reverse matching.
+  absl::Status UpsertVacancy(const v1::Vacancy& vacancy);
+  absl::Status DeleteVacancy(absl::string_view id);
+  absl::StatusOr<v1::Vacancy> GetVacancy(absl::string_view id) const;
+
+  // Workers that satisfy every hard constraint of `vacancy`, ranked (docs/ranking.md).
+  absl::StatusOr<v1::MatchResult> Match(const v1::Vacancy& vacancy,
+                                        const v1::MatchOptions& options) const;
+  // Open stored vacancies that the stored worker `worker_id` satisfies, best first; at
+  // most `limit` (1-1000) of them.
+  absl::StatusOr<v1::VacancyMatchResult> MatchVacancies(absl::string_view worker_id,
+                                                        int limit,
+                                                        bool exclude_welfare = false) const;
+
+  absl::StatusOr<EngineStats> Stats() const;
+
+  const Lexicon& lexicon() const;
+  const Regions& regions() const;
+
+  class Impl;
+
+ private:
+  explicit Engine(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace cakap
+
+#endif  // CAKAP_ENGINE_H_

@@ -1,0 +1,69 @@
+// Options of an Engine. A plain struct: every field carries its default and contract.
+#ifndef CAKAP_OPTIONS_H_
+#define CAKAP_OPTIONS_H_
+
+#include <functional>
+#include <vector>
+
+#include "absl/time/civil_time.h"
+
+namespace cakap {
+
+// Weights of the score components. docs/ranking.md gives the formula they plug into.
+// Every weight must be >= 0; scores are comparable only between engines with the same
+// weights (they are part of the formula, not of the corpus).
+struct RankingWeights {
+  // Share of the vacancy's preferred skills the worker has, times this.
+  double preferred_skills = 0.30;
+  // Strength of the best qualifying certificate (issuer tier x KKNI level x validity).
+  double certificate = 0.35;
+  // Distance decay 2^(-d / distance_half_life_km), times this.
+  double distance = 0.30;
+  // Welfare priority (11 - decile) / 10 for DTSEN deciles 1-10, times this. Small on
+  // purpose: it breaks near-ties in favour of poorer households, it does not override fit.
+  double welfare = 0.05;
+
+  // Distance in km at which the distance component halves. Must be > 0.
+  double distance_half_life_km = 20.0;
+  // Issuer tiers, in [0, 1].
+  double tier_bnsp = 1.0;
+  double tier_kemnaker = 0.85;
+  double tier_other = 0.6;
+  // Remaining validity (days after the start date) at which a certificate counts fully;
+  // below it the validity factor falls linearly from 1 to 0.5. Must be > 0.
+  int full_validity_days = 730;
+};
+
+struct EngineOptions {
+  // Create the database directory when it does not exist. False: Open fails with
+  // NotFound on a missing directory.
+  bool create_if_missing = true;
+
+  RankingWeights ranking;
+
+  // Geo grid levels indexed for each worker; level L has cells of 8 / 2^L degrees
+  // (L=4: 0.5 deg ~ 55 km; L=6: 0.125 deg ~ 14 km; L=8: ~3.5 km). Each in [0, 12],
+  // strictly increasing. Used only when the database is created: an existing database
+  // keeps the levels it was built with (they are stored in it).
+  std::vector<int> geo_cell_levels = {4, 6, 8};
+  // A radius query is covered by at most this many cells, at the finest indexed level
+  // that fits; when even the coarsest needs more, no cell filter is used (all workers
+  // are candidates and the exact distance check decides). In [1, 4096].
+  int max_cover_cells = 48;
+
+  // Travel radius of a worker whose travel_km is 0, in km. > 0.
+  double default_travel_km = 50.0;
+
+  // Validity of a certificate without expires_on, in years after issued_on, per issuer.
+  int default_validity_years_bnsp = 3;
+  int default_validity_years_kemnaker = 3;
+  int default_validity_years_other = 3;
+
+  // Today's date, used when a vacancy has no start date and for a worker without
+  // updated_at. Null: the system clock in Indonesia's western time zone (UTC+7).
+  std::function<absl::CivilDay()> today;
+};
+
+}  // namespace cakap
+
+#endif  // CAKAP_OPTIONS_H_
