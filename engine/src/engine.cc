@@ -1,0 +1,255 @@
+// Engine: opening an index and every write. Matching lives in match.cc.
+#include <xapian.h>
+
+#include <filesystem>
+#include <system_error>
+
+#include "absl/strings/numbers.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "absl/strings/str_split.h"
+#include "cakap/engine.h"
+#include "cakap/status_macros.h"
+#include "document.h"
+#include "engine_impl.h"
+#include "normalize.h"
+#include "schema.h"
+#include "xapian_status.h"
+
+namespace cakap {
+namespace {
+
+absl::Status ValidateOptions(const EngineOptions& o) {
+  const RankingWeights& w = o.ranking;
+  for (double weight : {w.preferred_skills, w.certificate, w.distance, w.welfare, w.tier_bnsp,
+                        w.tier_kemnaker, w.tier_other}) {
+    if (!(weight >= 0)) return absl::InvalidArgumentError("options.ranking: weights must be >= 0");
+  }
+  if (!(w.distance_half_life_km > 0)) {
+    return absl::InvalidArgumentError("options.ranking.distance_half_life_km: must be > 0");
+  }
+  if (w.full_validity_days <= 0) {
+    return absl::InvalidArgumentError("options.ranking.full_validity_days: must be > 0");
+  }
+  if (o.geo_cell_levels.empty()) {
+    return absl::InvalidArgumentError("options.geo_cell_levels: needs at least one level");
+  }
+  for (size_t i = 0; i < o.geo_cell_levels.size(); ++i) {
+    int level = o.geo_cell_levels[i];
+    if (level < 0 || level > 12 || (i > 0 && level <= o.geo_cell_levels[i - 1])) {
+      return absl::InvalidArgumentError(
+          "options.geo_cell_levels: each in [0, 12], strictly increasing");
+    }
+  }
+  if (o.max_cover_cells < 1 || o.max_cover_cells > 4096) {
+    return absl::InvalidArgumentError("options.max_cover_cells: must be in [1, 4096]");
+  }
+  if (!(o.default_travel_km > 0)) {
+    return absl::InvalidArgumentError("options.default_travel_km: must be > 0");
+  }
+  for (int years : {o.default_validity_years_bnsp, o.default_validity_years_kemnaker,
+                    o.default_validity_years_other}) {
+    if (years < 1 || years > 50) {
+      return absl::InvalidArgumentError("options.default_validity_years_*: must be in [1, 50]");
+    }
+  }
+  return absl::OkStatus();
+}
+
+// Reads (or, for a new index, writes) the schema metadata; returns the geo levels.
+absl::StatusOr<std::vector<int>> CheckSchema(Xapian::WritableDatabase& db,
+                                             const EngineOptions& options,
+                                             const std::string& path) {
+  std::string version = db.get_metadata(schema::kMetaSchema);
+  if (version.empty()) {
+    if (db.get_doccount() > 0) {
+      return absl::FailedPreconditionError(
+          absl::StrCat(path, " holds a Xapian database that is not a cakap index"));
+    }
+    db.set_metadata(schema::kMetaSchema, schema::kSchemaVersion);
+    db.set_metadata(schema::kMetaGeoLevels, absl::StrJoin(options.geo_cell_levels, ","));
+    db.commit();
+    return options.geo_cell_levels;
+  }
+  if (version != schema::kSchemaVersion) {
+    return absl::FailedPreconditionError(absl::StrCat(
+        path, ": index schema ", version, ", this build reads ", schema::kSchemaVersion));
+  }
+  std::vector<int> levels;
+  for (absl::string_view part : absl::StrSplit(db.get_metadata(schema::kMetaGeoLevels), ',')) {
+    int level;
+    if (!absl::SimpleAtoi(part, &level)) {
+      return absl::DataLossError(absl::StrCat(path, ": bad geo levels metadata"));
+    }
+    levels.push_back(level);
+  }
+  return levels;
+}
+
+}  // namespace
+
+absl::StatusOr<std::unique_ptr<Engine>> Engine::Open(const EngineOptions& options,
+                                                     const std::string& path) {
+  CAKAP_RETURN_IF_ERROR(ValidateOptions(options));
+  std::error_code ec;
+  if (!std::filesystem::exists(path, ec)) {
+    if (!options.create_if_missing) {
+      return absl::NotFoundError(absl::StrCat(path, ": no such index directory"));
+    }
+    std::filesystem::create_directories(path, ec);
+    if (ec) return absl::FailedPreconditionError(absl::StrCat(path, ": ", ec.message()));
+  }
+  CAKAP_ASSIGN_OR_RETURN(Lexicon lexicon, Lexicon::Builtin());
+  CAKAP_ASSIGN_OR_RETURN(Regions regions, Regions::Builtin());
+  return CatchXapian("open " + path, [&]() -> absl::StatusOr<std::unique_ptr<Engine>> {
+    Xapian::WritableDatabase writer(path, Xapian::DB_CREATE_OR_OPEN);
+    CAKAP_ASSIGN_OR_RETURN(std::vector<int> levels, CheckSchema(writer, options, path));
+    EngineEnv env{options, std::move(lexicon), std::move(regions), std::move(levels)};
+    auto impl = std::make_unique<Impl>(std::move(env), path, std::move(writer));
+    return std::unique_ptr<Engine>(new Engine(std::move(impl)));
+  });
+}
+
+Engine::Engine(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Engine::~Engine() = default;
+
+absl::Status Engine::UpsertWorker(const v1::Worker& w) { return impl_->UpsertWorker(w); }
+absl::StatusOr<BulkResult> Engine::UpsertWorkers(absl::Span<const v1::Worker> w) {
+  return impl_->UpsertWorkers(w);
+}
+absl::Status Engine::DeleteWorker(absl::string_view id) { return impl_->DeleteWorker(id); }
+absl::StatusOr<v1::Worker> Engine::GetWorker(absl::string_view id) const {
+  return impl_->GetWorker(id);
+}
+absl::Status Engine::UpsertVacancy(const v1::Vacancy& v) { return impl_->UpsertVacancy(v); }
+absl::Status Engine::DeleteVacancy(absl::string_view id) { return impl_->DeleteVacancy(id); }
+absl::StatusOr<v1::Vacancy> Engine::GetVacancy(absl::string_view id) const {
+  return impl_->GetVacancy(id);
+}
+absl::StatusOr<v1::MatchResult> Engine::Match(const v1::Vacancy& v,
+                                              const v1::MatchOptions& o) const {
+  return impl_->Match(v, o);
+}
+absl::StatusOr<v1::VacancyMatchResult> Engine::MatchVacancies(absl::string_view worker_id,
+                                                              int limit,
+                                                              bool exclude_welfare) const {
+  return impl_->MatchVacancies(worker_id, limit, exclude_welfare);
+}
+absl::StatusOr<EngineStats> Engine::Stats() const { return impl_->Stats(); }
+const Lexicon& Engine::lexicon() const { return impl_->env().lexicon; }
+const Regions& Engine::regions() const { return impl_->env().regions; }
+
+template <typename F>
+absl::Status Engine::Impl::Write(absl::string_view what, F&& change) {
+  absl::MutexLock lock(&write_mu_);
+  return CatchXapian(what, [&]() -> absl::Status {
+    writer_.begin_transaction(/*flushed=*/true);
+    try {
+      absl::Status status = change();
+      if (!status.ok()) {
+        writer_.cancel_transaction();
+        return status;
+      }
+      writer_.commit_transaction();  // fsync'd: durable once we return OK
+    } catch (...) {
+      try {
+        writer_.cancel_transaction();
+      } catch (const Xapian::Error&) {
+        // The original error is the one worth reporting.
+      }
+      throw;
+    }
+    return absl::OkStatus();
+  });
+}
+
+absl::Status Engine::Impl::UpsertWorker(const v1::Worker& worker) {
+  CAKAP_ASSIGN_OR_RETURN(NormalizedWorker normalized, NormalizeWorker(worker, env_));
+  return Write("upsert worker", [&]() ABSL_EXCLUSIVE_LOCKS_REQUIRED(write_mu_) {
+    writer_.replace_document(WorkerIdTerm(normalized.record.id),
+                             BuildWorkerDocument(normalized, env_, writer_stem_));
+    return absl::OkStatus();
+  });
+}
+
+absl::StatusOr<BulkResult> Engine::Impl::UpsertWorkers(absl::Span<const v1::Worker> workers) {
+  BulkResult result;
+  std::vector<NormalizedWorker> valid;
+  valid.reserve(workers.size());
+  for (size_t i = 0; i < workers.size(); ++i) {
+    absl::StatusOr<NormalizedWorker> normalized = NormalizeWorker(workers[i], env_);
+    if (normalized.ok()) {
+      valid.push_back(*std::move(normalized));
+    } else {
+      result.rejected.push_back({i, normalized.status()});
+    }
+  }
+  if (!valid.empty()) {
+    CAKAP_RETURN_IF_ERROR(Write("upsert workers", [&]() ABSL_EXCLUSIVE_LOCKS_REQUIRED(write_mu_) {
+      for (const NormalizedWorker& w : valid) {
+        writer_.replace_document(WorkerIdTerm(w.record.id),
+                                 BuildWorkerDocument(w, env_, writer_stem_));
+      }
+      return absl::OkStatus();
+    }));
+  }
+  result.accepted = static_cast<int64_t>(valid.size());
+  return result;
+}
+
+absl::Status Engine::Impl::DeleteWorker(absl::string_view id) {
+  CAKAP_RETURN_IF_ERROR(ValidateId(id, "id"));
+  return Write("delete worker", [&]() ABSL_EXCLUSIVE_LOCKS_REQUIRED(write_mu_) {
+    const std::string term = WorkerIdTerm(id);
+    if (!writer_.term_exists(term)) {
+      return absl::NotFoundError(absl::StrCat("worker ", id, " not found"));
+    }
+    writer_.delete_document(term);
+    return absl::OkStatus();
+  });
+}
+
+absl::Status Engine::Impl::UpsertVacancy(const v1::Vacancy& vacancy) {
+  CAKAP_ASSIGN_OR_RETURN(ResolvedVacancy resolved, ResolveVacancy(vacancy, env_, true));
+  // Stored as given, with skills as codes and issuers de-duplicated; an empty start date
+  // stays empty (it means "the day of the match").
+  v1::Vacancy stored = vacancy;
+  *stored.mutable_required_skills() = resolved.normalized.required_skills();
+  *stored.mutable_preferred_skills() = resolved.normalized.preferred_skills();
+  *stored.mutable_accepted_issuers() = resolved.normalized.accepted_issuers();
+  return Write("upsert vacancy", [&]() ABSL_EXCLUSIVE_LOCKS_REQUIRED(write_mu_) {
+    writer_.replace_document(VacancyIdTerm(stored.id()), BuildVacancyDocument(stored));
+    return absl::OkStatus();
+  });
+}
+
+absl::Status Engine::Impl::DeleteVacancy(absl::string_view id) {
+  CAKAP_RETURN_IF_ERROR(ValidateId(id, "id"));
+  return Write("delete vacancy", [&]() ABSL_EXCLUSIVE_LOCKS_REQUIRED(write_mu_) {
+    const std::string term = VacancyIdTerm(id);
+    if (!writer_.term_exists(term)) {
+      return absl::NotFoundError(absl::StrCat("vacancy ", id, " not found"));
+    }
+    writer_.delete_document(term);
+    return absl::OkStatus();
+  });
+}
+
+absl::StatusOr<EngineStats> Engine::Impl::Stats() {
+  return CatchXapian("stats", [&]() -> absl::StatusOr<EngineStats> {
+    ReaderPool::Lease lease = readers_.Acquire();
+    Xapian::Database& db = lease.db();
+    EngineStats stats;
+    stats.workers = db.get_termfreq(schema::kKindWorker);
+    stats.vacancies = db.get_termfreq(schema::kKindVacancy);
+    stats.open_vacancies = db.get_termfreq(schema::kOpenVacancy);
+    stats.revision = db.get_revision();
+    std::error_code ec;
+    for (const auto& entry : std::filesystem::directory_iterator(path_, ec)) {
+      if (entry.is_regular_file(ec)) stats.size_bytes += entry.file_size(ec);
+    }
+    return stats;
+  });
+}
+
+}  // namespace cakap

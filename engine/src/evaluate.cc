@@ -1,0 +1,269 @@
+#include "evaluate.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
+#include "absl/strings/str_join.h"
+#include "geo.h"
+
+namespace cakap {
+namespace {
+
+int64_t RoundMicro(double value) { return std::llround(value * 1e6); }
+
+bool Covers(const CertRecord& c, SkillId id) {
+  return std::binary_search(c.covers.begin(), c.covers.end(), id);
+}
+
+bool CoversAny(const CertRecord& c, const std::vector<SkillId>& ids) {
+  for (SkillId id : ids) {
+    if (Covers(c, id)) return true;
+  }
+  return false;
+}
+
+bool IssuerAccepted(const ResolvedVacancy& v, uint8_t issuer) {
+  return std::find(v.issuers.begin(), v.issuers.end(), issuer) != v.issuers.end();
+}
+
+bool ValidOn(const CertRecord& c, Day day) { return c.issued <= day && day <= c.expires; }
+
+// The skills a certificate must cover to count for the `certificate` constraint.
+bool CoversRequired(const CertRecord& c, const ResolvedVacancy& v) {
+  return v.required.empty() ? !c.covers.empty() : CoversAny(c, v.required);
+}
+
+bool QualifiesForConstraint(const CertRecord& c, const ResolvedVacancy& v) {
+  return IssuerAccepted(v, c.issuer) && ValidOn(c, v.start) && c.level >= v.min_level &&
+         CoversRequired(c, v);
+}
+
+// Relevant for the certificate score component (docs/ranking.md).
+bool RelevantForScore(const CertRecord& c, const ResolvedVacancy& v) {
+  if (!ValidOn(c, v.start)) return false;
+  bool covers;
+  if (!v.required.empty()) {
+    covers = CoversAny(c, v.required);
+  } else if (!v.preferred.empty()) {
+    covers = CoversAny(c, v.preferred);
+  } else {
+    covers = !c.covers.empty();
+  }
+  if (!covers) return false;
+  return v.issuers.empty() || (IssuerAccepted(v, c.issuer) && c.level >= v.min_level);
+}
+
+double Tier(const RankingWeights& w, uint8_t issuer) {
+  switch (issuer) {
+    case v1::ISSUER_BNSP: return w.tier_bnsp;
+    case v1::ISSUER_KEMNAKER: return w.tier_kemnaker;
+    default: return w.tier_other;
+  }
+}
+
+double Strength(const RankingWeights& w, const CertRecord& c, Day start) {
+  const double remaining = static_cast<double>(c.expires - start);
+  const double validity = std::min(1.0, 0.5 + 0.5 * remaining / w.full_validity_days);
+  return Tier(w, c.issuer) * (0.5 + c.level / 18.0) * validity;
+}
+
+bool InRegions(const MatchRecord& w, const ResolvedVacancy& v) {
+  if (w.region_code.empty()) return false;
+  const std::string province = w.region_code.substr(0, 2);
+  for (const std::string& code : v.region_codes) {
+    if (code == w.region_code || code == province) return true;
+  }
+  return false;
+}
+
+bool Available(const MatchRecord& w, Day start) {
+  if (w.available_from != kNoDay) return w.available_from <= start;
+  return w.employment_status == v1::EMPLOYMENT_STATUS_UNSPECIFIED ||
+         w.employment_status == v1::EMPLOYMENT_STATUS_SEEKING;
+}
+
+std::string IssuerName(uint8_t issuer) {
+  switch (issuer) {
+    case v1::ISSUER_BNSP: return "BNSP";
+    case v1::ISSUER_KEMNAKER: return "KEMNAKER";
+    default: return "OTHER";
+  }
+}
+
+std::string Codes(const Lexicon& lexicon, const std::vector<SkillId>& ids) {
+  return absl::StrJoin(ids, " or ", [&](std::string* out, SkillId id) {
+    const Skill* s = lexicon.Find(id);
+    absl::StrAppend(out, s ? s->code : absl::StrCat(id));
+  });
+}
+
+std::string CertificateFailure(const MatchRecord& w, const ResolvedVacancy& v,
+                               const EngineEnv& env) {
+  const CertRecord* expired = nullptr;   // latest expiry among the otherwise fitting ones
+  const CertRecord* too_new = nullptr;   // earliest issue among the otherwise fitting ones
+  const CertRecord* low = nullptr;       // highest level among issuer+skill fits
+  for (const CertRecord& c : w.certs) {
+    if (!IssuerAccepted(v, c.issuer) || !CoversRequired(c, v)) continue;
+    if (c.level < v.min_level) {
+      if (low == nullptr || c.level > low->level) low = &c;
+    } else if (c.expires < v.start) {
+      if (expired == nullptr || c.expires > expired->expires) expired = &c;
+    } else if (c.issued > v.start) {
+      if (too_new == nullptr || c.issued < too_new->issued) too_new = &c;
+    }
+  }
+  if (expired != nullptr) return absl::StrCat("certificate expired ", FormatDay(expired->expires));
+  if (too_new != nullptr) {
+    return absl::StrCat("certificate issued ", FormatDay(too_new->issued),
+                        ", after the start date ", FormatDay(v.start));
+  }
+  if (low != nullptr) {
+    return absl::StrCat("certificate at KKNI level ", low->level, ", below the minimum ",
+                        v.min_level);
+  }
+  std::string issuers = absl::StrJoin(v.issuers, "/", [](std::string* out, uint8_t i) {
+    absl::StrAppend(out, IssuerName(i));
+  });
+  if (v.required.empty()) return absl::StrCat("no ", issuers, " certificate");
+  return absl::StrCat("no ", issuers, " certificate covering ", Codes(env.lexicon, v.required));
+}
+
+}  // namespace
+
+const char* ConstraintName(Constraint c) {
+  switch (c) {
+    case Constraint::kRequiredSkill: return "required_skill";
+    case Constraint::kCertificate: return "certificate";
+    case Constraint::kRadius: return "radius";
+    case Constraint::kRegion: return "region";
+    case Constraint::kTravelRadius: return "travel_radius";
+    case Constraint::kAvailability: return "availability";
+    case Constraint::kKeywords: return "keywords";
+  }
+  return "unknown";
+}
+
+void Evaluate(const MatchRecord& w, const ResolvedVacancy& v, const EngineEnv& env,
+              const EvaluateOptions& options, Evaluation* out) {
+  *out = Evaluation();
+  // Records a failure; true when evaluation should stop.
+  auto fail = [&](Constraint c, SkillId skill) {
+    if (out->failures++ == 0) {
+      out->failed = c;
+      out->failed_skill = skill;
+    }
+    return out->failures > options.max_failures;
+  };
+  for (SkillId s : v.required) {
+    if (!w.HasSkill(s) && fail(Constraint::kRequiredSkill, s)) return;
+  }
+  if (!v.issuers.empty()) {
+    bool qualified = std::any_of(w.certs.begin(), w.certs.end(), [&](const CertRecord& c) {
+      return QualifiesForConstraint(c, v);
+    });
+    if (!qualified && fail(Constraint::kCertificate, 0)) return;
+  }
+  double d = -1;
+  if (v.has_location) {
+    d = HaversineKm(v.latitude, v.longitude, w.latitude, w.longitude);
+    out->distance_km = d;
+    if (v.radius_km > 0 && d > v.radius_km && fail(Constraint::kRadius, 0)) return;
+  }
+  if (!v.region_codes.empty() && !InRegions(w, v) && fail(Constraint::kRegion, 0)) return;
+  if (v.has_location && !w.willing_to_relocate && d > env.TravelKm(w.travel_km) &&
+      fail(Constraint::kTravelRadius, 0)) {
+    return;
+  }
+  if (!v.include_employed && !Available(w, v.start) && fail(Constraint::kAvailability, 0)) return;
+  if (v.HasKeywords() && !options.keywords_ok && fail(Constraint::kKeywords, 0)) return;
+
+  const RankingWeights& W = env.options.ranking;
+  if (!v.preferred.empty()) {
+    for (SkillId p : v.preferred) out->preferred_hits += w.HasSkill(p) ? 1 : 0;
+    out->micro[kPreferred] = RoundMicro(W.preferred_skills * out->preferred_hits /
+                                        static_cast<double>(v.preferred.size()));
+  }
+  double best = 0;
+  for (size_t i = 0; i < w.certs.size(); ++i) {
+    if (!RelevantForScore(w.certs[i], v)) continue;
+    double s = Strength(W, w.certs[i], v.start);
+    if (out->best_cert < 0 || s > best) {
+      best = s;
+      out->best_cert = static_cast<int>(i);
+    }
+  }
+  out->micro[kCertificateStrength] = RoundMicro(W.certificate * best);
+  if (v.has_location) {
+    out->micro[kDistance] = RoundMicro(W.distance * std::exp2(-d / W.distance_half_life_km));
+  }
+  if (!options.exclude_welfare && w.welfare_decile >= 1 && w.welfare_decile <= 10) {
+    out->micro[kWelfare] = RoundMicro(W.welfare * (11 - w.welfare_decile) / 10.0);
+  }
+  for (int64_t m : out->micro) out->score_micro += m;
+}
+
+void Explain(const MatchRecord& w, const ResolvedVacancy& v, const EngineEnv& env,
+             const Evaluation& eval, bool exclude_welfare,
+             google::protobuf::RepeatedPtrField<v1::ScoreComponent>* out) {
+  auto add = [&](const char* name, int64_t micro, std::string detail) {
+    v1::ScoreComponent* c = out->Add();
+    c->set_name(name);
+    c->set_value(MicroToDouble(micro));
+    c->set_detail(std::move(detail));
+  };
+  add("preferred_skills", eval.micro[kPreferred],
+      v.preferred.empty() ? std::string("no preferred skills")
+                          : absl::StrCat(eval.preferred_hits, " of ", v.preferred.size(),
+                                         " preferred skills"));
+  if (eval.best_cert >= 0) {
+    const CertRecord& c = w.certs[eval.best_cert];
+    add("certificate", eval.micro[kCertificateStrength],
+        absl::StrCat(IssuerName(c.issuer), " level ", c.level, ", valid ", c.expires - v.start,
+                     " more days"));
+  } else {
+    add("certificate", 0, absl::StrCat("no relevant certificate valid on ", FormatDay(v.start)));
+  }
+  add("distance", eval.micro[kDistance],
+      v.has_location ? absl::StrFormat("%.1f km", eval.distance_km) : "no location");
+  if (!exclude_welfare) {
+    add("welfare", eval.micro[kWelfare],
+        w.welfare_decile > 0 ? absl::StrCat("welfare decile ", w.welfare_decile)
+                             : std::string("not in the welfare register"));
+  }
+}
+
+std::string FailureReason(const MatchRecord& w, const ResolvedVacancy& v, const EngineEnv& env,
+                          const Evaluation& eval) {
+  switch (eval.failed) {
+    case Constraint::kRequiredSkill: {
+      const Skill* s = env.lexicon.Find(eval.failed_skill);
+      return absl::StrCat("lacks skill ", s ? s->code : absl::StrCat(eval.failed_skill));
+    }
+    case Constraint::kCertificate:
+      return CertificateFailure(w, v, env);
+    case Constraint::kRadius:
+      return absl::StrFormat("%.1f km away, radius %g km", eval.distance_km, v.radius_km);
+    case Constraint::kRegion:
+      if (w.region_code.empty()) return "domicile given by coordinates only, no region";
+      return absl::StrCat("domiciled in ", w.region_code, ", not in ",
+                          absl::StrJoin(v.region_codes, ", "));
+    case Constraint::kTravelRadius:
+      return absl::StrFormat("%.1f km, travels at most %g km", eval.distance_km,
+                             env.TravelKm(w.travel_km));
+    case Constraint::kAvailability:
+      if (w.available_from != kNoDay) {
+        return absl::StrCat("available from ", FormatDay(w.available_from),
+                            ", after the start date ", FormatDay(v.start));
+      }
+      return w.employment_status == v1::EMPLOYMENT_STATUS_SELF_EMPLOYED
+                 ? "self-employed, no available_from date"
+                 : "employed, no available_from date";
+    case Constraint::kKeywords:
+      return absl::StrCat("does not match the keywords \"", v.normalized.keywords(), "\"");
+  }
+  return "";
+}
+
+}  // namespace cakap

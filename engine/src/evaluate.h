@@ -1,0 +1,69 @@
+// The hard constraints and the score of docs/ranking.md for one (worker, vacancy) pair.
+// The single implementation behind forward matching, near misses and reverse matching.
+#ifndef CAKAP_ENGINE_EVALUATE_H_
+#define CAKAP_ENGINE_EVALUATE_H_
+
+#include <cstdint>
+#include <string>
+
+#include "cakap/v1/match.pb.h"
+#include "env.h"
+#include "normalize.h"
+#include "record.h"
+
+namespace cakap {
+
+enum class Constraint : uint8_t {
+  kRequiredSkill,
+  kCertificate,
+  kRadius,
+  kRegion,
+  kTravelRadius,
+  kAvailability,
+  kKeywords,
+};
+// The name used in NearMiss.constraint.
+const char* ConstraintName(Constraint c);
+
+// Score components in docs/ranking.md order.
+enum Component { kPreferred = 0, kCertificateStrength, kDistance, kWelfare, kNumComponents };
+
+struct Evaluation {
+  int failures = 0;
+  Constraint failed = Constraint::kRequiredSkill;  // the first failed constraint
+  SkillId failed_skill = 0;                        // for kRequiredSkill
+  double distance_km = -1;                         // -1: the vacancy has no location
+  // Rounded components in millionths; kWelfare is 0 and absent when welfare is excluded.
+  int64_t micro[kNumComponents] = {0, 0, 0, 0};
+  int64_t score_micro = 0;
+  int preferred_hits = 0;
+  int best_cert = -1;  // index into record.certs of the strongest relevant certificate
+};
+
+struct EvaluateOptions {
+  bool exclude_welfare = false;
+  // Stop (without scoring) once more than this many constraints failed.
+  int max_failures = 0;
+  // Result of the `keywords` constraint, decided outside (by the index or by the
+  // worker's words): only read when the vacancy has keywords.
+  bool keywords_ok = true;
+};
+
+// Evaluates the constraints; scores when failures <= options.max_failures.
+void Evaluate(const MatchRecord& worker, const ResolvedVacancy& vacancy, const EngineEnv& env,
+              const EvaluateOptions& options, Evaluation* out);
+
+// The explanation of an evaluated pair: one ScoreComponent per component.
+void Explain(const MatchRecord& worker, const ResolvedVacancy& vacancy, const EngineEnv& env,
+             const Evaluation& eval, bool exclude_welfare,
+             google::protobuf::RepeatedPtrField<v1::ScoreComponent>* out);
+
+// Why the first failed constraint failed, e.g. "certificate expired 2026-03-01".
+std::string FailureReason(const MatchRecord& worker, const ResolvedVacancy& vacancy,
+                          const EngineEnv& env, const Evaluation& eval);
+
+inline double MicroToDouble(int64_t micro) { return static_cast<double>(micro) / 1e6; }
+
+}  // namespace cakap
+
+#endif  // CAKAP_ENGINE_EVALUATE_H_

@@ -1,0 +1,34 @@
+// Great-circle distance and the coarse geo grid whose cell terms let a radius query
+// visit only the workers near it (field notes: a posting source alone is O(N)).
+//
+// Level L has square cells of 8 / 2^L degrees: L=4 0.5 deg (~55 km), L=6 0.125 deg
+// (~14 km), L=8 ~3.5 km. Every worker is indexed with one cell term per level; a
+// radius query ORs the cells covering the circle's bounding box at the finest level
+// that needs at most `max_cells`, and the exact distance check refines.
+#ifndef CAKAP_ENGINE_GEO_H_
+#define CAKAP_ENGINE_GEO_H_
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace cakap {
+
+inline constexpr double kEarthRadiusKm = 6371.0;
+
+// Haversine distance in km (docs/ranking.md gives the exact formula).
+double HaversineKm(double lat1, double lon1, double lat2, double lon2);
+
+// The cell term (with schema prefix) of a point at `level`.
+std::string GeoCellTerm(int level, double lat, double lon);
+
+// Cell terms covering every point within `radius_km` of (lat, lon), at the finest of
+// `levels` needing at most `max_cells` cells. nullopt when none fits, or when the circle
+// reaches a pole: then no cell filter applies and the exact check alone decides.
+std::optional<std::vector<std::string>> CoverCircle(double lat, double lon, double radius_km,
+                                                    const std::vector<int>& levels,
+                                                    int max_cells);
+
+}  // namespace cakap
+
+#endif  // CAKAP_ENGINE_GEO_H_

@@ -1,0 +1,389 @@
+// Engine reads: get, match (forward, with facets, pagination and near misses) and reverse
+// matching. Xapian selects a superset of the candidates by terms (coarse_query.h);
+// Evaluate (evaluate.h) decides each one exactly and scores it.
+#include <xapian.h>
+
+#include <algorithm>
+#include <map>
+#include <optional>
+#include <utility>
+
+#include "absl/container/flat_hash_set.h"
+#include "absl/strings/str_cat.h"
+#include "cakap/status_macros.h"
+#include "coarse_query.h"
+#include "document.h"
+#include "engine_impl.h"
+#include "evaluate.h"
+#include "page_token.h"
+#include "schema.h"
+#include "xapian_status.h"
+
+namespace cakap {
+namespace {
+
+constexpr int kDefaultPageSize = 20;
+constexpr int kMaxPageSize = 200;
+constexpr int kMaxNearMisses = 100;
+constexpr int kMaxVacancyLimit = 1000;
+// A reader that falls two commits behind throws DatabaseModifiedError: reopen and retry.
+constexpr int kMaxAttempts = 4;
+
+struct Hit {
+  int64_t score_micro;
+  std::string id;
+  Xapian::docid docid;
+};
+
+// (score desc, id asc): the order of docs/ranking.md.
+bool Before(int64_t score_a, absl::string_view id_a, int64_t score_b, absl::string_view id_b) {
+  return score_a != score_b ? score_a > score_b : id_a < id_b;
+}
+bool HitBefore(const Hit& a, const Hit& b) {
+  return Before(a.score_micro, a.id, b.score_micro, b.id);
+}
+
+// The best `n` hits, in order.
+void KeepBest(std::vector<Hit>* hits, size_t n) {
+  if (hits->size() > n) {
+    std::nth_element(hits->begin(), hits->begin() + n, hits->end(), HitBefore);
+    hits->resize(n);
+  }
+  std::sort(hits->begin(), hits->end(), HitBefore);
+}
+
+// Reads the MatchRecords of ascending docids from the value stream.
+class RecordReader {
+ public:
+  explicit RecordReader(const Xapian::Database& db)
+      : it_(db.valuestream_begin(schema::kSlotMatchRecord)),
+        end_(db.valuestream_end(schema::kSlotMatchRecord)) {}
+  // Docids must not decrease between calls.
+  absl::Status Read(Xapian::docid docid, MatchRecord* record) {
+    if (it_ != end_ && it_.get_docid() < docid) it_.skip_to(docid);
+    if (it_ == end_ || it_.get_docid() != docid || !DecodeRecord(*it_, record)) {
+      return absl::DataLossError(absl::StrCat("match record of document ", docid));
+    }
+    return absl::OkStatus();
+  }
+
+ private:
+  Xapian::ValueIterator it_, end_;
+};
+
+// Facet counts of docs/ranking.md / match.proto, over every candidate.
+class FacetCounter {
+ public:
+  void Add(const MatchRecord& w, Day start) {
+    int best_level = 0;
+    bool issuers[4] = {false, false, false, false};
+    for (const CertRecord& c : w.certs) {
+      if (c.issued > start || start > c.expires) continue;
+      issuers[c.issuer & 3] = true;
+      best_level = std::max<int>(best_level, c.level);
+    }
+    for (int i = 1; i < 4; ++i) issuer_[i] += issuers[i] ? 1 : 0;
+    ++region_[w.region_code];
+    ++level_[best_level];
+  }
+  void Fill(const Regions& regions, v1::Facets* out) const {
+    for (int i = 1; i < 4; ++i) {
+      if (issuer_[i] == 0) continue;
+      Put(v1::Issuer_Name(static_cast<v1::Issuer>(i)).substr(7), "", issuer_[i],
+          out->add_issuer());
+    }
+    for (const auto& [code, count] : region_) {
+      const Region* r = regions.Find(code);
+      Put(code, r ? r->name : "", count, out->add_region());
+    }
+    for (const auto& [level, count] : level_) {
+      Put(absl::StrCat(level), "", count, out->add_kkni_level());
+    }
+    SortByCount(out->mutable_issuer());
+    SortByCount(out->mutable_region());
+  }
+
+ private:
+  static void Put(std::string value, std::string label, int64_t count, v1::FacetValue* out) {
+    out->set_value(std::move(value));
+    out->set_label(std::move(label));
+    out->set_count(count);
+  }
+  static void SortByCount(google::protobuf::RepeatedPtrField<v1::FacetValue>* values) {
+    std::stable_sort(values->begin(), values->end(),
+                     [](const v1::FacetValue& a, const v1::FacetValue& b) {
+                       return a.count() > b.count();
+                     });
+  }
+  int64_t issuer_[4] = {0, 0, 0, 0};
+  std::map<std::string, int64_t> region_;
+  std::map<int, int64_t> level_;
+};
+
+absl::StatusOr<Xapian::docid> FindDoc(const Xapian::Database& db, const std::string& term,
+                                      absl::string_view what) {
+  Xapian::PostingIterator it = db.postlist_begin(term);
+  if (it == db.postlist_end(term)) return absl::NotFoundError(absl::StrCat(what, " not found"));
+  return *it;
+}
+
+// Runs `body(db)` on a pooled reader, reopening and retrying when the reader fell too
+// far behind the writer.
+template <typename F>
+auto WithReader(ReaderPool& pool, F&& body) -> decltype(body(std::declval<Xapian::Database&>())) {
+  ReaderPool::Lease lease = pool.Acquire();
+  for (int attempt = 1;; ++attempt) {
+    try {
+      return body(lease.db());
+    } catch (const Xapian::DatabaseModifiedError&) {
+      if (attempt == kMaxAttempts) throw;
+      lease.db().reopen();
+    }
+  }
+}
+
+absl::Status ReadRecord(const Xapian::Document& doc, MatchRecord* record) {
+  if (!DecodeRecord(doc.get_value(schema::kSlotMatchRecord), record)) {
+    return absl::DataLossError(absl::StrCat("match record of document ", doc.get_docid()));
+  }
+  return absl::OkStatus();
+}
+
+// Re-evaluates a selected hit and fills its Candidate (stored worker, score, explanation).
+absl::Status FillCandidate(const Xapian::Database& db, Xapian::docid docid,
+                           const ResolvedVacancy& v, const EngineEnv& env,
+                           const EvaluateOptions& eopts, Evaluation* eval, v1::Candidate* out) {
+  Xapian::Document doc = db.get_document(docid);
+  MatchRecord record;
+  CAKAP_RETURN_IF_ERROR(ReadRecord(doc, &record));
+  if (!out->mutable_worker()->ParseFromString(doc.get_data())) {
+    return absl::DataLossError(absl::StrCat("stored worker ", record.id));
+  }
+  Evaluate(record, v, env, eopts, eval);
+  out->set_score(MicroToDouble(eval->score_micro));
+  out->set_distance_km(eval->distance_km);
+  Explain(record, v, env, *eval, eopts.exclude_welfare, out->mutable_explanation());
+  return absl::OkStatus();
+}
+
+absl::Status AddNearMisses(const Xapian::Database& db, const ResolvedVacancy& v,
+                           const EngineEnv& env, const std::vector<Xapian::Query>& groups,
+                           const Xapian::Stem& stem, const v1::MatchOptions& o,
+                           v1::MatchResult* result) {
+  // The keywords group is exact, so the set of workers matching it decides the
+  // `keywords` constraint for each near-miss candidate.
+  absl::flat_hash_set<Xapian::docid> keyword_matches;
+  if (v.HasKeywords()) {
+    for (Xapian::docid d : AllMatches(db, KeywordQuery(v, env, stem))) keyword_matches.insert(d);
+  }
+  EvaluateOptions eopts;
+  eopts.exclude_welfare = o.exclude_welfare();
+  eopts.max_failures = 1;
+  RecordReader reader(db);
+  MatchRecord record;
+  Evaluation eval;
+  std::vector<Hit> hits;
+  for (Xapian::docid docid : AllMatches(db, NearMissQuery(groups))) {
+    CAKAP_RETURN_IF_ERROR(reader.Read(docid, &record));
+    eopts.keywords_ok = !v.HasKeywords() || keyword_matches.contains(docid);
+    Evaluate(record, v, env, eopts, &eval);
+    if (eval.failures == 1) hits.push_back({eval.score_micro, record.id, docid});
+  }
+  KeepBest(&hits, static_cast<size_t>(o.near_miss_limit()));
+  for (const Hit& hit : hits) {
+    eopts.keywords_ok = !v.HasKeywords() || keyword_matches.contains(hit.docid);
+    v1::NearMiss* miss = result->add_near_misses();
+    CAKAP_RETURN_IF_ERROR(
+        FillCandidate(db, hit.docid, v, env, eopts, &eval, miss->mutable_candidate()));
+    CAKAP_RETURN_IF_ERROR(ReadRecord(db.get_document(hit.docid), &record));
+    miss->set_constraint(ConstraintName(eval.failed));
+    miss->set_reason(FailureReason(record, v, env, eval));
+  }
+  return absl::OkStatus();
+}
+
+absl::StatusOr<v1::MatchResult> RunMatch(const Xapian::Database& db, const ResolvedVacancy& v,
+                                         const v1::MatchOptions& o,
+                                         const std::optional<PageCursor>& cursor,
+                                         uint64_t fingerprint, const EngineEnv& env) {
+  const Xapian::Stem stem("indonesian");
+  const std::vector<Xapian::Query> groups = ConstraintGroups(v, env, stem);
+  EvaluateOptions eopts;
+  eopts.exclude_welfare = o.exclude_welfare();
+  RecordReader reader(db);
+  MatchRecord record;
+  Evaluation eval;
+  FacetCounter facets;
+  std::vector<Hit> hits;  // candidates after the cursor
+  int64_t before_cursor = 0;
+  for (Xapian::docid docid : AllMatches(db, CandidateQuery(groups))) {
+    CAKAP_RETURN_IF_ERROR(reader.Read(docid, &record));
+    Evaluate(record, v, env, eopts, &eval);
+    if (eval.failures > 0) continue;
+    if (o.facets()) facets.Add(record, v.start);
+    if (cursor && !Before(cursor->score_micro, cursor->last_id, eval.score_micro, record.id)) {
+      ++before_cursor;
+      continue;
+    }
+    hits.push_back({eval.score_micro, record.id, docid});
+  }
+  v1::MatchResult result;
+  result.set_total(before_cursor + static_cast<int64_t>(hits.size()));
+  const size_t page_size = o.page_size() > 0 ? o.page_size() : kDefaultPageSize;
+  KeepBest(&hits, page_size + 1);
+  const bool more = hits.size() > page_size;
+  if (more) hits.resize(page_size);
+  for (const Hit& hit : hits) {
+    CAKAP_RETURN_IF_ERROR(
+        FillCandidate(db, hit.docid, v, env, eopts, &eval, result.add_candidates()));
+  }
+  if (more) {
+    result.set_next_page_token(
+        EncodePageToken({fingerprint, hits.back().score_micro, hits.back().id}));
+  }
+  if (o.facets()) facets.Fill(env.regions, result.mutable_facets());
+  *result.mutable_resolved_vacancy() = v.normalized;
+  if (o.near_miss_limit() > 0) {
+    CAKAP_RETURN_IF_ERROR(AddNearMisses(db, v, env, groups, stem, o, &result));
+  }
+  return result;
+}
+
+}  // namespace
+
+absl::StatusOr<v1::Worker> Engine::Impl::GetWorker(absl::string_view id) {
+  CAKAP_RETURN_IF_ERROR(ValidateId(id, "id"));
+  return CatchXapian("get worker", [&]() -> absl::StatusOr<v1::Worker> {
+    ReaderPool::Lease lease = readers_.Acquire();
+    CAKAP_ASSIGN_OR_RETURN(Xapian::docid docid,
+                           FindDoc(lease.db(), WorkerIdTerm(id), absl::StrCat("worker ", id)));
+    v1::Worker worker;
+    if (!worker.ParseFromString(lease.db().get_document(docid).get_data())) {
+      return absl::DataLossError(absl::StrCat("stored worker ", id));
+    }
+    return worker;
+  });
+}
+
+absl::StatusOr<v1::Vacancy> Engine::Impl::GetVacancy(absl::string_view id) {
+  CAKAP_RETURN_IF_ERROR(ValidateId(id, "id"));
+  return CatchXapian("get vacancy", [&]() -> absl::StatusOr<v1::Vacancy> {
+    ReaderPool::Lease lease = readers_.Acquire();
+    CAKAP_ASSIGN_OR_RETURN(Xapian::docid docid,
+                           FindDoc(lease.db(), VacancyIdTerm(id), absl::StrCat("vacancy ", id)));
+    v1::Vacancy vacancy;
+    if (!vacancy.ParseFromString(lease.db().get_document(docid).get_data())) {
+      return absl::DataLossError(absl::StrCat("stored vacancy ", id));
+    }
+    return vacancy;
+  });
+}
+
+absl::StatusOr<v1::MatchResult> Engine::Impl::Match(const v1::Vacancy& vacancy,
+                                                    const v1::MatchOptions& options) {
+  if (options.page_size() < 0 || options.page_size() > kMaxPageSize) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("page_size: ", options.page_size(), " is outside 0-", kMaxPageSize));
+  }
+  if (options.near_miss_limit() < 0 || options.near_miss_limit() > kMaxNearMisses) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        "near_miss_limit: ", options.near_miss_limit(), " is outside 0-", kMaxNearMisses));
+  }
+  CAKAP_ASSIGN_OR_RETURN(ResolvedVacancy v, ResolveVacancy(vacancy, env_, false));
+  const uint64_t fingerprint = VacancyFingerprint(v, options.exclude_welfare());
+  std::optional<PageCursor> cursor;
+  if (!options.page_token().empty()) {
+    CAKAP_ASSIGN_OR_RETURN(cursor, DecodePageToken(options.page_token()));
+    if (cursor->fingerprint != fingerprint) {
+      return absl::InvalidArgumentError(
+          "page_token: made for another vacancy (or other options); start from the first page");
+    }
+  }
+  return CatchXapian("match", [&]() {
+    return WithReader(readers_, [&](Xapian::Database& db) {
+      return RunMatch(db, v, options, cursor, fingerprint, env_);
+    });
+  });
+}
+
+absl::StatusOr<v1::VacancyMatchResult> Engine::Impl::MatchVacancies(absl::string_view worker_id,
+                                                                    int limit,
+                                                                    bool exclude_welfare) {
+  CAKAP_RETURN_IF_ERROR(ValidateId(worker_id, "worker_id"));
+  if (limit == 0) limit = kDefaultPageSize;
+  if (limit < 0 || limit > kMaxVacancyLimit) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("limit: ", limit, " is outside 1-", kMaxVacancyLimit));
+  }
+  return CatchXapian("match vacancies", [&]() {
+    return WithReader(readers_, [&](Xapian::Database& db)
+                                    -> absl::StatusOr<v1::VacancyMatchResult> {
+      CAKAP_ASSIGN_OR_RETURN(
+          Xapian::docid worker_doc,
+          FindDoc(db, WorkerIdTerm(worker_id), absl::StrCat("worker ", worker_id)));
+      Xapian::Document doc = db.get_document(worker_doc);
+      MatchRecord record;
+      CAKAP_RETURN_IF_ERROR(ReadRecord(doc, &record));
+      v1::Worker worker;
+      if (!worker.ParseFromString(doc.get_data())) {
+        return absl::DataLossError(absl::StrCat("stored worker ", worker_id));
+      }
+      // The worker's words and stems: what the index holds for the `keywords` constraint.
+      const Xapian::Stem stem("indonesian");
+      absl::flat_hash_set<std::string> words, stems;
+      for (const std::string& word : WorkerTextWords(worker)) {
+        stems.insert(stem(word));
+        words.insert(word);
+      }
+      EvaluateOptions eopts;
+      eopts.exclude_welfare = exclude_welfare;
+      Evaluation eval;
+      struct VacancyHit {
+        Hit hit;
+        v1::Vacancy stored;
+        ResolvedVacancy resolved;
+      };
+      std::vector<VacancyHit> found;
+      for (auto it = db.postlist_begin(schema::kOpenVacancy);
+           it != db.postlist_end(schema::kOpenVacancy); ++it) {
+        v1::Vacancy stored;
+        if (!stored.ParseFromString(db.get_document(*it).get_data())) {
+          return absl::DataLossError(absl::StrCat("stored vacancy document ", *it));
+        }
+        absl::StatusOr<ResolvedVacancy> v = ResolveVacancy(stored, env_, true);
+        if (!v.ok()) continue;  // validated on upsert: only a changed lexicon gets here
+        eopts.keywords_ok =
+            std::all_of(v->keyword_skills.begin(), v->keyword_skills.end(),
+                        [&](SkillId s) { return record.HasSkill(s); }) &&
+            std::all_of(v->keyword_words.begin(), v->keyword_words.end(),
+                        [&](const std::string& w) {
+                          return words.contains(w) || stems.contains(stem(w));
+                        });
+        Evaluate(record, *v, env_, eopts, &eval);
+        if (eval.failures > 0) continue;
+        found.push_back({{eval.score_micro, stored.id(), *it}, std::move(stored), *std::move(v)});
+      }
+      v1::VacancyMatchResult result;
+      result.set_total(static_cast<int64_t>(found.size()));
+      const size_t n = std::min<size_t>(found.size(), static_cast<size_t>(limit));
+      std::partial_sort(found.begin(), found.begin() + n, found.end(),
+                        [](const VacancyHit& a, const VacancyHit& b) {
+                          return HitBefore(a.hit, b.hit);
+                        });
+      for (size_t i = 0; i < n; ++i) {
+        const ResolvedVacancy& v = found[i].resolved;
+        eopts.keywords_ok = true;  // it passed above
+        Evaluate(record, v, env_, eopts, &eval);
+        v1::VacancyHit* out = result.add_vacancies();
+        *out->mutable_vacancy() = std::move(found[i].stored);
+        out->set_score(MicroToDouble(eval.score_micro));
+        out->set_distance_km(eval.distance_km);
+        Explain(record, v, env_, eval, exclude_welfare, out->mutable_explanation());
+      }
+      return result;
+    });
+  });
+}
+
+
+}  // namespace cakap

@@ -1,0 +1,402 @@
+#include "normalize.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "absl/container/flat_hash_set.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_split.h"
+#include "cakap/status_macros.h"
+
+namespace cakap {
+namespace {
+
+// Limits from proto/cakap/v1/*.proto.
+constexpr size_t kMaxName = 200;
+constexpr size_t kMaxSkillEntry = 100;
+constexpr int kMaxWorkerSkills = 64;
+constexpr int kMaxCertificates = 32;
+constexpr int kMaxCertSkills = 32;
+constexpr int kMaxTrainings = 32;
+constexpr int kMaxRequired = 16;
+constexpr int kMaxPreferred = 32;
+constexpr int kMaxRegionCodes = 64;
+constexpr size_t kMaxDescription = 10000;
+constexpr double kMaxKm = 5000;
+
+absl::Status Invalid(absl::string_view field, absl::string_view what) {
+  return absl::InvalidArgumentError(absl::StrCat(field, ": ", what));
+}
+
+absl::Status CheckLength(absl::string_view value, size_t max, absl::string_view field) {
+  if (value.size() > max) {
+    return Invalid(field, absl::StrCat("is ", value.size(), " bytes, at most ", max, " allowed"));
+  }
+  return absl::OkStatus();
+}
+
+absl::Status CheckCount(int count, int max, absl::string_view field) {
+  if (count > max) {
+    return Invalid(field, absl::StrCat("has ", count, " entries, at most ", max, " allowed"));
+  }
+  return absl::OkStatus();
+}
+
+absl::Status CheckKm(double km, absl::string_view field) {
+  if (!std::isfinite(km) || km < 0 || km > kMaxKm) {
+    return Invalid(field, absl::StrCat(km, " is not a distance in [0, ", kMaxKm, "] km"));
+  }
+  return absl::OkStatus();
+}
+
+absl::Status CheckCoordinates(const v1::Location& loc, absl::string_view field) {
+  if (!std::isfinite(loc.latitude()) || loc.latitude() < -90 || loc.latitude() > 90) {
+    return Invalid(absl::StrCat(field, ".latitude"),
+                   absl::StrCat(loc.latitude(), " is outside [-90, 90]"));
+  }
+  if (!std::isfinite(loc.longitude()) || loc.longitude() < -180 || loc.longitude() > 180) {
+    return Invalid(absl::StrCat(field, ".longitude"),
+                   absl::StrCat(loc.longitude(), " is outside [-180, 180]"));
+  }
+  return absl::OkStatus();
+}
+
+// Resolves a skill entry that must name a lexicon skill.
+absl::StatusOr<const Skill*> RequireSkill(const Lexicon& lexicon, absl::string_view entry,
+                                          absl::string_view field) {
+  const Skill* skill = lexicon.Resolve(entry);
+  if (skill == nullptr) {
+    return Invalid(field, absl::StrCat("unknown skill \"", entry.substr(0, 100), "\""));
+  }
+  return skill;
+}
+
+void AddWithAncestors(const Lexicon& lexicon, SkillId id, std::vector<SkillId>* out) {
+  for (SkillId s : lexicon.WithAncestors(id)) out->push_back(s);
+}
+
+void SortUnique(std::vector<SkillId>* ids) {
+  std::sort(ids->begin(), ids->end());
+  ids->erase(std::unique(ids->begin(), ids->end()), ids->end());
+}
+
+// Xapian limits terms to 245 bytes: longer "words" are not searchable.
+constexpr size_t kMaxWord = 200;
+
+void AddWords(absl::string_view text, std::vector<std::string>* words) {
+  for (absl::string_view w : absl::StrSplit(NormalizePhrase(text), ' ', absl::SkipEmpty())) {
+    if (w.size() <= kMaxWord) words->emplace_back(w);
+  }
+}
+
+int DefaultValidityYears(const EngineOptions& o, int issuer) {
+  switch (issuer) {
+    case v1::ISSUER_BNSP: return o.default_validity_years_bnsp;
+    case v1::ISSUER_KEMNAKER: return o.default_validity_years_kemnaker;
+    default: return o.default_validity_years_other;
+  }
+}
+
+absl::Status NormalizeCertificate(const v1::Certificate& in, const std::string& field,
+                                  const EngineEnv& env, v1::Certificate* out,
+                                  CertRecord* rec) {
+  *out = in;
+  if (in.issuer() != v1::ISSUER_BNSP && in.issuer() != v1::ISSUER_KEMNAKER &&
+      in.issuer() != v1::ISSUER_OTHER) {
+    return Invalid(field + ".issuer", absl::StrCat("must be BNSP, KEMNAKER or OTHER, got ",
+                                                    static_cast<int>(in.issuer())));
+  }
+  CAKAP_RETURN_IF_ERROR(CheckLength(in.issuing_body(), kMaxName, field + ".issuing_body"));
+  CAKAP_RETURN_IF_ERROR(CheckLength(in.scheme(), kMaxName, field + ".scheme"));
+  CAKAP_RETURN_IF_ERROR(CheckLength(in.number(), 100, field + ".number"));
+  CAKAP_RETURN_IF_ERROR(CheckCount(in.skills_size(), kMaxCertSkills, field + ".skills"));
+  if (in.kkni_level() < 0 || in.kkni_level() > 9) {
+    return Invalid(field + ".kkni_level", absl::StrCat(in.kkni_level(), " is outside 0-9"));
+  }
+  out->clear_skills();
+  rec->covers.clear();
+  for (int j = 0; j < in.skills_size(); ++j) {
+    CAKAP_ASSIGN_OR_RETURN(
+        const Skill* skill,
+        RequireSkill(env.lexicon, in.skills(j), absl::StrCat(field, ".skills[", j, "]")));
+    out->add_skills(skill->code);
+    AddWithAncestors(env.lexicon, skill->id, &rec->covers);
+  }
+  SortUnique(&rec->covers);
+  if (in.issued_on().empty()) return Invalid(field + ".issued_on", "is required");
+  CAKAP_ASSIGN_OR_RETURN(absl::CivilDay issued, ParseDate(in.issued_on(), field + ".issued_on"));
+  absl::CivilDay expires;
+  if (in.expires_on().empty()) {
+    expires = LastDayOfValidity(issued, DefaultValidityYears(env.options, in.issuer()));
+    out->set_expires_on(FormatDate(expires));
+  } else {
+    CAKAP_ASSIGN_OR_RETURN(expires, ParseDate(in.expires_on(), field + ".expires_on"));
+    if (expires < issued) {
+      return Invalid(field + ".expires_on",
+                     absl::StrCat(in.expires_on(), " is before issued_on ", in.issued_on()));
+    }
+  }
+  rec->issuer = static_cast<uint8_t>(in.issuer());
+  rec->level = static_cast<uint8_t>(in.kkni_level());
+  rec->issued = ToDay(issued);
+  rec->expires = ToDay(expires);
+  return absl::OkStatus();
+}
+
+}  // namespace
+
+absl::CivilDay EngineEnv::Today() const {
+  if (options.today) return options.today();
+  return absl::ToCivilDay(absl::Now(), absl::FixedTimeZone(7 * 3600));
+}
+
+absl::Status ValidateId(absl::string_view id, absl::string_view field) {
+  if (id.empty()) return Invalid(field, "is required");
+  CAKAP_RETURN_IF_ERROR(CheckLength(id, 128, field));
+  for (char c : id) {
+    if (c <= ' ' || c > '~') {
+      return Invalid(field, "must be printable ASCII without spaces");
+    }
+  }
+  return absl::OkStatus();
+}
+
+std::vector<std::string> WorkerTextWords(const v1::Worker& w) {
+  std::vector<std::string> words;
+  for (const std::string& entry : w.skills()) AddWords(entry, &words);
+  for (const v1::Training& t : w.trainings()) {
+    AddWords(t.programme(), &words);
+    AddWords(t.institution(), &words);
+    AddWords(t.field(), &words);
+  }
+  for (const v1::Certificate& c : w.certificates()) {
+    AddWords(c.scheme(), &words);
+    AddWords(c.issuing_body(), &words);
+  }
+  std::sort(words.begin(), words.end());
+  words.erase(std::unique(words.begin(), words.end()), words.end());
+  return words;
+}
+
+absl::StatusOr<NormalizedWorker> NormalizeWorker(const v1::Worker& in, const EngineEnv& env) {
+  NormalizedWorker out;
+  v1::Worker& w = out.stored;
+  MatchRecord& rec = out.record;
+  w = in;
+  CAKAP_RETURN_IF_ERROR(ValidateId(in.id(), "id"));
+  rec.id = in.id();
+  CAKAP_RETURN_IF_ERROR(CheckLength(in.display_name(), kMaxName, "display_name"));
+  if (!in.nik().empty()) {
+    if (in.nik().size() != 16 ||
+        !std::all_of(in.nik().begin(), in.nik().end(), [](char c) { return c >= '0' && c <= '9'; })) {
+      return Invalid("nik", "must be exactly 16 digits");
+    }
+  }
+  CAKAP_RETURN_IF_ERROR(CheckLength(in.contact().phone(), 40, "contact.phone"));
+  CAKAP_RETURN_IF_ERROR(CheckLength(in.contact().email(), kMaxName, "contact.email"));
+
+  // Domicile: a kabupaten/kota, coordinates, or both.
+  const v1::Location& dom = in.domicile();
+  CAKAP_RETURN_IF_ERROR(CheckLength(dom.kecamatan(), 100, "domicile.kecamatan"));
+  if (!dom.region_code().empty()) {
+    const Region* region = env.regions.Find(dom.region_code());
+    if (region == nullptr) {
+      return Invalid("domicile.region_code", absl::StrCat("unknown region \"",
+                                                          dom.region_code().substr(0, 20), "\""));
+    }
+    if (region->is_province()) {
+      return Invalid("domicile.region_code",
+                     absl::StrCat(dom.region_code(), " is a province; give a kabupaten/kota"));
+    }
+    rec.region_code = region->code;
+    rec.latitude = region->latitude;
+    rec.longitude = region->longitude;
+  }
+  if (dom.has_coordinates()) {
+    CAKAP_RETURN_IF_ERROR(CheckCoordinates(dom, "domicile"));
+    rec.latitude = dom.latitude();
+    rec.longitude = dom.longitude();
+  } else if (dom.region_code().empty()) {
+    return Invalid("domicile", "needs a region_code or coordinates");
+  } else {
+    w.mutable_domicile()->clear_latitude();
+    w.mutable_domicile()->clear_longitude();
+  }
+
+  CAKAP_RETURN_IF_ERROR(CheckKm(in.travel_km(), "travel_km"));
+  rec.travel_km = in.travel_km();
+  rec.willing_to_relocate = in.willing_to_relocate();
+
+  CAKAP_RETURN_IF_ERROR(CheckCount(in.skills_size(), kMaxWorkerSkills, "skills"));
+  w.clear_skills();
+  for (int i = 0; i < in.skills_size(); ++i) {
+    const std::string field = absl::StrCat("skills[", i, "]");
+    CAKAP_RETURN_IF_ERROR(CheckLength(in.skills(i), kMaxSkillEntry, field));
+    if (NormalizePhrase(in.skills(i)).empty()) return Invalid(field, "is empty");
+    if (const Skill* skill = env.lexicon.Resolve(in.skills(i))) {
+      w.add_skills(skill->code);
+      AddWithAncestors(env.lexicon, skill->id, &rec.skills);
+    } else {
+      w.add_skills(in.skills(i));  // free text: searchable by keywords only
+    }
+  }
+
+  CAKAP_RETURN_IF_ERROR(CheckCount(in.certificates_size(), kMaxCertificates, "certificates"));
+  rec.certs.resize(in.certificates_size());
+  for (int i = 0; i < in.certificates_size(); ++i) {
+    CAKAP_RETURN_IF_ERROR(NormalizeCertificate(in.certificates(i),
+                                               absl::StrCat("certificates[", i, "]"), env,
+                                               w.mutable_certificates(i), &rec.certs[i]));
+    rec.skills.insert(rec.skills.end(), rec.certs[i].covers.begin(), rec.certs[i].covers.end());
+  }
+  SortUnique(&rec.skills);
+
+  CAKAP_RETURN_IF_ERROR(CheckCount(in.trainings_size(), kMaxTrainings, "trainings"));
+  for (int i = 0; i < in.trainings_size(); ++i) {
+    const v1::Training& t = in.trainings(i);
+    const std::string field = absl::StrCat("trainings[", i, "]");
+    CAKAP_RETURN_IF_ERROR(CheckLength(t.programme(), kMaxName, field + ".programme"));
+    CAKAP_RETURN_IF_ERROR(CheckLength(t.institution(), kMaxName, field + ".institution"));
+    CAKAP_RETURN_IF_ERROR(CheckLength(t.field(), kMaxName, field + ".field"));
+    if (t.year() != 0 && (t.year() < 1950 || t.year() > 2100)) {
+      return Invalid(field + ".year", absl::StrCat(t.year(), " is outside 1950-2100"));
+    }
+  }
+
+  if (!v1::EmploymentStatus_IsValid(in.employment_status())) {
+    return Invalid("employment_status",
+                   absl::StrCat("unknown value ", static_cast<int>(in.employment_status())));
+  }
+  rec.employment_status = static_cast<uint8_t>(in.employment_status());
+  if (!in.available_from().empty()) {
+    CAKAP_ASSIGN_OR_RETURN(absl::CivilDay day, ParseDate(in.available_from(), "available_from"));
+    rec.available_from = ToDay(day);
+  }
+  if (in.welfare_decile() < 0 || in.welfare_decile() > 10) {
+    return Invalid("welfare_decile", absl::StrCat(in.welfare_decile(), " is outside 0-10"));
+  }
+  rec.welfare_decile = static_cast<uint8_t>(in.welfare_decile());
+  if (in.updated_at().empty()) {
+    w.set_updated_at(FormatDate(env.Today()));
+  } else {
+    CAKAP_RETURN_IF_ERROR(ParseDate(in.updated_at(), "updated_at").status());
+  }
+  out.words = WorkerTextWords(w);
+  return out;
+}
+
+namespace {
+
+absl::Status ResolveSkillList(const google::protobuf::RepeatedPtrField<std::string>& entries,
+                              int max, absl::string_view field, const Lexicon& lexicon,
+                              std::vector<SkillId>* ids,
+                              google::protobuf::RepeatedPtrField<std::string>* codes) {
+  CAKAP_RETURN_IF_ERROR(CheckCount(entries.size(), max, field));
+  codes->Clear();
+  for (int i = 0; i < entries.size(); ++i) {
+    CAKAP_ASSIGN_OR_RETURN(const Skill* skill,
+                           RequireSkill(lexicon, entries[i], absl::StrCat(field, "[", i, "]")));
+    if (std::find(ids->begin(), ids->end(), skill->id) != ids->end()) continue;
+    ids->push_back(skill->id);
+    codes->Add()->assign(skill->code);
+  }
+  return absl::OkStatus();
+}
+
+}  // namespace
+
+absl::StatusOr<ResolvedVacancy> ResolveVacancy(const v1::Vacancy& in, const EngineEnv& env,
+                                               bool require_id) {
+  ResolvedVacancy out;
+  v1::Vacancy& v = out.normalized;
+  v = in;
+  if (require_id || !in.id().empty()) CAKAP_RETURN_IF_ERROR(ValidateId(in.id(), "id"));
+  CAKAP_RETURN_IF_ERROR(CheckLength(in.employer(), kMaxName, "employer"));
+  CAKAP_RETURN_IF_ERROR(CheckLength(in.title(), kMaxName, "title"));
+  CAKAP_RETURN_IF_ERROR(CheckLength(in.description(), kMaxDescription, "description"));
+  CAKAP_RETURN_IF_ERROR(ResolveSkillList(in.required_skills(), kMaxRequired, "required_skills",
+                                         env.lexicon, &out.required, v.mutable_required_skills()));
+  CAKAP_RETURN_IF_ERROR(ResolveSkillList(in.preferred_skills(), kMaxPreferred,
+                                         "preferred_skills", env.lexicon, &out.preferred,
+                                         v.mutable_preferred_skills()));
+  CAKAP_RETURN_IF_ERROR(CheckLength(in.keywords(), 200, "keywords"));
+  if (!in.keywords().empty()) {
+    TextSkills found = env.lexicon.Extract(in.keywords());
+    out.keyword_skills = found.skill_ids;
+    AddWords(found.leftover, &out.keyword_words);
+    std::sort(out.keyword_words.begin(), out.keyword_words.end());
+    out.keyword_words.erase(std::unique(out.keyword_words.begin(), out.keyword_words.end()),
+                            out.keyword_words.end());
+  }
+
+  v.clear_accepted_issuers();
+  for (int i = 0; i < in.accepted_issuers_size(); ++i) {
+    const int issuer = in.accepted_issuers(i);
+    if (issuer != v1::ISSUER_BNSP && issuer != v1::ISSUER_KEMNAKER && issuer != v1::ISSUER_OTHER) {
+      return Invalid(absl::StrCat("accepted_issuers[", i, "]"),
+                     absl::StrCat("must be BNSP, KEMNAKER or OTHER, got ", issuer));
+    }
+    if (std::find(out.issuers.begin(), out.issuers.end(), issuer) != out.issuers.end()) continue;
+    out.issuers.push_back(static_cast<uint8_t>(issuer));
+    v.add_accepted_issuers(static_cast<v1::Issuer>(issuer));
+  }
+  if (in.min_kkni_level() < 0 || in.min_kkni_level() > 9) {
+    return Invalid("min_kkni_level", absl::StrCat(in.min_kkni_level(), " is outside 0-9"));
+  }
+  out.min_level = in.min_kkni_level();
+
+  const v1::Location& loc = in.location();
+  if (!loc.region_code().empty()) {
+    const Region* region = env.regions.Find(loc.region_code());
+    if (region == nullptr) {
+      return Invalid("location.region_code",
+                     absl::StrCat("unknown region \"", loc.region_code().substr(0, 20), "\""));
+    }
+    out.has_location = true;
+    out.latitude = region->latitude;
+    out.longitude = region->longitude;
+  }
+  if (loc.has_coordinates()) {
+    CAKAP_RETURN_IF_ERROR(CheckCoordinates(loc, "location"));
+    out.has_location = true;
+    out.latitude = loc.latitude();
+    out.longitude = loc.longitude();
+  }
+  if (out.has_location) {
+    v.mutable_location()->set_latitude(out.latitude);
+    v.mutable_location()->set_longitude(out.longitude);
+    v.mutable_location()->set_has_coordinates(true);
+  }
+  CAKAP_RETURN_IF_ERROR(CheckKm(in.radius_km(), "radius_km"));
+  if (in.radius_km() > 0 && !out.has_location) {
+    return Invalid("radius_km", "needs a location (region_code or coordinates)");
+  }
+  out.radius_km = in.radius_km();
+
+  CAKAP_RETURN_IF_ERROR(CheckCount(in.region_codes_size(), kMaxRegionCodes, "region_codes"));
+  for (int i = 0; i < in.region_codes_size(); ++i) {
+    const Region* region = env.regions.Find(in.region_codes(i));
+    if (region == nullptr) {
+      return Invalid(absl::StrCat("region_codes[", i, "]"),
+                     absl::StrCat("unknown region \"", in.region_codes(i).substr(0, 20), "\""));
+    }
+    if (std::find(out.region_codes.begin(), out.region_codes.end(), region->code) ==
+        out.region_codes.end()) {
+      out.region_codes.push_back(region->code);
+    }
+  }
+
+  absl::CivilDay start = env.Today();
+  if (!in.start_date().empty()) {
+    CAKAP_ASSIGN_OR_RETURN(start, ParseDate(in.start_date(), "start_date"));
+  }
+  out.start = ToDay(start);
+  v.set_start_date(FormatDate(start));
+  if (in.openings() < 0 || in.openings() > 100000) {
+    return Invalid("openings", absl::StrCat(in.openings(), " is outside 0-100000"));
+  }
+  out.include_employed = in.include_employed();
+  return out;
+}
+
+}  // namespace cakap

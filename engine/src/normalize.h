@@ -1,0 +1,65 @@
+// Validation and normalisation of what callers send: every bad field is rejected with
+// InvalidArgument naming it (proto field path, e.g. "certificates[1].expires_on"), before
+// anything is written. What passes is turned into the stored form and the forms the
+// index and the matcher use.
+#ifndef CAKAP_ENGINE_NORMALIZE_H_
+#define CAKAP_ENGINE_NORMALIZE_H_
+
+#include <string>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "cakap/v1/vacancy.pb.h"
+#include "cakap/v1/worker.pb.h"
+#include "env.h"
+#include "record.h"
+
+namespace cakap {
+
+struct NormalizedWorker {
+  // The record to store: skill names resolved to codes, effective expiry dates,
+  // updated_at filled in.
+  v1::Worker stored;
+  MatchRecord record;
+  // Normalised words of the worker's free text (see WorkerTextWords).
+  std::vector<std::string> words;
+};
+
+absl::StatusOr<NormalizedWorker> NormalizeWorker(const v1::Worker& worker,
+                                                 const EngineEnv& env);
+
+// Unique normalised words of a stored worker's free text: skill entries that are not
+// lexicon skills, training programme/institution/field, certificate scheme and issuing
+// body. What the `keywords` constraint searches (docs/ranking.md).
+std::vector<std::string> WorkerTextWords(const v1::Worker& stored);
+
+// A vacancy resolved for matching.
+struct ResolvedVacancy {
+  // Skills as codes, start date and location point filled in (MatchResult.resolved_vacancy).
+  v1::Vacancy normalized;
+  std::vector<SkillId> required;    // distinct, in the given order
+  std::vector<SkillId> preferred;   // distinct
+  std::vector<uint8_t> issuers;     // distinct accepted issuers; empty: none required
+  int min_level = 0;
+  bool has_location = false;
+  double latitude = 0, longitude = 0;
+  double radius_km = 0;
+  std::vector<std::string> region_codes;  // kabupaten/kota or province codes
+  Day start = 0;
+  bool include_employed = false;
+  std::vector<SkillId> keyword_skills;    // lexicon skills named in keywords
+  std::vector<std::string> keyword_words; // the other keyword words
+
+  bool HasKeywords() const { return !keyword_skills.empty() || !keyword_words.empty(); }
+};
+
+// `require_id`: the vacancy is to be stored, so its id must be valid.
+absl::StatusOr<ResolvedVacancy> ResolveVacancy(const v1::Vacancy& vacancy,
+                                               const EngineEnv& env, bool require_id);
+
+// Validates an id (workers and vacancies): 1-128 bytes of printable ASCII, no spaces.
+absl::Status ValidateId(absl::string_view id, absl::string_view field);
+
+}  // namespace cakap
+
+#endif  // CAKAP_ENGINE_NORMALIZE_H_

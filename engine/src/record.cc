@@ -1,0 +1,158 @@
+#include "record.h"
+
+#include <algorithm>
+#include <cstring>
+
+namespace cakap {
+namespace {
+
+constexpr uint8_t kFormatVersion = 1;
+
+class Writer {
+ public:
+  void U8(uint8_t v) { out_.push_back(static_cast<char>(v)); }
+  void Varint(uint64_t v) {
+    while (v >= 0x80) {
+      U8(static_cast<uint8_t>(v) | 0x80);
+      v >>= 7;
+    }
+    U8(static_cast<uint8_t>(v));
+  }
+  void SignedVarint(int64_t v) { Varint((static_cast<uint64_t>(v) << 1) ^ (v >> 63)); }
+  template <typename T>
+  void Raw(T v) {
+    char buf[sizeof(T)];
+    std::memcpy(buf, &v, sizeof(T));
+    out_.append(buf, sizeof(T));
+  }
+  void String(absl::string_view s) {
+    Varint(s.size());
+    out_.append(s.data(), s.size());
+  }
+  void Skills(const std::vector<SkillId>& ids) {
+    Varint(ids.size());
+    for (SkillId id : ids) Varint(id);
+  }
+  std::string Take() { return std::move(out_); }
+
+ private:
+  std::string out_;
+};
+
+class Reader {
+ public:
+  explicit Reader(absl::string_view in) : in_(in) {}
+  bool ok() const { return ok_; }
+  uint8_t U8() {
+    if (in_.empty()) return Fail();
+    uint8_t v = static_cast<uint8_t>(in_[0]);
+    in_.remove_prefix(1);
+    return v;
+  }
+  uint64_t Varint() {
+    uint64_t v = 0;
+    for (int shift = 0; shift < 64 && ok_; shift += 7) {
+      uint8_t b = U8();
+      v |= static_cast<uint64_t>(b & 0x7f) << shift;
+      if (!(b & 0x80)) return v;
+    }
+    return Fail();
+  }
+  int64_t SignedVarint() {
+    uint64_t v = Varint();
+    return static_cast<int64_t>(v >> 1) ^ -static_cast<int64_t>(v & 1);
+  }
+  template <typename T>
+  T Raw() {
+    T v{};
+    if (in_.size() < sizeof(T)) return Fail();
+    std::memcpy(&v, in_.data(), sizeof(T));
+    in_.remove_prefix(sizeof(T));
+    return v;
+  }
+  void String(std::string* s) {
+    uint64_t n = Varint();
+    if (n > in_.size()) {
+      Fail();
+      return;
+    }
+    s->assign(in_.data(), n);
+    in_.remove_prefix(n);
+  }
+  void Skills(std::vector<SkillId>* ids) {
+    uint64_t n = Varint();
+    if (n > in_.size()) {
+      Fail();
+      return;
+    }
+    ids->resize(n);
+    for (auto& id : *ids) id = static_cast<SkillId>(Varint());
+  }
+
+ private:
+  uint8_t Fail() {
+    ok_ = false;
+    in_ = {};
+    return 0;
+  }
+  absl::string_view in_;
+  bool ok_ = true;
+};
+
+}  // namespace
+
+bool MatchRecord::HasSkill(SkillId id) const {
+  return std::binary_search(skills.begin(), skills.end(), id);
+}
+
+std::string EncodeRecord(const MatchRecord& r) {
+  Writer w;
+  w.U8(kFormatVersion);
+  w.String(r.id);
+  w.Raw<double>(r.latitude);
+  w.Raw<double>(r.longitude);
+  w.String(r.region_code);
+  w.Raw<double>(r.travel_km);
+  w.U8((r.willing_to_relocate ? 1 : 0));
+  w.U8(r.employment_status);
+  w.SignedVarint(r.available_from);
+  w.U8(r.welfare_decile);
+  w.Skills(r.skills);
+  w.Varint(r.certs.size());
+  for (const CertRecord& c : r.certs) {
+    w.U8(c.issuer);
+    w.U8(c.level);
+    w.SignedVarint(c.issued);
+    w.SignedVarint(c.expires);
+    w.Skills(c.covers);
+  }
+  return w.Take();
+}
+
+bool DecodeRecord(absl::string_view bytes, MatchRecord* r) {
+  Reader in(bytes);
+  if (in.U8() != kFormatVersion) return false;
+  in.String(&r->id);
+  r->latitude = in.Raw<double>();
+  r->longitude = in.Raw<double>();
+  in.String(&r->region_code);
+  r->travel_km = in.Raw<double>();
+  r->willing_to_relocate = in.U8() != 0;
+  r->employment_status = in.U8();
+  r->available_from = static_cast<Day>(in.SignedVarint());
+  r->welfare_decile = in.U8();
+  in.Skills(&r->skills);
+  uint64_t n = in.Varint();
+  if (!in.ok() || n > bytes.size()) return false;
+  r->certs.resize(n);
+  for (CertRecord& c : r->certs) {
+    c.issuer = in.U8();
+    c.level = in.U8();
+    c.issued = static_cast<Day>(in.SignedVarint());
+    c.expires = static_cast<Day>(in.SignedVarint());
+    in.Skills(&c.covers);
+  }
+  return in.ok();
+}
+
+}  // namespace cakap

@@ -1,0 +1,47 @@
+// MatchRecord: the compact form of a worker that the exact refine and the score read,
+// stored in value slot schema::kSlotMatchRecord. Decoding it is much cheaper than parsing
+// the stored protobuf, and it holds skills already expanded with their parents.
+#ifndef CAKAP_ENGINE_RECORD_H_
+#define CAKAP_ENGINE_RECORD_H_
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "absl/strings/string_view.h"
+#include "cakap/lexicon.h"
+#include "dates.h"
+
+namespace cakap {
+
+struct CertRecord {
+  uint8_t issuer = 0;      // v1::Issuer value
+  uint8_t level = 0;       // KKNI 0-9
+  Day issued = 0;
+  Day expires = 0;         // effective expiry (default validity applied)
+  std::vector<SkillId> covers;  // sorted, unique, parents included
+};
+
+struct MatchRecord {
+  std::string id;
+  double latitude = 0;     // the domicile point: coordinates or the region's point
+  double longitude = 0;
+  std::string region_code; // kabupaten/kota code, or empty (coordinates only)
+  double travel_km = 0;    // as given; 0 means EngineOptions.default_travel_km
+  bool willing_to_relocate = false;
+  uint8_t employment_status = 0;  // v1::EmploymentStatus value
+  Day available_from = kNoDay;
+  uint8_t welfare_decile = 0;
+  std::vector<SkillId> skills;    // skills(w): sorted, unique, parents and certificates included
+  std::vector<CertRecord> certs;
+
+  bool HasSkill(SkillId id) const;
+};
+
+std::string EncodeRecord(const MatchRecord& record);
+// Decodes into `record`, reusing its buffers. False on malformed input.
+bool DecodeRecord(absl::string_view bytes, MatchRecord* record);
+
+}  // namespace cakap
+
+#endif  // CAKAP_ENGINE_RECORD_H_
