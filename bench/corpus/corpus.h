@@ -12,6 +12,7 @@
 #define CAKAP_BENCH_CORPUS_CORPUS_H_
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -23,6 +24,10 @@
 
 namespace cakap {
 namespace corpus {
+
+// The trade mix and name tables, resolved against the lexicon once per generator
+// (defined in corpus.cc).
+struct Model;
 
 struct CorpusOptions {
   // Seed of every random choice. Same seed, same corpus.
@@ -51,6 +56,7 @@ class WorkerGenerator {
   // kabupaten/kota of the chosen provinces with cumulative population weights.
   std::vector<const Region*> kabupaten_;
   std::vector<double> cumulative_weight_;
+  std::shared_ptr<const Model> model_;
 };
 
 // Vacancy classes of the benchmarks (docs/benchmarks.md).
@@ -70,7 +76,13 @@ class VacancyGenerator {
   CorpusOptions options_;
   std::vector<const Region*> kabupaten_;
   std::vector<double> cumulative_weight_;
+  std::shared_ptr<const Model> model_;
 };
+
+// Parses a class name of cakap-gen ("local10", "local50", "regional200", "regions",
+// "national"); false when unknown.
+bool ParseVacancyClass(const std::string& name, VacancyClass* cls);
+const char* VacancyClassName(VacancyClass cls);
 
 }  // namespace corpus
 }  // namespace cakap

@@ -150,7 +150,10 @@ absl::Status Engine::Impl::Write(absl::string_view what, F&& change) {
         writer_.cancel_transaction();
         return status;
       }
-      writer_.commit_transaction();  // fsync'd: durable once we return OK
+      // fsync'd: durable once we return OK; visible to the next lease.
+      readers_.Publish([&]() ABSL_EXCLUSIVE_LOCKS_REQUIRED(write_mu_) {
+        writer_.commit_transaction();
+      });
     } catch (...) {
       try {
         writer_.cancel_transaction();

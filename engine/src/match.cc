@@ -310,8 +310,7 @@ absl::StatusOr<v1::VacancyMatchResult> Engine::Impl::MatchVacancies(absl::string
                                                                     int limit,
                                                                     bool exclude_welfare) {
   CAKAP_RETURN_IF_ERROR(ValidateId(worker_id, "worker_id"));
-  if (limit == 0) limit = kDefaultPageSize;
-  if (limit < 0 || limit > kMaxVacancyLimit) {
+  if (limit < 1 || limit > kMaxVacancyLimit) {
     return absl::InvalidArgumentError(
         absl::StrCat("limit: ", limit, " is outside 1-", kMaxVacancyLimit));
   }

@@ -3,6 +3,7 @@
 namespace cakap {
 
 ReaderPool::Lease ReaderPool::Acquire() {
+  gate_.ReaderLock();  // released by Release(), or below when opening fails
   std::unique_ptr<Xapian::Database> db;
   {
     absl::MutexLock lock(&mu_);
@@ -11,17 +12,25 @@ ReaderPool::Lease ReaderPool::Acquire() {
       free_.pop_back();
     }
   }
-  if (db == nullptr) {
-    db = std::make_unique<Xapian::Database>(path_);
-  } else {
-    db->reopen();
+  try {
+    if (db == nullptr) {
+      db = std::make_unique<Xapian::Database>(path_);
+    } else {
+      db->reopen();
+    }
+  } catch (...) {
+    gate_.ReaderUnlock();
+    throw;
   }
   return Lease(this, std::move(db));
 }
 
 void ReaderPool::Release(std::unique_ptr<Xapian::Database> db) {
-  absl::MutexLock lock(&mu_);
-  free_.push_back(std::move(db));
+  {
+    absl::MutexLock lock(&mu_);
+    free_.push_back(std::move(db));
+  }
+  gate_.ReaderUnlock();
 }
 
 }  // namespace cakap

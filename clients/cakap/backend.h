@@ -1,0 +1,75 @@
+// The operations the cakap command-line client needs, behind an interface so that the
+// commands run unchanged against an embedded engine (today) or a server (a later
+// `--server HOST:PORT` mode adds a second implementation).
+#ifndef CAKAP_CLIENTS_CAKAP_BACKEND_H_
+#define CAKAP_CLIENTS_CAKAP_BACKEND_H_
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
+#include "absl/time/civil_time.h"
+#include "absl/types/span.h"
+#include "cakap/v1/match.pb.h"
+#include "cakap/v1/vacancy.pb.h"
+#include "cakap/v1/worker.pb.h"
+
+namespace cakap {
+namespace cli {
+
+// Counts of the index. Mirrors EngineStats without tying the interface to the engine.
+struct BackendStats {
+  int64_t workers = 0;
+  int64_t vacancies = 0;
+  int64_t open_vacancies = 0;
+  uint64_t revision = 0;
+  uint64_t size_bytes = 0;
+};
+
+class Backend {
+ public:
+  virtual ~Backend() = default;
+
+  // Stores the valid records of `workers` and returns one status per record, in input
+  // order: OK when stored, else why it was rejected (InvalidArgument naming the field).
+  // A non-OK result means the batch as a whole failed and nothing of it was stored.
+  virtual absl::StatusOr<std::vector<absl::Status>> UpsertWorkers(
+      absl::Span<const v1::Worker> workers) = 0;
+  virtual absl::Status UpsertVacancy(const v1::Vacancy& vacancy) = 0;
+
+  virtual absl::StatusOr<v1::Worker> GetWorker(absl::string_view id) = 0;
+  virtual absl::StatusOr<v1::Vacancy> GetVacancy(absl::string_view id) = 0;
+  virtual absl::Status DeleteWorker(absl::string_view id) = 0;
+  virtual absl::Status DeleteVacancy(absl::string_view id) = 0;
+
+  virtual absl::StatusOr<v1::MatchResult> Match(const v1::Vacancy& vacancy,
+                                                const v1::MatchOptions& options) = 0;
+  virtual absl::StatusOr<v1::VacancyMatchResult> MatchVacancies(absl::string_view worker_id,
+                                                                int limit,
+                                                                bool exclude_welfare) = 0;
+  virtual absl::StatusOr<BackendStats> Stats() = 0;
+};
+
+struct EmbeddedOptions {
+  // Directory of the index.
+  std::string data_dir;
+  // Create the directory (and an empty index) when it does not exist. Only importing
+  // commands do; the others report a missing index instead of matching an empty one.
+  bool create_if_missing = false;
+  // The engine's "today" (vacancies without a start date, records without updated_at).
+  // Unset: the system clock.
+  std::optional<absl::CivilDay> today;
+};
+
+// A Backend running cakap::Engine in this process on a local data directory.
+absl::StatusOr<std::unique_ptr<Backend>> OpenEmbeddedBackend(const EmbeddedOptions& options);
+
+}  // namespace cli
+}  // namespace cakap
+
+#endif  // CAKAP_CLIENTS_CAKAP_BACKEND_H_

@@ -1,0 +1,86 @@
+// Backend over a cakap::Engine opened in this process.
+#include <utility>
+
+#include "absl/strings/str_cat.h"
+#include "backend.h"
+#include "cakap/engine.h"
+
+namespace cakap {
+namespace cli {
+namespace {
+
+class EmbeddedBackend : public Backend {
+ public:
+  explicit EmbeddedBackend(std::unique_ptr<Engine> engine) : engine_(std::move(engine)) {}
+
+  absl::StatusOr<std::vector<absl::Status>> UpsertWorkers(
+      absl::Span<const v1::Worker> workers) override {
+    absl::StatusOr<BulkResult> bulk = engine_->UpsertWorkers(workers);
+    if (!bulk.ok()) return bulk.status();
+    std::vector<absl::Status> results(workers.size());
+    for (const BulkResult::Rejection& r : bulk->rejected) {
+      if (r.index < results.size()) results[r.index] = r.status;
+    }
+    return results;
+  }
+  absl::Status UpsertVacancy(const v1::Vacancy& vacancy) override {
+    return engine_->UpsertVacancy(vacancy);
+  }
+  absl::StatusOr<v1::Worker> GetWorker(absl::string_view id) override {
+    return engine_->GetWorker(id);
+  }
+  absl::StatusOr<v1::Vacancy> GetVacancy(absl::string_view id) override {
+    return engine_->GetVacancy(id);
+  }
+  absl::Status DeleteWorker(absl::string_view id) override { return engine_->DeleteWorker(id); }
+  absl::Status DeleteVacancy(absl::string_view id) override {
+    return engine_->DeleteVacancy(id);
+  }
+  absl::StatusOr<v1::MatchResult> Match(const v1::Vacancy& vacancy,
+                                        const v1::MatchOptions& options) override {
+    return engine_->Match(vacancy, options);
+  }
+  absl::StatusOr<v1::VacancyMatchResult> MatchVacancies(absl::string_view worker_id, int limit,
+                                                        bool exclude_welfare) override {
+    return engine_->MatchVacancies(worker_id, limit, exclude_welfare);
+  }
+  absl::StatusOr<BackendStats> Stats() override {
+    absl::StatusOr<EngineStats> s = engine_->Stats();
+    if (!s.ok()) return s.status();
+    BackendStats out;
+    out.workers = s->workers;
+    out.vacancies = s->vacancies;
+    out.open_vacancies = s->open_vacancies;
+    out.revision = s->revision;
+    out.size_bytes = s->size_bytes;
+    return out;
+  }
+
+ private:
+  std::unique_ptr<Engine> engine_;
+};
+
+}  // namespace
+
+absl::StatusOr<std::unique_ptr<Backend>> OpenEmbeddedBackend(const EmbeddedOptions& options) {
+  EngineOptions engine_options;
+  engine_options.create_if_missing = options.create_if_missing;
+  if (options.today.has_value()) {
+    absl::CivilDay today = *options.today;
+    engine_options.today = [today] { return today; };
+  }
+  absl::StatusOr<std::unique_ptr<Engine>> engine = Engine::Open(engine_options,
+                                                                options.data_dir);
+  if (!engine.ok()) {
+    if (absl::IsNotFound(engine.status())) {
+      return absl::NotFoundError(absl::StrCat("no cakap index at ", options.data_dir,
+                                              " (create one with `cakap import`, or pass "
+                                              "--data DIR)"));
+    }
+    return engine.status();
+  }
+  return std::unique_ptr<Backend>(new EmbeddedBackend(std::move(*engine)));
+}
+
+}  // namespace cli
+}  // namespace cakap

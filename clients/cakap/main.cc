@@ -1,0 +1,208 @@
+// cakap: command-line client of the cakap job-matching engine. It runs the engine
+// embedded on a local data directory, like sqlite3:
+//
+//   cakap --data var/cakap import workers workers.jsonl
+//   cakap --data var/cakap match --require LAS --issuer BNSP --near 63.11 --radius 50
+//
+// main.cc parses the command line, opens the backend and dispatches; the commands are
+// in import.cc and commands.cc, the output in format.cc.
+#include <cstdlib>
+#include <iostream>
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "absl/time/civil_time.h"
+#include "args.h"
+#include "backend.h"
+#include "commands.h"
+
+namespace cakap {
+namespace cli {
+namespace {
+
+constexpr char kUsage[] = R"(usage: cakap [--data DIR] [--json] COMMAND [ARGS]
+
+Runs the cakap engine on the index in DIR (default: $CAKAP_DATA, else ./var/cakap).
+
+commands:
+  import workers|vacancies FILE   load JSON Lines (FILE - reads stdin)
+  match [VACANCY FLAGS]           rank the workers that fit a vacancy
+  match-vacancies WORKER_ID       open stored vacancies a worker fits
+  get worker|vacancy ID           show a stored record
+  delete worker|vacancy ID        remove a stored record
+  stats                           index counts
+  help [COMMAND]                  this text, or a command's
+
+global flags:
+  --data DIR      index directory
+  --json          print replies as JSON (protobuf JSON mapping) instead of tables
+  --today DATE    the engine's today, YYYY-MM-DD (default: the date in UTC+7)
+  --help, -h      help
+
+exit codes: 0 ok; 1 the command failed (message on stderr); 2 bad command line;
+3 import --strict with rejected lines.
+)";
+
+const std::map<std::string, std::string>& CommandHelp() {
+  static const auto* const kHelp = new std::map<std::string, std::string>{
+      {"import", R"(usage: cakap import workers|vacancies FILE.jsonl [--progress] [--strict]
+
+Reads one JSON object per line (protobuf JSON mapping of cakap.v1.Worker or
+cakap.v1.Vacancy; unknown fields are an error; blank lines are skipped) and stores
+them; FILE - reads stdin. Workers are written in batches of 1000. Creates the index
+directory when it does not exist.
+
+A line that does not parse or that the engine rejects is reported as
+  line 17: display_name: ...
+and skipped; the import goes on. It ends with a summary ("imported 2998, rejected 2").
+
+Exit code: 0 when the import ran to the end, even with rejected lines; 3 with --strict
+when any line was rejected; 1 when the import could not run or stopped (unreadable
+file, storage error).
+
+  --progress   show the progress line on stderr even when it is not a terminal
+  --strict     exit 3 when any line was rejected
+)"},
+      {"match", R"(usage: cakap match [VACANCY FLAGS | --vacancy FILE | --vacancy-id ID] [OPTIONS]
+
+Ranks the workers that satisfy every hard constraint of a vacancy (docs/ranking.md).
+The vacancy comes from the flags, or from a JSON file (--vacancy, - for stdin), or is a
+stored vacancy (--vacancy-id); flags given with a file or stored vacancy add to it
+(lists) or replace its values.
+
+vacancy flags:
+  --require SKILL       required skill: code, name or synonym (repeatable)
+  --prefer SKILL        preferred skill (repeatable)
+  --issuer ISSUER       accepted certificate issuer: BNSP, KEMNAKER, OTHER (repeatable)
+  --min-kkni N          minimum KKNI level of that certificate
+  --region CODE         domicile region: kabupaten/kota (63.11) or province (63) (repeatable)
+  --near CODE|LAT,LON   where the work is: a region's reference point or coordinates
+  --radius KM           candidates live within KM of --near
+  --start DATE          first working day, YYYY-MM-DD (default: today)
+  --keywords TEXT       words every candidate must match
+  --include-employed    employed workers are candidates too
+  --title TEXT, --employer TEXT
+
+options:
+  --page-size N         candidates per page (default 20, at most 200)
+  --page-token T        next page, from the previous reply
+  --facets              counts per issuer, region and KKNI level over all candidates
+  --near-misses N       also list up to N workers failing exactly one constraint
+  --no-welfare          leave the welfare component out (as partners see it)
+)"},
+      {"match-vacancies", R"(usage: cakap match-vacancies WORKER_ID [--limit N] [--no-welfare]
+
+Lists the open stored vacancies that the stored worker satisfies, best first.
+
+  --limit N      at most N vacancies (1-1000, default 20)
+  --no-welfare   leave the welfare component out of the score
+)"},
+      {"get", "usage: cakap get worker|vacancy ID\n\nShows a stored record as the engine "
+              "stores it (skills and dates normalised).\nThe table masks the NIK; --json "
+              "prints the whole record.\n"},
+      {"delete", "usage: cakap delete worker|vacancy ID\n\nRemoves a stored record; "
+                 "exit code 1 when there is none with that id.\n"},
+      {"stats", "usage: cakap stats\n\nCounts of workers and vacancies, the index revision "
+                "and its size on disk.\n"},
+  };
+  return *kHelp;
+}
+
+const std::vector<FlagSpec>& KnownFlags() {
+  static const auto* const kFlags = new std::vector<FlagSpec>{
+      {"data", true},        {"json", false},         {"today", true},
+      {"help", false},       {"progress", false},     {"strict", false},
+      {"require", true},     {"prefer", true},        {"issuer", true},
+      {"min-kkni", true},    {"region", true},        {"near", true},
+      {"radius", true},      {"start", true},         {"keywords", true},
+      {"title", true},       {"employer", true},      {"include-employed", false},
+      {"vacancy", true},     {"vacancy-id", true},    {"page-size", true},
+      {"page-token", true},  {"facets", false},       {"near-misses", true},
+      {"no-welfare", false}, {"limit", true}};
+  return *kFlags;
+}
+
+// Flags each command accepts besides the global ones.
+std::set<std::string> CommandFlags(const std::string& command) {
+  if (command == "import") return {"progress", "strict"};
+  if (command == "match") {
+    return {"require", "prefer", "issuer", "min-kkni", "region", "near", "radius",
+            "start", "keywords", "title", "employer", "include-employed", "vacancy",
+            "vacancy-id", "page-size", "page-token", "facets", "near-misses", "no-welfare"};
+  }
+  if (command == "match-vacancies") return {"limit", "no-welfare"};
+  return {};
+}
+
+int PrintHelp(const std::string& command) {
+  if (command.empty()) {
+    std::cout << kUsage;
+    return kExitOk;
+  }
+  auto it = CommandHelp().find(command);
+  if (it == CommandHelp().end()) return ReportUsage("no such command: " + command);
+  std::cout << it->second;
+  return kExitOk;
+}
+
+int Run(int argc, char** argv) {
+  absl::StatusOr<Args> parsed = Args::Parse(argc, argv, KnownFlags());
+  if (!parsed.ok()) return ReportUsage(std::string(parsed.status().message()));
+  const Args& args = *parsed;
+  const std::vector<std::string>& pos = args.positional();
+  std::string command = pos.empty() ? "" : pos[0];
+
+  if (command == "help") return PrintHelp(pos.size() > 1 ? pos[1] : "");
+  if (args.Has("help")) return PrintHelp(command);
+  if (command.empty()) {
+    std::cerr << kUsage;
+    return kExitUsage;
+  }
+  if (CommandHelp().count(command) == 0) return ReportUsage("no such command: " + command);
+  const std::set<std::string> global = {"data", "json", "today", "help"};
+  const std::set<std::string> allowed = CommandFlags(command);
+  for (const std::string& name : args.Names()) {
+    if (global.count(name) == 0 && allowed.count(name) == 0) {
+      return ReportUsage("--" + name + " does not apply to " + command);
+    }
+  }
+
+  EmbeddedOptions options;
+  const char* env_dir = std::getenv("CAKAP_DATA");
+  options.data_dir = args.Get("data", env_dir != nullptr && *env_dir ? env_dir : "var/cakap");
+  options.create_if_missing = command == "import";
+  if (args.Has("today")) {
+    absl::CivilDay today;
+    if (!absl::ParseCivilTime(args.Get("today"), &today)) {
+      return ReportUsage("--today: expected YYYY-MM-DD, got \"" + args.Get("today") + "\"");
+    }
+    options.today = today;
+  }
+  absl::StatusOr<std::unique_ptr<Backend>> backend = OpenEmbeddedBackend(options);
+  if (!backend.ok()) return ReportError("open", backend.status());
+  // Region names are reference data compiled into the library; without them the tables
+  // show codes.
+  absl::StatusOr<Regions> regions = Regions::Builtin();
+
+  Context ctx;
+  ctx.backend = backend->get();
+  ctx.regions = regions.ok() ? &*regions : nullptr;
+  ctx.json = args.Has("json");
+  if (command == "import") return RunImport(ctx, args);
+  if (command == "match") return RunMatch(ctx, args);
+  if (command == "match-vacancies") return RunMatchVacancies(ctx, args);
+  if (command == "get") return RunGet(ctx, args);
+  if (command == "delete") return RunDelete(ctx, args);
+  return RunStats(ctx, args);
+}
+
+}  // namespace
+}  // namespace cli
+}  // namespace cakap
+
+int main(int argc, char** argv) {
+  std::ios::sync_with_stdio(false);
+  return cakap::cli::Run(argc, argv);
+}
