@@ -330,7 +330,7 @@ absl::StatusOr<v1::VacancyMatchResult> Engine::Impl::MatchVacancies(absl::string
       // The worker's words and stems: what the index holds for the `keywords` constraint.
       const Xapian::Stem stem("indonesian");
       absl::flat_hash_set<std::string> words, stems;
-      for (const std::string& word : WorkerTextWords(worker)) {
+      for (const std::string& word : WorkerTextWords(worker, env_.lexicon)) {
         stems.insert(stem(word));
         words.insert(word);
       }

@@ -161,9 +161,12 @@ absl::Status ValidateId(absl::string_view id, absl::string_view field) {
   return absl::OkStatus();
 }
 
-std::vector<std::string> WorkerTextWords(const v1::Worker& w) {
+std::vector<std::string> WorkerTextWords(const v1::Worker& w, const Lexicon& lexicon) {
   std::vector<std::string> words;
-  for (const std::string& entry : w.skills()) AddWords(entry, &words);
+  for (const std::string& entry : w.skills()) {
+    // A skill entry naming a lexicon skill is that skill, not text.
+    if (lexicon.Resolve(entry) == nullptr) AddWords(entry, &words);
+  }
   for (const v1::Training& t : w.trainings()) {
     AddWords(t.programme(), &words);
     AddWords(t.institution(), &words);
@@ -281,7 +284,7 @@ absl::StatusOr<NormalizedWorker> NormalizeWorker(const v1::Worker& in, const Eng
   } else {
     CAKAP_RETURN_IF_ERROR(ParseDate(in.updated_at(), "updated_at").status());
   }
-  out.words = WorkerTextWords(w);
+  out.words = WorkerTextWords(w, env.lexicon);
   return out;
 }
 

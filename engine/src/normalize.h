@@ -28,10 +28,10 @@ struct NormalizedWorker {
 absl::StatusOr<NormalizedWorker> NormalizeWorker(const v1::Worker& worker,
                                                  const EngineEnv& env);
 
-// Unique normalised words of a stored worker's free text: skill entries that are not
-// lexicon skills, training programme/institution/field, certificate scheme and issuing
+// Unique normalised words of a stored worker's free text: skill entries that name no
+// lexicon skill, training programme/institution/field, certificate scheme and issuing
 // body. What the `keywords` constraint searches (docs/ranking.md).
-std::vector<std::string> WorkerTextWords(const v1::Worker& stored);
+std::vector<std::string> WorkerTextWords(const v1::Worker& stored, const Lexicon& lexicon);
 
 // A vacancy resolved for matching.
 struct ResolvedVacancy {
