@@ -6,7 +6,7 @@ set -euo pipefail
 PACKAGES=(
   build-essential cmake ninja-build pkg-config
   libgrpc++-dev protobuf-compiler-grpc libprotobuf-dev protobuf-compiler
-  libxapian-dev xapian-tools libabsl-dev
+  libxapian-dev xapian-tools libabsl-dev libssl-dev
   libgtest-dev libgmock-dev libbenchmark-dev
 )
 
@@ -14,6 +14,9 @@ missing=()
 for p in "${PACKAGES[@]}"; do
   dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
 done
+# The Node.js client (clients/node) and its tests need node and npm; any packaged
+# version (Debian's nodejs 18 or newer) will do.
+if ! command -v npm >/dev/null 2>&1; then missing+=(nodejs npm); fi
 if [ ${#missing[@]} -eq 0 ]; then
   exit 0
 fi

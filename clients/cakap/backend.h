@@ -1,6 +1,6 @@
 // The operations the cakap command-line client needs, behind an interface so that the
-// commands run unchanged against an embedded engine (today) or a server (a later
-// `--server HOST:PORT` mode adds a second implementation).
+// commands run unchanged against an embedded engine (EmbeddedBackend, a local data
+// directory) or a cakapd server (GrpcBackend, `--server HOST:PORT`).
 #ifndef CAKAP_CLIENTS_CAKAP_BACKEND_H_
 #define CAKAP_CLIENTS_CAKAP_BACKEND_H_
 
@@ -37,7 +37,9 @@ class Backend {
 
   // Stores the valid records of `workers` and returns one status per record, in input
   // order: OK when stored, else why it was rejected (InvalidArgument naming the field).
-  // A non-OK result means the batch as a whole failed and nothing of it was stored.
+  // A non-OK result means the batch as a whole failed: embedded, nothing of it was
+  // stored; on a server, parts committed before the failure stay committed (the
+  // status message says how many records were accepted).
   virtual absl::StatusOr<std::vector<absl::Status>> UpsertWorkers(
       absl::Span<const v1::Worker> workers) = 0;
   virtual absl::Status UpsertVacancy(const v1::Vacancy& vacancy) = 0;
@@ -68,6 +70,24 @@ struct EmbeddedOptions {
 
 // A Backend running cakap::Engine in this process on a local data directory.
 absl::StatusOr<std::unique_ptr<Backend>> OpenEmbeddedBackend(const EmbeddedOptions& options);
+
+struct ServerOptions {
+  // HOST:PORT of cakapd (any gRPC target, e.g. dns:///host:port).
+  std::string address;
+  // API key sent as "authorization: Bearer <key>"; empty: no authorization metadata
+  // (a cakapd without a keys file takes every caller as an admin).
+  std::string key;
+  // Connect with TLS. Without tls_ca_file the server certificate is verified against
+  // the system's roots.
+  bool tls = false;
+  // PEM file of the CA(s) that signed the server certificate; implies tls.
+  std::string tls_ca_file;
+};
+
+// A Backend calling a cakapd server (proto/cakap/v1/service.proto). gRPC statuses map
+// to absl::Status 1:1 (same code, same message). Connecting is lazy: an unreachable
+// server shows as UNAVAILABLE on the first call.
+absl::StatusOr<std::unique_ptr<Backend>> OpenServerBackend(const ServerOptions& options);
 
 }  // namespace cli
 }  // namespace cakap

@@ -1,8 +1,9 @@
 // cakap: command-line client of the cakap job-matching engine. It runs the engine
-// embedded on a local data directory, like sqlite3:
+// embedded on a local data directory, like sqlite3, or calls a cakapd server:
 //
 //   cakap --data var/cakap import workers workers.jsonl
 //   cakap --data var/cakap match --require LAS --issuer BNSP --near 63.11 --radius 50
+//   cakap --server cakap.example:7843 --tls --key $KEY match --require LAS
 //
 // main.cc parses the command line, opens the backend and dispatches; the commands are
 // in import.cc and commands.cc, the output in format.cc.
@@ -23,8 +24,10 @@ namespace cli {
 namespace {
 
 constexpr char kUsage[] = R"(usage: cakap [--data DIR] [--json] COMMAND [ARGS]
+       cakap --server HOST:PORT [--key KEY] [--tls] [--tls-ca FILE] [--json] COMMAND [ARGS]
 
-Runs the cakap engine on the index in DIR (default: $CAKAP_DATA, else ./var/cakap).
+Runs the cakap engine on the index in DIR (default: $CAKAP_DATA, else ./var/cakap),
+or, with --server, sends every command to a cakapd server (same commands, same output).
 
 commands:
   import workers|vacancies FILE   load JSON Lines (FILE - reads stdin)
@@ -38,11 +41,20 @@ commands:
 global flags:
   --data DIR      index directory
   --json          print replies as JSON (protobuf JSON mapping) instead of tables
-  --today DATE    the engine's today, YYYY-MM-DD (default: the date in UTC+7)
+  --today DATE    the engine's today, YYYY-MM-DD (default: the date in UTC+7); local
+                  index only (a server uses its own date)
   --help, -h      help
 
+server flags (instead of --data):
+  --server HOST:PORT  call the cakapd server at HOST:PORT
+  --key KEY           API key, sent as "authorization: Bearer KEY" (default:
+                      $CAKAP_KEY; none needed by a cakapd without a keys file)
+  --tls               connect with TLS, verifying the server against the system's roots
+  --tls-ca FILE       ... against the CA certificate(s) in FILE (PEM); implies --tls
+
 exit codes: 0 ok; 1 the command failed (message on stderr); 2 bad command line;
-3 import --strict with rejected lines.
+3 import --strict with rejected lines. Server errors are reported with their gRPC code
+(e.g. [UNAVAILABLE], [UNAUTHENTICATED], [PERMISSION_DENIED]).
 )";
 
 const std::map<std::string, std::string>& CommandHelp() {
@@ -51,8 +63,9 @@ const std::map<std::string, std::string>& CommandHelp() {
 
 Reads one JSON object per line (protobuf JSON mapping of cakap.v1.Worker or
 cakap.v1.Vacancy; unknown fields are an error; blank lines are skipped) and stores
-them; FILE - reads stdin. Workers are written in batches of 1000. Creates the index
-directory when it does not exist.
+them; FILE - reads stdin. Workers are written in batches of 1000 (with --server: each
+batch streamed in one UpsertWorkers call). Creates the index directory when it does
+not exist (local index only).
 
 A line that does not parse or that the engine rejects is reported as
   line 17: display_name: ...
@@ -120,7 +133,8 @@ const std::vector<FlagSpec>& KnownFlags() {
       {"title", true},       {"employer", true},      {"include-employed", false},
       {"vacancy", true},     {"vacancy-id", true},    {"page-size", true},
       {"page-token", true},  {"facets", false},       {"near-misses", true},
-      {"no-welfare", false}, {"limit", true}};
+      {"no-welfare", false}, {"limit", true},        {"server", true},
+      {"key", true},         {"tls", false},          {"tls-ca", true}};
   return *kFlags;
 }
 
@@ -161,7 +175,8 @@ int Run(int argc, char** argv) {
     return kExitUsage;
   }
   if (CommandHelp().count(command) == 0) return ReportUsage("no such command: " + command);
-  const std::set<std::string> global = {"data", "json", "today", "help"};
+  const std::set<std::string> global = {"data", "json",   "today", "help",
+                                        "server", "key", "tls", "tls-ca"};
   const std::set<std::string> allowed = CommandFlags(command);
   for (const std::string& name : args.Names()) {
     if (global.count(name) == 0 && allowed.count(name) == 0) {
@@ -169,18 +184,46 @@ int Run(int argc, char** argv) {
     }
   }
 
-  EmbeddedOptions options;
-  const char* env_dir = std::getenv("CAKAP_DATA");
-  options.data_dir = args.Get("data", env_dir != nullptr && *env_dir ? env_dir : "var/cakap");
-  options.create_if_missing = command == "import";
-  if (args.Has("today")) {
-    absl::CivilDay today;
-    if (!absl::ParseCivilTime(args.Get("today"), &today)) {
-      return ReportUsage("--today: expected YYYY-MM-DD, got \"" + args.Get("today") + "\"");
+  absl::StatusOr<std::unique_ptr<Backend>> backend;
+  if (args.Has("server")) {
+    for (const char* local : {"data", "today"}) {
+      if (args.Has(local)) {
+        return ReportUsage(std::string("--") + local + " does not apply with --server");
+      }
     }
-    options.today = today;
+    ServerOptions options;
+    options.address = args.Get("server");
+    if (options.address.empty()) return ReportUsage("--server: expected HOST:PORT");
+    const char* env_key = std::getenv("CAKAP_KEY");
+    options.key = args.Get("key", env_key != nullptr ? env_key : "");
+    options.tls = args.Has("tls");
+    options.tls_ca_file = args.Get("tls-ca");
+    if (args.Has("tls-ca") && options.tls_ca_file.empty()) {
+      return ReportUsage("--tls-ca: expected a file");
+    }
+    backend = OpenServerBackend(options);
+    if (absl::IsInvalidArgument(backend.status())) {
+      return ReportUsage(std::string(backend.status().message()));
+    }
+  } else {
+    for (const char* remote : {"key", "tls", "tls-ca"}) {
+      if (args.Has(remote)) {
+        return ReportUsage(std::string("--") + remote + " applies only with --server");
+      }
+    }
+    EmbeddedOptions options;
+    const char* env_dir = std::getenv("CAKAP_DATA");
+    options.data_dir = args.Get("data", env_dir != nullptr && *env_dir ? env_dir : "var/cakap");
+    options.create_if_missing = command == "import";
+    if (args.Has("today")) {
+      absl::CivilDay today;
+      if (!absl::ParseCivilTime(args.Get("today"), &today)) {
+        return ReportUsage("--today: expected YYYY-MM-DD, got \"" + args.Get("today") + "\"");
+      }
+      options.today = today;
+    }
+    backend = OpenEmbeddedBackend(options);
   }
-  absl::StatusOr<std::unique_ptr<Backend>> backend = OpenEmbeddedBackend(options);
   if (!backend.ok()) return ReportError("open", backend.status());
   // Region names are reference data compiled into the library; without them the tables
   // show codes.

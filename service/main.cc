@@ -1,0 +1,212 @@
+// cakapd: the cakap gRPC server, and `cakapd keys` to manage its API keys.
+#include <signal.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <cstdlib>
+#include <iostream>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "absl/strings/numbers.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_split.h"
+#include "absl/strings/string_view.h"
+#include "absl/time/clock.h"
+#include "audit.h"
+#include "auth.h"
+#include "server.h"
+
+namespace {
+
+constexpr char kUsage[] = R"(usage: cakapd [FLAGS]
+       cakapd keys add --keys FILE --name NAME --role portal|partner|admin
+                       [--provinces 63,64] [--regions 63.11] [--rate N]
+       cakapd keys revoke --keys FILE --name NAME
+
+Serves the cakap gRPC API (proto/cakap/v1/service.proto) on the index in --data.
+
+flags:
+  --data DIR               index directory (default: $CAKAP_DATA, else ./var/cakap)
+  --listen HOST:PORT       address to listen on (default 127.0.0.1:7843)
+  --keys FILE              API keys file (hashes only; made by `cakapd keys add`).
+                           Without it cakapd listens on 127.0.0.1 only and every caller
+                           is an admin. SIGHUP reloads it.
+  --audit-log FILE         audit log of partner matches (default DIR/audit.jsonl)
+  --tls-cert FILE          PEM certificate chain: serve TLS (needs --tls-key)
+  --tls-key FILE           PEM private key
+  --max-message-bytes N    largest request or reply (default 16777216)
+  --default-rate N         requests/s per key without its own rate (default 0: unlimited)
+  --shutdown-grace SECS    on SIGTERM/SIGINT, how long in-flight calls may finish (default 10)
+  --help, -h               this text
+
+`keys add` prints the new key once (only its SHA-256 is stored): pass it as the
+request metadata "authorization: Bearer <key>". `keys revoke` disables a key by name;
+send SIGHUP to a running cakapd to apply it.
+
+exit codes: 0 ok (also after SIGTERM/SIGINT); 1 failure; 2 bad command line.
+)";
+
+int Usage(const std::string& error) {
+  std::cerr << "cakapd: " << error << "\n(cakapd --help for usage)\n";
+  return 2;
+}
+
+void Log(absl::string_view event, const std::string& fields) {
+  std::string line = absl::StrCat("{\"time\":", cakap::service::JsonTime(absl::Now()),
+                                  ",\"event\":", cakap::service::JsonString(event), fields, "}\n");
+  std::fwrite(line.data(), 1, line.size(), stderr);
+  std::fflush(stderr);
+}
+
+// Parses "--name value" / "--name=value" pairs into `flags`. Returns an error message.
+std::string ParseFlags(const std::vector<std::string>& args, const std::vector<std::string>& known,
+                       std::map<std::string, std::string>* flags) {
+  for (size_t i = 0; i < args.size(); ++i) {
+    std::string name = args[i], value;
+    if (name.rfind("--", 0) != 0) return "unexpected argument \"" + name + "\"";
+    const size_t eq = name.find('=');
+    if (eq != std::string::npos) {
+      value = name.substr(eq + 1);
+      name = name.substr(0, eq);
+    } else {
+      if (i + 1 >= args.size()) return name + " needs a value";
+      value = args[++i];
+    }
+    name = name.substr(2);
+    if (std::find(known.begin(), known.end(), name) == known.end()) {
+      return "unknown flag --" + name;
+    }
+    (*flags)[name] = value;
+  }
+  return "";
+}
+
+int Keys(const std::vector<std::string>& args) {
+  if (args.empty() || (args[0] != "add" && args[0] != "revoke")) {
+    return Usage("keys: expected add or revoke");
+  }
+  std::map<std::string, std::string> flags;
+  std::string error = ParseFlags({args.begin() + 1, args.end()},
+                                 {"keys", "name", "role", "provinces", "regions", "rate"}, &flags);
+  if (!error.empty()) return Usage("keys " + args[0] + ": " + error);
+  if (flags["keys"].empty() || flags["name"].empty()) {
+    return Usage("keys " + args[0] + ": --keys and --name are required");
+  }
+  if (args[0] == "revoke") {
+    absl::Status s = cakap::service::RevokeKey(flags["keys"], flags["name"]);
+    if (!s.ok()) {
+      std::cerr << "cakapd: " << s.message() << "\n";
+      return 1;
+    }
+    std::cerr << "revoked " << flags["name"] << "; send SIGHUP to cakapd to apply\n";
+    return 0;
+  }
+  cakap::service::ApiKey key;
+  key.name = flags["name"];
+  absl::StatusOr<cakap::service::Role> role = cakap::service::ParseRole(flags["role"]);
+  if (!role.ok()) return Usage(std::string(role.status().message()));
+  key.role = *role;
+  for (absl::string_view p : absl::StrSplit(flags["provinces"], ',', absl::SkipEmpty())) {
+    key.provinces.emplace_back(p);
+  }
+  for (absl::string_view r : absl::StrSplit(flags["regions"], ',', absl::SkipEmpty())) {
+    key.regions.emplace_back(r);
+  }
+  if (!flags["rate"].empty() && (!absl::SimpleAtod(flags["rate"], &key.rate) || key.rate < 0)) {
+    return Usage("--rate: not a number >= 0");
+  }
+  absl::StatusOr<std::string> secret = cakap::service::AddKey(flags["keys"], key);
+  if (!secret.ok()) {
+    std::cerr << "cakapd: " << secret.status().message() << "\n";
+    return 1;
+  }
+  std::cout << *secret << "\n";
+  std::cerr << "added key " << key.name << " (" << cakap::service::RoleName(key.role)
+            << "); it is shown only this once\n";
+  return 0;
+}
+
+int Serve(const std::vector<std::string>& args) {
+  std::map<std::string, std::string> flags;
+  const std::string error = ParseFlags(
+      args, {"data", "listen", "keys", "audit-log", "tls-cert", "tls-key", "max-message-bytes",
+             "default-rate", "shutdown-grace"},
+      &flags);
+  if (!error.empty()) return Usage(error);
+  cakap::service::ServerOptions options;
+  const char* env_data = std::getenv("CAKAP_DATA");
+  if (env_data != nullptr && *env_data != '\0') options.data_dir = env_data;
+  if (flags.count("data")) options.data_dir = flags["data"];
+  if (flags.count("listen")) options.listen = flags["listen"];
+  options.keys_file = flags["keys"];
+  options.audit_log = flags["audit-log"];
+  options.tls_cert_file = flags["tls-cert"];
+  options.tls_key_file = flags["tls-key"];
+  if (flags.count("max-message-bytes") &&
+      !absl::SimpleAtoi(flags["max-message-bytes"], &options.max_message_bytes)) {
+    return Usage("--max-message-bytes: not an integer");
+  }
+  if (flags.count("default-rate") &&
+      !absl::SimpleAtod(flags["default-rate"], &options.default_rate)) {
+    return Usage("--default-rate: not a number");
+  }
+  double grace = 10;
+  if (flags.count("shutdown-grace") &&
+      (!absl::SimpleAtod(flags["shutdown-grace"], &grace) || !(grace >= 0))) {
+    return Usage("--shutdown-grace: not a number >= 0");
+  }
+
+  // Signals are taken by this thread with sigwait; every thread the server starts
+  // inherits the mask, so none of them is interrupted.
+  sigset_t signals;
+  sigemptyset(&signals);
+  sigaddset(&signals, SIGHUP);
+  sigaddset(&signals, SIGINT);
+  sigaddset(&signals, SIGTERM);
+  pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+
+  absl::StatusOr<std::unique_ptr<cakap::service::RunningServer>> server =
+      cakap::service::StartServer(options);
+  if (!server.ok()) {
+    std::cerr << "cakapd: " << server.status().message() << "\n";
+    return 1;
+  }
+  using cakap::service::JsonString;
+  if ((*server)->open_mode()) {
+    Log("warning", ",\"msg\":\"no --keys: listening on 127.0.0.1 only; every caller is admin\"");
+  }
+  Log("start", absl::StrCat(",\"listen\":", JsonString((*server)->address()),
+                            ",\"port\":", (*server)->port(),
+                            ",\"data\":", JsonString(options.data_dir),
+                            ",\"tls\":", options.tls_cert_file.empty() ? "false" : "true",
+                            ",\"keys\":", JsonString(options.keys_file)));
+  for (;;) {
+    int sig = 0;
+    if (sigwait(&signals, &sig) != 0) continue;
+    if (sig == SIGHUP) {
+      absl::Status s = (*server)->ReloadKeys();
+      Log("reload_keys", absl::StrCat(",\"status\":", JsonString(s.ok() ? "OK" : s.ToString())));
+      continue;
+    }
+    Log("shutdown", absl::StrCat(",\"signal\":", JsonString(sig == SIGTERM ? "SIGTERM" : "SIGINT")));
+    (*server)->Shutdown(absl::Seconds(grace));
+    Log("stopped", "");
+    return 0;
+  }
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::vector<std::string> args(argv + 1, argv + argc);
+  for (size_t i = 0; i < args.size(); ++i) {
+    if (args[i] == "--help" || args[i] == "-h" || (i == 0 && args[i] == "help")) {
+      std::cout << kUsage;
+      return 0;
+    }
+  }
+  if (!args.empty() && args[0] == "keys") return Keys({args.begin() + 1, args.end()});
+  return Serve(args);
+}
