@@ -15,6 +15,7 @@
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
 #include "cakap/status_macros.h"
+#include "data_file.h"
 
 namespace cakap {
 namespace embedded {
@@ -30,7 +31,7 @@ constexpr size_t kMaxSynonymWords = 5;
 constexpr uint32_t kMaxId = 65535;
 
 absl::Status LineError(int line, absl::string_view message) {
-  return absl::InvalidArgumentError(absl::StrCat("skills.tsv:", line, ": ", message));
+  return DataLineError("skills.tsv", line, message);
 }
 
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
@@ -256,19 +257,8 @@ std::string NormalizePhrase(absl::string_view text) {
 }
 
 absl::StatusOr<Lexicon> Lexicon::FromTsv(absl::string_view tsv) {
-  std::vector<absl::string_view> lines = absl::StrSplit(tsv, '\n');
-  // A final newline ends the last line rather than starting an empty one. (Unlike
-  // check_data.py a missing final newline is accepted: it cannot change the content.)
-  if (!tsv.empty() && tsv.back() == '\n') lines.pop_back();
-  for (size_t i = 0; i < lines.size(); ++i) {
-    if (absl::StrContains(lines[i], '\r')) {
-      return LineError(static_cast<int>(i) + 1, "CR character found: use LF line endings");
-    }
-  }
-  if (lines.empty() || lines[0] != kHeader) {
-    return LineError(1, absl::StrCat("first line must be the header '",
-                                     absl::CEscape(kHeader), "'"));
-  }
+  CAKAP_ASSIGN_OR_RETURN(std::vector<absl::string_view> lines,
+                         SplitDataLines(tsv, "skills.tsv", kHeader));
   SkillTable table;
   for (size_t i = 1; i < lines.size(); ++i) {
     const int line = static_cast<int>(i) + 1;

@@ -13,6 +13,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
 #include "cakap/status_macros.h"
+#include "data_file.h"
 
 namespace cakap {
 namespace embedded {
@@ -31,7 +32,7 @@ constexpr double kMinLongitude = 94.0;
 constexpr double kMaxLongitude = 142.0;
 
 absl::Status LineError(int line, absl::string_view message) {
-  return absl::InvalidArgumentError(absl::StrCat("regions.tsv:", line, ": ", message));
+  return DataLineError("regions.tsv", line, message);
 }
 
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
@@ -134,19 +135,8 @@ absl::Status ParseRow(int line, absl::string_view text, Region& region) {
 }  // namespace
 
 absl::StatusOr<Regions> Regions::FromTsv(absl::string_view tsv) {
-  std::vector<absl::string_view> lines = absl::StrSplit(tsv, '\n');
-  // A final newline ends the last line rather than starting an empty one. (Unlike
-  // check_data.py a missing final newline is accepted: it cannot change the content.)
-  if (!tsv.empty() && tsv.back() == '\n') lines.pop_back();
-  for (size_t i = 0; i < lines.size(); ++i) {
-    if (absl::StrContains(lines[i], '\r')) {
-      return LineError(static_cast<int>(i) + 1, "CR character found: use LF line endings");
-    }
-  }
-  if (lines.empty() || lines[0] != kHeader) {
-    return LineError(1, absl::StrCat("first line must be the header '",
-                                     absl::CEscape(kHeader), "'"));
-  }
+  CAKAP_ASSIGN_OR_RETURN(std::vector<absl::string_view> lines,
+                         SplitDataLines(tsv, "regions.tsv", kHeader));
 
   std::vector<Region> regions;
   std::vector<int> region_lines;  // parallel to `regions`, for messages
