@@ -8,12 +8,13 @@
 
 #include "absl/strings/str_cat.h"
 #include "cakap/engine.h"
-#include "engine/reference_matcher.h"
+#include "reference/reference_matcher.h"
 #include "engine/test_util.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 
 namespace cakap_test {
+using namespace cakap_ref;  // NOLINT: the oracle's types read best unqualified here
 namespace {
 
 using cakap::v1::EMPLOYMENT_STATUS_EMPLOYED;

@@ -18,12 +18,13 @@
 #include "absl/time/civil_time.h"
 #include "cakap/engine.h"
 #include "corpus.h"
-#include "engine/reference_matcher.h"
+#include "reference/reference_matcher.h"
 #include "engine/test_util.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 
 namespace cakap_test {
+using namespace cakap_ref;  // NOLINT: the oracle's types read best unqualified here
 namespace {
 
 constexpr int kWorkers = 3000;

@@ -2,13 +2,15 @@
 // the field comments of proto/cakap/v1/*.proto. It shares nothing with the engine but the
 // public Lexicon and Regions (reference data) and Xapian's Indonesian stemmer (the stemmer
 // the contract names). Slow on purpose: every worker is checked against every constraint.
+// The test suite uses it as the oracle; the benchmark peers (bench/peers) load the workers
+// and vacancies its Resolve* functions produce, so every peer answers the same question.
 //
-//   cakap_test::ReferenceMatcher ref(lexicon, regions, options);
-//   std::vector<cakap_test::RefWorker> workers = ...ref.ResolveWorker(w)...;
-//   cakap_test::RefVacancy v = *ref.ResolveVacancy(vacancy);
-//   std::vector<cakap_test::RefCandidate> expected = ref.Match(workers, v, false);
-#ifndef CAKAP_TESTS_ENGINE_REFERENCE_MATCHER_H_
-#define CAKAP_TESTS_ENGINE_REFERENCE_MATCHER_H_
+//   cakap_ref::ReferenceMatcher ref(lexicon, regions, options);
+//   std::vector<cakap_ref::RefWorker> workers = ...ref.ResolveWorker(w)...;
+//   cakap_ref::RefVacancy v = *ref.ResolveVacancy(vacancy);
+//   std::vector<cakap_ref::RefCandidate> expected = ref.Match(workers, v, false);
+#ifndef CAKAP_BENCH_REFERENCE_REFERENCE_MATCHER_H_
+#define CAKAP_BENCH_REFERENCE_REFERENCE_MATCHER_H_
 
 #include <xapian.h>
 
@@ -37,7 +39,7 @@
 #include "cakap/v1/vacancy.pb.h"
 #include "cakap/v1/worker.pb.h"
 
-namespace cakap_test {
+namespace cakap_ref {
 
 // Constraint names of docs/ranking.md.
 inline constexpr const char* kRequiredSkill = "required_skill";
@@ -553,6 +555,6 @@ inline std::string DescribeEngineCandidate(const cakap::v1::Candidate& c) {
   return s + "\n";
 }
 
-}  // namespace cakap_test
+}  // namespace cakap_ref
 
-#endif  // CAKAP_TESTS_ENGINE_REFERENCE_MATCHER_H_
+#endif  // CAKAP_BENCH_REFERENCE_REFERENCE_MATCHER_H_

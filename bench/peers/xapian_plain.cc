@@ -1,0 +1,1 @@
+// Placeholder until the peer lands; replaced by its implementation.
