@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
 # Installs the Debian bookworm packages cakap builds with, when any is missing.
+# With --bench, also what scripts/bench.sh runs (PostgreSQL + PostGIS, gnuplot).
 # Idempotent; needs root (or sudo) only when something must be installed.
 set -euo pipefail
 
@@ -10,6 +11,11 @@ PACKAGES=(
   libgtest-dev libgmock-dev libbenchmark-dev
   libsqlite3-dev libpq-dev nlohmann-json3-dev
 )
+
+# scripts/bench.sh --bench: the peers' servers and the plot too.
+if [ "${1:-}" = "--bench" ]; then
+  PACKAGES+=(postgresql-15 postgresql-15-postgis-3 gnuplot-nox xapian-tools)
+fi
 
 missing=()
 for p in "${PACKAGES[@]}"; do

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Sets everything up and runs the whole test suite twice: a normal optimised build
 # (build/) and an AddressSanitizer + UndefinedBehaviorSanitizer build (build-asan/), so
-# memory errors and undefined behaviour fail the run.
+# memory errors and undefined behaviour fail the run; in between, the benchmark in quick
+# mode (scripts/bench.sh --quick).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
@@ -15,6 +16,10 @@ ctest --test-dir build --output-on-failure -j "$jobs" --timeout 300
 
 # The Node.js client's tests, against a real cakapd from the build above.
 CAKAPD="$PWD/build/service/cakapd" clients/node/run-tests.sh
+
+# The benchmark comparison in quick mode (100k workers, every peer incl. PostgreSQL, the
+# candidate-set verification and the report), so the benchmark code cannot rot.
+OUT=build/bench-quick BUILD=build scripts/bench.sh --quick
 
 cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCAKAP_SANITIZE=ON
 cmake --build build-asan -j "$jobs"

@@ -53,6 +53,12 @@ absl::Status ValidateOptions(const EngineOptions& o) {
       return absl::InvalidArgumentError("options.default_validity_years_*: must be in [1, 50]");
     }
   }
+  if (o.commit_delay < absl::ZeroDuration()) {
+    return absl::InvalidArgumentError("options.commit_delay: must be >= 0");
+  }
+  if (o.max_writes_per_commit < 1) {
+    return absl::InvalidArgumentError("options.max_writes_per_commit: must be >= 1");
+  }
   return absl::OkStatus();
 }
 
@@ -139,38 +145,98 @@ absl::StatusOr<EngineStats> Engine::Stats() const { return impl_->Stats(); }
 const Lexicon& Engine::lexicon() const { return impl_->env().lexicon; }
 const Regions& Engine::regions() const { return impl_->env().regions; }
 
-template <typename F>
-absl::Status Engine::Impl::Write(absl::string_view what, F&& change) {
-  absl::MutexLock lock(&write_mu_);
-  return CatchXapian(what, [&]() -> absl::Status {
-    writer_.begin_transaction(/*flushed=*/true);
-    try {
-      absl::Status status = change();
-      if (!status.ok()) {
-        writer_.cancel_transaction();
-        return status;
-      }
-      // fsync'd: durable once we return OK; visible to the next lease.
-      readers_.Publish([&]() ABSL_EXCLUSIVE_LOCKS_REQUIRED(write_mu_) {
-        writer_.commit_transaction();
-      });
-    } catch (...) {
-      try {
-        writer_.cancel_transaction();
-      } catch (const Xapian::Error&) {
-        // The original error is the one worth reporting.
-      }
-      throw;
+absl::Status Engine::Impl::Write(absl::string_view what, std::function<absl::Status()> change) {
+  PendingWrite write;
+  write.what = what;
+  write.change = std::move(change);
+  std::vector<PendingWrite*> batch;
+  {
+    absl::MutexLock lock(&queue_mu_);
+    queue_.push_back(&write);
+    auto done_or_leading = [&]() ABSL_EXCLUSIVE_LOCKS_REQUIRED(queue_mu_) {
+      return write.done || queue_.front() == &write;
+    };
+    queue_mu_.Await(absl::Condition(&done_or_leading));
+    if (write.done) return write.status;
+    // The leader: give others `commit_delay` to join, then take everyone queued.
+    if (env_.options.commit_delay > absl::ZeroDuration()) {
+      auto full = [&]() ABSL_EXCLUSIVE_LOCKS_REQUIRED(queue_mu_) {
+        return queue_.size() >= static_cast<size_t>(env_.options.max_writes_per_commit);
+      };
+      queue_mu_.AwaitWithTimeout(absl::Condition(&full), env_.options.commit_delay);
     }
+    const size_t n = std::min<size_t>(queue_.size(), env_.options.max_writes_per_commit);
+    batch.assign(queue_.begin(), queue_.begin() + n);
+  }
+  CommitBatch(batch);
+  absl::MutexLock lock(&queue_mu_);
+  for (PendingWrite* w : batch) {
+    queue_.pop_front();  // the batch is the front of the queue, in order
+    w->done = true;
+  }
+  return write.status;
+}
+
+void Engine::Impl::CommitBatch(const std::vector<PendingWrite*>& batch) {
+  absl::MutexLock lock(&write_mu_);
+  absl::string_view failed_what = batch.front()->what;
+  const absl::Status status = CatchXapian("commit", [&]() -> absl::Status {
+    readers_.Publish([&](std::vector<RecordUpdate>* updates)
+                                                 ABSL_EXCLUSIVE_LOCKS_REQUIRED(write_mu_) {
+      record_updates_ = updates;
+      writer_.begin_transaction(/*flushed=*/true);
+      try {
+        for (PendingWrite* w : batch) {
+          failed_what = w->what;
+          w->status = w->change();  // an error here changed nothing (see Write)
+        }
+        failed_what = "commit";
+        // fsync'd: durable once the writers are told; visible to the next lease.
+        writer_.commit_transaction();
+        record_updates_ = nullptr;
+      } catch (...) {
+        record_updates_ = nullptr;
+        try {
+          writer_.cancel_transaction();
+        } catch (const Xapian::Error&) {
+          // The original error is the one worth reporting.
+        }
+        throw;
+      }
+      return writer_.get_revision();
+    });
     return absl::OkStatus();
   });
+  if (!status.ok()) {
+    // Cancelled: nothing of the batch is stored, so every write in it fails.
+    const absl::Status failed =
+        failed_what == "commit"
+            ? status
+            : absl::Status(status.code(), absl::StrCat(failed_what, ": ", status.message()));
+    for (PendingWrite* w : batch) w->status = failed;
+  }
+}
+
+void Engine::Impl::ReplaceWorker(const NormalizedWorker& worker) {
+  Xapian::Document doc = BuildWorkerDocument(worker, env_, writer_stem_);
+  std::string record = doc.get_value(schema::kSlotMatchRecord);
+  const Xapian::docid docid = writer_.replace_document(WorkerIdTerm(worker.record.id), doc);
+  record_updates_->push_back({docid, std::move(record)});
+}
+
+absl::Status Engine::Impl::DeleteByTerm(const std::string& term, absl::string_view what) {
+  Xapian::PostingIterator it = writer_.postlist_begin(term);
+  if (it == writer_.postlist_end(term)) return absl::NotFoundError(absl::StrCat(what, " not found"));
+  const Xapian::docid docid = *it;
+  writer_.delete_document(docid);
+  record_updates_->push_back({docid, std::string()});
+  return absl::OkStatus();
 }
 
 absl::Status Engine::Impl::UpsertWorker(const v1::Worker& worker) {
   CAKAP_ASSIGN_OR_RETURN(NormalizedWorker normalized, NormalizeWorker(worker, env_));
   return Write("upsert worker", [&]() ABSL_EXCLUSIVE_LOCKS_REQUIRED(write_mu_) {
-    writer_.replace_document(WorkerIdTerm(normalized.record.id),
-                             BuildWorkerDocument(normalized, env_, writer_stem_));
+    ReplaceWorker(normalized);
     return absl::OkStatus();
   });
 }
@@ -189,10 +255,7 @@ absl::StatusOr<BulkResult> Engine::Impl::UpsertWorkers(absl::Span<const v1::Work
   }
   if (!valid.empty()) {
     CAKAP_RETURN_IF_ERROR(Write("upsert workers", [&]() ABSL_EXCLUSIVE_LOCKS_REQUIRED(write_mu_) {
-      for (const NormalizedWorker& w : valid) {
-        writer_.replace_document(WorkerIdTerm(w.record.id),
-                                 BuildWorkerDocument(w, env_, writer_stem_));
-      }
+      for (const NormalizedWorker& w : valid) ReplaceWorker(w);
       return absl::OkStatus();
     }));
   }
@@ -203,12 +266,7 @@ absl::StatusOr<BulkResult> Engine::Impl::UpsertWorkers(absl::Span<const v1::Work
 absl::Status Engine::Impl::DeleteWorker(absl::string_view id) {
   CAKAP_RETURN_IF_ERROR(ValidateId(id, "id"));
   return Write("delete worker", [&]() ABSL_EXCLUSIVE_LOCKS_REQUIRED(write_mu_) {
-    const std::string term = WorkerIdTerm(id);
-    if (!writer_.term_exists(term)) {
-      return absl::NotFoundError(absl::StrCat("worker ", id, " not found"));
-    }
-    writer_.delete_document(term);
-    return absl::OkStatus();
+    return DeleteByTerm(WorkerIdTerm(id), absl::StrCat("worker ", id));
   });
 }
 
@@ -229,12 +287,7 @@ absl::Status Engine::Impl::UpsertVacancy(const v1::Vacancy& vacancy) {
 absl::Status Engine::Impl::DeleteVacancy(absl::string_view id) {
   CAKAP_RETURN_IF_ERROR(ValidateId(id, "id"));
   return Write("delete vacancy", [&]() ABSL_EXCLUSIVE_LOCKS_REQUIRED(write_mu_) {
-    const std::string term = VacancyIdTerm(id);
-    if (!writer_.term_exists(term)) {
-      return absl::NotFoundError(absl::StrCat("vacancy ", id, " not found"));
-    }
-    writer_.delete_document(term);
-    return absl::OkStatus();
+    return DeleteByTerm(VacancyIdTerm(id), absl::StrCat("vacancy ", id));
   });
 }
 

@@ -5,12 +5,15 @@
 
 #include <xapian.h>
 
+#include <deque>
+#include <functional>
 #include <string>
 
 #include "absl/base/thread_annotations.h"
 #include "absl/synchronization/mutex.h"
 #include "cakap/engine.h"
 #include "env.h"
+#include "normalize.h"
 #include "reader_pool.h"
 
 namespace cakap {
@@ -18,7 +21,10 @@ namespace cakap {
 class Engine::Impl {
  public:
   Impl(EngineEnv env, std::string path, Xapian::WritableDatabase writer)
-      : env_(std::move(env)), path_(path), readers_(path), writer_(std::move(writer)) {}
+      : env_(std::move(env)),
+        path_(path),
+        readers_(path, writer.get_revision()),
+        writer_(std::move(writer)) {}
 
   // engine.cc
   absl::Status UpsertWorker(const v1::Worker& worker);
@@ -39,17 +45,37 @@ class Engine::Impl {
   const EngineEnv& env() const { return env_; }
 
  private:
-  // Runs `change` on the writer inside a transaction and commits it durably; on any
-  // failure the transaction is cancelled, so nothing of it is stored.
-  template <typename F>
-  absl::Status Write(absl::string_view what, F&& change);
+  // A write waiting for its commit (group commit: see EngineOptions::commit_delay).
+  struct PendingWrite {
+    absl::string_view what;                // for error messages
+    std::function<absl::Status()> change;  // runs on the writer, under write_mu_
+    absl::Status status;
+    bool done = false;
+  };
+
+  // Runs `change` on the writer and commits it durably, together with the other writes
+  // queued meanwhile. A change that returns an error must not have changed anything; it
+  // fails alone. When Xapian throws, the whole commit is cancelled and every write in it
+  // fails with that error: nothing of it is stored.
+  absl::Status Write(absl::string_view what, std::function<absl::Status()> change);
+  // Applies and commits `batch` (the leader of a group commit does this).
+  void CommitBatch(const std::vector<PendingWrite*>& batch) ABSL_LOCKS_EXCLUDED(write_mu_);
+  // Changes made by a write, with their record cache updates (inside CommitBatch only).
+  void ReplaceWorker(const NormalizedWorker& worker) ABSL_EXCLUSIVE_LOCKS_REQUIRED(write_mu_);
+  // NotFound "<what> not found" when no document has `term`.
+  absl::Status DeleteByTerm(const std::string& term, absl::string_view what)
+      ABSL_EXCLUSIVE_LOCKS_REQUIRED(write_mu_);
 
   const EngineEnv env_;
   const std::string path_;
   ReaderPool readers_;
+  absl::Mutex queue_mu_;
+  std::deque<PendingWrite*> queue_ ABSL_GUARDED_BY(queue_mu_);  // front: the leader
   absl::Mutex write_mu_;
   Xapian::WritableDatabase writer_ ABSL_GUARDED_BY(write_mu_);
   Xapian::Stem writer_stem_ ABSL_GUARDED_BY(write_mu_){"indonesian"};
+  // Record cache changes of the batch being committed (CommitBatch sets it).
+  std::vector<RecordUpdate>* record_updates_ ABSL_GUARDED_BY(write_mu_) = nullptr;
 };
 
 }  // namespace cakap

@@ -26,8 +26,6 @@ constexpr int kDefaultPageSize = 20;
 constexpr int kMaxPageSize = 200;
 constexpr int kMaxNearMisses = 100;
 constexpr int kMaxVacancyLimit = 1000;
-// A reader that falls two commits behind throws DatabaseModifiedError: reopen and retry.
-constexpr int kMaxAttempts = 4;
 
 struct Hit {
   int64_t score_micro;
@@ -52,23 +50,19 @@ void KeepBest(std::vector<Hit>* hits, size_t n) {
   std::sort(hits->begin(), hits->end(), HitBefore);
 }
 
-// Reads the MatchRecords of ascending docids from the value stream.
+// Reads MatchRecords from the lease's record cache.
 class RecordReader {
  public:
-  explicit RecordReader(const Xapian::Database& db)
-      : it_(db.valuestream_begin(schema::kSlotMatchRecord)),
-        end_(db.valuestream_end(schema::kSlotMatchRecord)) {}
-  // Docids must not decrease between calls.
-  absl::Status Read(Xapian::docid docid, MatchRecord* record) {
-    if (it_ != end_ && it_.get_docid() < docid) it_.skip_to(docid);
-    if (it_ == end_ || it_.get_docid() != docid || !DecodeRecord(*it_, record)) {
+  explicit RecordReader(const RecordCache& cache) : cache_(cache) {}
+  absl::Status Read(Xapian::docid docid, MatchRecord* record) const {
+    if (!DecodeRecord(cache_.Get(docid), record)) {
       return absl::DataLossError(absl::StrCat("match record of document ", docid));
     }
     return absl::OkStatus();
   }
 
  private:
-  Xapian::ValueIterator it_, end_;
+  const RecordCache& cache_;
 };
 
 // Facet counts of docs/ranking.md / match.proto, over every candidate.
@@ -127,35 +121,21 @@ absl::StatusOr<Xapian::docid> FindDoc(const Xapian::Database& db, const std::str
   return *it;
 }
 
-// Runs `body(db)` on a pooled reader, reopening and retrying when the reader fell too
-// far behind the writer.
+// Runs `body(db, records)` on a pooled reader.
 template <typename F>
-auto WithReader(ReaderPool& pool, F&& body) -> decltype(body(std::declval<Xapian::Database&>())) {
+auto WithReader(ReaderPool& pool, F&& body)
+    -> decltype(body(std::declval<Xapian::Database&>(), std::declval<const RecordReader&>())) {
   ReaderPool::Lease lease = pool.Acquire();
-  for (int attempt = 1;; ++attempt) {
-    try {
-      return body(lease.db());
-    } catch (const Xapian::DatabaseModifiedError&) {
-      if (attempt == kMaxAttempts) throw;
-      lease.db().reopen();
-    }
-  }
+  return body(lease.db(), RecordReader(lease.records()));
 }
 
-absl::Status ReadRecord(const Xapian::Document& doc, MatchRecord* record) {
-  if (!DecodeRecord(doc.get_value(schema::kSlotMatchRecord), record)) {
-    return absl::DataLossError(absl::StrCat("match record of document ", doc.get_docid()));
-  }
-  return absl::OkStatus();
-}
-
-// Re-evaluates a selected hit and fills its Candidate (stored worker, score, explanation).
-absl::Status FillCandidate(const Xapian::Database& db, Xapian::docid docid,
+absl::Status FillCandidate(const Xapian::Database& db, const RecordReader& reader,
+                           Xapian::docid docid,
                            const ResolvedVacancy& v, const EngineEnv& env,
                            const EvaluateOptions& eopts, Evaluation* eval, v1::Candidate* out) {
   Xapian::Document doc = db.get_document(docid);
   MatchRecord record;
-  CAKAP_RETURN_IF_ERROR(ReadRecord(doc, &record));
+  CAKAP_RETURN_IF_ERROR(reader.Read(docid, &record));
   if (!out->mutable_worker()->ParseFromString(doc.get_data())) {
     return absl::DataLossError(absl::StrCat("stored worker ", record.id));
   }
@@ -166,7 +146,8 @@ absl::Status FillCandidate(const Xapian::Database& db, Xapian::docid docid,
   return absl::OkStatus();
 }
 
-absl::Status AddNearMisses(const Xapian::Database& db, const ResolvedVacancy& v,
+absl::Status AddNearMisses(const Xapian::Database& db, const RecordReader& reader,
+                           const ResolvedVacancy& v,
                            const EngineEnv& env, const std::vector<Xapian::Query>& groups,
                            const Xapian::Stem& stem, const v1::MatchOptions& o,
                            v1::MatchResult* result) {
@@ -179,7 +160,6 @@ absl::Status AddNearMisses(const Xapian::Database& db, const ResolvedVacancy& v,
   EvaluateOptions eopts;
   eopts.exclude_welfare = o.exclude_welfare();
   eopts.max_failures = 1;
-  RecordReader reader(db);
   MatchRecord record;
   Evaluation eval;
   std::vector<Hit> hits;
@@ -194,15 +174,16 @@ absl::Status AddNearMisses(const Xapian::Database& db, const ResolvedVacancy& v,
     eopts.keywords_ok = !v.HasKeywords() || keyword_matches.contains(hit.docid);
     v1::NearMiss* miss = result->add_near_misses();
     CAKAP_RETURN_IF_ERROR(
-        FillCandidate(db, hit.docid, v, env, eopts, &eval, miss->mutable_candidate()));
-    CAKAP_RETURN_IF_ERROR(ReadRecord(db.get_document(hit.docid), &record));
+        FillCandidate(db, reader, hit.docid, v, env, eopts, &eval, miss->mutable_candidate()));
+    CAKAP_RETURN_IF_ERROR(reader.Read(hit.docid, &record));
     miss->set_constraint(ConstraintName(eval.failed));
     miss->set_reason(FailureReason(record, v, env, eval));
   }
   return absl::OkStatus();
 }
 
-absl::StatusOr<v1::MatchResult> RunMatch(const Xapian::Database& db, const ResolvedVacancy& v,
+absl::StatusOr<v1::MatchResult> RunMatch(const Xapian::Database& db, const RecordReader& reader,
+                                         const ResolvedVacancy& v,
                                          const v1::MatchOptions& o,
                                          const std::optional<PageCursor>& cursor,
                                          uint64_t fingerprint, const EngineEnv& env) {
@@ -210,7 +191,6 @@ absl::StatusOr<v1::MatchResult> RunMatch(const Xapian::Database& db, const Resol
   const std::vector<Xapian::Query> groups = ConstraintGroups(v, env, stem);
   EvaluateOptions eopts;
   eopts.exclude_welfare = o.exclude_welfare();
-  RecordReader reader(db);
   MatchRecord record;
   Evaluation eval;
   FacetCounter facets;
@@ -235,7 +215,7 @@ absl::StatusOr<v1::MatchResult> RunMatch(const Xapian::Database& db, const Resol
   if (more) hits.resize(page_size);
   for (const Hit& hit : hits) {
     CAKAP_RETURN_IF_ERROR(
-        FillCandidate(db, hit.docid, v, env, eopts, &eval, result.add_candidates()));
+        FillCandidate(db, reader, hit.docid, v, env, eopts, &eval, result.add_candidates()));
   }
   if (more) {
     result.set_next_page_token(
@@ -244,7 +224,7 @@ absl::StatusOr<v1::MatchResult> RunMatch(const Xapian::Database& db, const Resol
   if (o.facets()) facets.Fill(env.regions, result.mutable_facets());
   *result.mutable_resolved_vacancy() = v.normalized;
   if (o.near_miss_limit() > 0) {
-    CAKAP_RETURN_IF_ERROR(AddNearMisses(db, v, env, groups, stem, o, &result));
+    CAKAP_RETURN_IF_ERROR(AddNearMisses(db, reader, v, env, groups, stem, o, &result));
   }
   return result;
 }
@@ -300,8 +280,8 @@ absl::StatusOr<v1::MatchResult> Engine::Impl::Match(const v1::Vacancy& vacancy,
     }
   }
   return CatchXapian("match", [&]() {
-    return WithReader(readers_, [&](Xapian::Database& db) {
-      return RunMatch(db, v, options, cursor, fingerprint, env_);
+    return WithReader(readers_, [&](Xapian::Database& db, const RecordReader& reader) {
+      return RunMatch(db, reader, v, options, cursor, fingerprint, env_);
     });
   });
 }
@@ -315,14 +295,14 @@ absl::StatusOr<v1::VacancyMatchResult> Engine::Impl::MatchVacancies(absl::string
         absl::StrCat("limit: ", limit, " is outside 1-", kMaxVacancyLimit));
   }
   return CatchXapian("match vacancies", [&]() {
-    return WithReader(readers_, [&](Xapian::Database& db)
+    return WithReader(readers_, [&](Xapian::Database& db, const RecordReader& reader)
                                     -> absl::StatusOr<v1::VacancyMatchResult> {
       CAKAP_ASSIGN_OR_RETURN(
           Xapian::docid worker_doc,
           FindDoc(db, WorkerIdTerm(worker_id), absl::StrCat("worker ", worker_id)));
       Xapian::Document doc = db.get_document(worker_doc);
       MatchRecord record;
-      CAKAP_RETURN_IF_ERROR(ReadRecord(doc, &record));
+      CAKAP_RETURN_IF_ERROR(reader.Read(worker_doc, &record));
       v1::Worker worker;
       if (!worker.ParseFromString(doc.get_data())) {
         return absl::DataLossError(absl::StrCat("stored worker ", worker_id));

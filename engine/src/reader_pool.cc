@@ -2,35 +2,44 @@
 
 namespace cakap {
 
+ReaderPool::ReaderPool(std::string path, uint64_t revision)
+    : path_(std::move(path)), latest_(revision) {
+  auto db = std::make_unique<Xapian::Database>(path_);
+  cache_.Load(*db);
+  absl::MutexLock lock(&mu_);
+  free_.push_back(std::move(db));
+}
+
 ReaderPool::Lease ReaderPool::Acquire() {
-  gate_.ReaderLock();  // released by Release(), or below when opening fails
   std::unique_ptr<Xapian::Database> db;
   {
     absl::MutexLock lock(&mu_);
+    auto idle = [this]() ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_) { return !building_; };
+    mu_.Await(absl::Condition(&idle));
+    ++leases_;  // from here no commit starts until Release
     if (!free_.empty()) {
       db = std::move(free_.back());
       free_.pop_back();
     }
   }
   try {
+    // A database whose open or reopen throws is dropped.
     if (db == nullptr) {
       db = std::make_unique<Xapian::Database>(path_);
     } else {
       db->reopen();
     }
   } catch (...) {
-    gate_.ReaderUnlock();
+    Release(nullptr);
     throw;
   }
   return Lease(this, std::move(db));
 }
 
 void ReaderPool::Release(std::unique_ptr<Xapian::Database> db) {
-  {
-    absl::MutexLock lock(&mu_);
-    free_.push_back(std::move(db));
-  }
-  gate_.ReaderUnlock();
+  absl::MutexLock lock(&mu_);
+  --leases_;
+  if (db != nullptr) free_.push_back(std::move(db));
 }
 
 }  // namespace cakap

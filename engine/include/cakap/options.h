@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "absl/time/civil_time.h"
+#include "absl/time/time.h"
 
 namespace cakap {
 
@@ -58,6 +59,16 @@ struct EngineOptions {
   int default_validity_years_bnsp = 3;
   int default_validity_years_kemnaker = 3;
   int default_validity_years_other = 3;
+
+  // Group commit. Every write is committed (fsync'd) before it returns, and writes that
+  // arrive while a commit is running share the next one. A write that finds no commit
+  // running waits up to this long for others to join it before committing: more writes
+  // per fsync (higher update throughput) for a longer acknowledgement. >= 0; zero: commit
+  // at once. docs/benchmarks.md has the trade-off measured.
+  absl::Duration commit_delay = absl::ZeroDuration();
+  // At most this many writes (single upserts or deletes; a bulk upsert counts as one)
+  // share one commit. >= 1.
+  int max_writes_per_commit = 1000;
 
   // Today's date, used when a vacancy has no start date and for a worker without
   // updated_at. Null: the system clock in Indonesia's western time zone (UTC+7).

@@ -1,0 +1,93 @@
+#!/usr/bin/env bash
+# Runs the whole benchmark comparison (docs/benchmarks.md) and writes, into OUT:
+#   inprocess.json  cakap-bench: indexing, latency per class, visibility, peers, verification
+#   grpc.json       cakap-load against cakapd on the largest corpus
+#   sweep-*.json    option sweeps (full mode only)
+#   micro.json      cakap-micro (Google Benchmark)
+#   report.md, latency.svg   made by scripts/bench_report.py from the above
+#
+#   scripts/bench.sh            full run: 100k, 300k and 1M workers (about an hour on 2 cores)
+#   scripts/bench.sh --quick    100k workers, a few seconds per system (runs in CI)
+#
+# Environment: OUT (default var/bench), BUILD (default build-release; quick mode: build),
+# PG_PORT (default 55432). Needs root or sudo only to install missing packages.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+mode=full
+if [ "${1:-}" = "--quick" ]; then mode=quick; fi
+OUT="${OUT:-var/bench}"
+PG_PORT="${PG_PORT:-55432}"
+if [ "$mode" = quick ]; then BUILD="${BUILD:-build}"; else BUILD="${BUILD:-build-release}"; fi
+mkdir -p "$OUT"
+OUT="$(cd "$OUT" && pwd)"
+scratch="$(mktemp -d /tmp/cakap-bench.XXXXXX)"
+
+scripts/setup.sh --bench
+
+if [ "$BUILD" = build-release ]; then
+  cmake -S . -B "$BUILD" -G Ninja -DCMAKE_BUILD_TYPE=Release -DCAKAP_BUILD_TESTS=OFF >/dev/null
+else
+  cmake -S . -B "$BUILD" -G Ninja >/dev/null
+fi
+cmake --build "$BUILD" -j "$(nproc)" --target cakap-bench cakap-load cakapd cakap-micro
+
+pg_dir="$scratch/pg"
+cakapd_pid=""
+cleanup() {
+  if [ -n "$cakapd_pid" ]; then kill "$cakapd_pid" 2>/dev/null || true; fi
+  scripts/bench-postgres.sh stop "$pg_dir" >/dev/null 2>&1 || true
+  rm -rf "$scratch"
+}
+trap cleanup EXIT
+conninfo="$(scripts/bench-postgres.sh start "$pg_dir" "$PG_PORT")"
+
+if [ "$mode" = quick ]; then
+  sizes=100000
+  inprocess=(--queries 100 --vacancies 20 --verify 4 --max-seconds 3 --visibility-seconds 2)
+  load=(--concurrency 2 --duration 2 --warmup 0.5 --vacancies 20)
+  micro=(--benchmark_min_time=0.01)
+else
+  sizes=100000,300000,1000000
+  inprocess=(--queries 1000 --vacancies 100 --verify 10 --max-seconds 20 --visibility-seconds 10)
+  load=(--concurrency 1,2,4,8 --duration 10 --warmup 1 --vacancies 100)
+  micro=()
+fi
+bench="$BUILD/bench/driver/cakap-bench"
+
+echo "== in-process: cakap and its peers at $sizes workers" >&2
+"$bench" --workers "$sizes" --systems floor,xapian-plain,sqlite,postgres --pg "$conninfo" \
+  --dir "$scratch/data" --keep-index "${inprocess[@]}" --out "$OUT/inprocess.json"
+
+echo "== gRPC: cakap-load against cakapd on the largest corpus" >&2
+"$BUILD/service/cakapd" --data "$scratch/data/cakap" --listen 127.0.0.1:0 2>"$scratch/cakapd.log" &
+cakapd_pid=$!
+port=""
+for _ in $(seq 1 600); do
+  port="$(grep -o '"port":[0-9]*' "$scratch/cakapd.log" | head -1 | cut -d: -f2 || true)"
+  if [ -n "$port" ]; then break; fi
+  if ! kill -0 "$cakapd_pid" 2>/dev/null; then cat "$scratch/cakapd.log" >&2; exit 1; fi
+  sleep 0.1
+done
+if [ -z "$port" ]; then echo "bench: cakapd did not start" >&2; exit 1; fi
+"$BUILD/bench/load/cakap-load" --target "127.0.0.1:$port" "${load[@]}" --out "$OUT/grpc.json"
+kill "$cakapd_pid"
+wait "$cakapd_pid" || true
+cakapd_pid=""
+
+if [ "$mode" = full ]; then
+  echo "== sweeps at 100k workers" >&2
+  "$bench" --workers 100000 --systems "" --dir "$scratch/sweep" --queries 1000 --vacancies 100 \
+    --visibility-seconds 10 --threads 1 --sweep 'geo_levels=4,6,8;3,5,7;3,4,6,8;2,4,6,8' \
+    --out "$OUT/sweep-geo.json"
+  "$bench" --workers 100000 --systems "" --dir "$scratch/sweep" --queries 1000 --vacancies 100 \
+    --visibility-seconds 10 --threads 1 --sweep 'commit_delay_ms=0;2;10;50' \
+    --out "$OUT/sweep-commit.json"
+fi
+
+echo "== micro-benchmarks" >&2
+"$BUILD/bench/micro/cakap-micro" "${micro[@]}" --benchmark_format=json \
+  --benchmark_out="$OUT/micro.json" --benchmark_out_format=json >/dev/null
+
+python3 scripts/bench_report.py "$OUT"
+echo "bench: results and report in $OUT" >&2

@@ -1,0 +1,198 @@
+#!/usr/bin/env python3
+"""Turns the JSON of scripts/bench.sh into report.md and latency.svg (docs/benchmarks.md).
+
+usage: bench_report.py OUT_DIR
+Reads OUT_DIR/inprocess.json, and when present grpc.json, sweep-*.json, micro.json.
+Every ratio compares figures measured in the same run.
+"""
+import glob
+import json
+import os
+import subprocess
+import sys
+
+CLASSES = ["local10", "local50", "regional200", "regions", "national"]
+PEERS = ["floor", "xapian-plain", "sqlite", "postgres"]
+
+
+def load(path):
+    with open(path) as f:
+        return json.load(f)
+
+
+def fmt(x, digits=3):
+    return "-" if x is None else f"{x:.{digits}f}"
+
+
+def rows_of(run, system, variant="base", threads=1):
+    return {r["class"]: r for r in run.get("latency", [])
+            if r["system"] == system and r["variant"] == variant and r["threads"] == threads}
+
+
+def comparison_table(run):
+    cakap = rows_of(run, "cakap")
+    out = ["| system | class | p50 ms | p99 ms | QPS | candidates | p99 / cakap p99 |",
+           "|---|---|---:|---:|---:|---:|---:|"]
+    for system in ["cakap"] + PEERS:
+        rows = rows_of(run, system)
+        for cls in CLASSES:
+            r = rows.get(cls)
+            if r is None:
+                continue
+            ratio = r["p99_ms"] / cakap[cls]["p99_ms"] if cls in cakap else None
+            out.append(f"| {system} | {cls} | {fmt(r['p50_ms'])} | {fmt(r['p99_ms'])} | "
+                       f"{r['qps']:.0f} | {r['mean_total']:.0f} | {fmt(ratio, 2)} |")
+    return out
+
+
+def variants_table(run):
+    out = ["| variant | threads | class | p50 ms | p99 ms | QPS |", "|---|---:|---|---:|---:|---:|"]
+    for r in run.get("latency", []):
+        if r["system"] == "cakap":
+            out.append(f"| {r['variant']} | {r['threads']} | {r['class']} | {fmt(r['p50_ms'])} | "
+                       f"{fmt(r['p99_ms'])} | {r['qps']:.0f} |")
+    return out
+
+
+def targets(run):
+    """The issue's targets at this corpus size, each with the figure it is judged on."""
+    cakap = rows_of(run, "cakap")
+    checks = []
+    for cls in ["local10", "local50"]:
+        r = cakap.get(cls)
+        if r:
+            checks.append((f"{cls}: in-process p50 <= 0.3 ms", r["p50_ms"] <= 0.3, f"{r['p50_ms']:.3f} ms"))
+            checks.append((f"{cls}: in-process p99 <= 2 ms", r["p99_ms"] <= 2, f"{r['p99_ms']:.3f} ms"))
+    for peer, factor in [("postgres", 10), ("xapian-plain", 5)]:
+        rows = rows_of(run, peer)
+        for cls in ["local10", "local50"]:
+            if cls in rows and cls in cakap:
+                ratio = rows[cls]["p99_ms"] / cakap[cls]["p99_ms"]
+                checks.append((f"{cls}: p99 >= {factor}x better than {peer}", ratio >= factor, f"{ratio:.1f}x"))
+    floor = rows_of(run, "floor")
+    for cls in CLASSES:
+        if cls in floor and cls in cakap:
+            ratio = cakap[cls]["p99_ms"] / floor[cls]["p99_ms"]
+            checks.append((f"{cls}: p99 within 2x of the floor", ratio <= 2, f"{ratio:.2f}x the floor"))
+    idx = run.get("indexing")
+    if idx:
+        checks.append(("bulk indexing >= 50k workers/s", idx["workers_per_s"] >= 50000,
+                       f"{idx['workers_per_s']:.0f}/s"))
+        checks.append(("index <= 500 B/worker after compaction", idx["compacted_bytes_per_worker"] <= 500,
+                       f"{idx['compacted_bytes_per_worker']:.0f} B"))
+    vis = run.get("visibility")
+    if vis:
+        checks.append(("update visible p99 <= 100 ms", vis["visibility"]["p99_ms"] <= 100,
+                       f"{vis['visibility']['p99_ms']:.2f} ms at {vis['updates_per_s']:.0f} updates/s"))
+        checks.append(("match p99 degrades <= 20% under updates", vis["p99_degradation"] <= 1.2,
+                       f"x{vis['p99_degradation']:.2f}"))
+    return ["| target | met | measured |", "|---|---|---|"] + [
+        f"| {name} | {'yes' if ok else '**no**'} | {value} |" for name, ok, value in checks]
+
+
+def plot(runs, out_dir):
+    """p99 latency against corpus size, one line per system, local50 and national."""
+    sizes = [r["workers"] for r in runs]
+    if len(sizes) < 1:
+        return None
+    data_path = os.path.join(out_dir, "latency.dat")
+    series = []
+    with open(data_path, "w") as f:
+        for cls in ["local50", "national"]:
+            for system in ["cakap"] + PEERS:
+                pts = [(r["workers"], rows_of(r, system).get(cls)) for r in runs]
+                pts = [(n, row["p99_ms"]) for n, row in pts if row]
+                if not pts:
+                    continue
+                f.write(f"# {system} {cls}\n")
+                for n, p99 in pts:
+                    f.write(f"{n} {p99}\n")
+                f.write("\n\n")
+                series.append(f"{system} {cls}")
+    svg = os.path.join(out_dir, "latency.svg")
+    cmds = [
+        "set terminal svg size 900,560 dynamic font 'sans,11'",
+        f"set output '{svg}'",
+        "set logscale xy", "set xlabel 'workers'", "set ylabel 'p99 latency (ms), 1 thread'",
+        "set key outside right", "set grid",
+        "set title 'Match p99 against corpus size (same run, same vacancies)'",
+        "plot " + ", ".join(
+            f"'{data_path}' index {i} with linespoints title '{name}'" for i, name in enumerate(series)),
+    ]
+    try:
+        subprocess.run(["gnuplot"], input="\n".join(cmds), text=True, check=True)
+    except (OSError, subprocess.CalledProcessError) as e:
+        print(f"bench_report: no plot ({e})", file=sys.stderr)
+        return None
+    return svg
+
+
+def main():
+    out_dir = sys.argv[1]
+    inproc = load(os.path.join(out_dir, "inprocess.json"))
+    meta = inproc["meta"]
+    m = meta["machine"]
+    lines = [f"# cakap benchmark report", "",
+             f"- date: {meta['date']}",
+             f"- machine: {m['nproc']} cores, {m['cpu']}, {m['memory_gib']:.1f} GiB",
+             f"- command: `{meta['command']}`",
+             f"- vacancies: {meta['vacancies_per_class']} per class, {meta['queries_per_class']} timed "
+             f"queries per class and system, page size {meta['page_size']}", ""]
+    for run in inproc["runs"]:
+        n = run["workers"]
+        lines += [f"## {n:,} workers", "", "### Match latency, one thread, warm", ""]
+        lines += comparison_table(run) + [""]
+        lines += ["### Targets", ""] + targets(run) + [""]
+        idx = run["indexing"]
+        lines += ["### Indexing and size", "",
+                  "| system | workers/s | bytes/worker | after compaction |", "|---|---:|---:|---:|",
+                  f"| cakap | {idx['workers_per_s']:.0f} | {idx['bytes_per_worker']:.0f} | "
+                  f"{idx['compacted_bytes_per_worker']:.0f} |"]
+        for p in run.get("peers_load", []):
+            lines.append(f"| {p['system']} | {p['workers_per_s']:.0f} | {p['bytes_per_worker']:.0f} | - |")
+        lines += ["", "### Same question: candidate sets compared with cakap", "",
+                  "| system | vacancies | full sets compared | mismatches |", "|---|---:|---:|---:|"]
+        for v in run.get("verification", []):
+            lines.append(f"| {v['system']} | {v['vacancies']} | {v['full_sets']} | {v['mismatches']} |")
+        vis = run.get("visibility")
+        if vis:
+            lines += ["", "### Update visibility", "",
+                      f"- {vis['updates_per_s']:.0f} updates/s (offered {vis['offered_updates_per_s']}); "
+                      f"upsert acknowledged p50 {vis['upsert_ack']['p50_ms']:.2f} ms, p99 "
+                      f"{vis['upsert_ack']['p99_ms']:.2f} ms",
+                      f"- visible to a match after the acknowledgement: p50 {vis['visibility']['p50_ms']:.2f} ms, "
+                      f"p99 {vis['visibility']['p99_ms']:.2f} ms",
+                      f"- local50 match p99 {vis['match_alone']['p99_ms']:.3f} ms alone, "
+                      f"{vis['match_under_updates']['p99_ms']:.3f} ms under updates (x{vis['p99_degradation']:.2f})"]
+        lines += ["", "### cakap variants (threads, facets, near misses)", ""] + variants_table(run) + [""]
+    grpc_path = os.path.join(out_dir, "grpc.json")
+    if os.path.exists(grpc_path):
+        lines += [f"## Through gRPC: cakap-load against cakapd ({inproc['runs'][-1]['workers']:,} workers)", "",
+                  "| class | concurrency | QPS | p50 ms | p99 ms | p99.9 ms | errors |", "|---|---:|---:|---:|---:|---:|---:|"]
+        for r in load(grpc_path):
+            lines.append(f"| {r['class']} | {r['concurrency']} | {r['qps']:.0f} | {fmt(r['p50_ms'])} | "
+                         f"{fmt(r['p99_ms'])} | {fmt(r['p999_ms'])} | {r['errors']} |")
+        lines.append("")
+    for path in sorted(glob.glob(os.path.join(out_dir, "sweep-*.json"))):
+        sweep = load(path)["sweep"]
+        lines += [f"## Sweep: {sweep['option']} at {sweep['workers']:,} workers", "",
+                  "| value | " + " | ".join(f"{c} p99 ms" for c in CLASSES) +
+                  " | workers/s | B/worker compacted | visible p99 ms | ack p99 ms | match p99 x |",
+                  "|---|" + "---:|" * (len(CLASSES) + 5)]
+        for row in sweep["rows"]:
+            lat = rows_of(row, "cakap")
+            vis = row.get("visibility", {})
+            lines.append(f"| {row['value']} | " + " | ".join(fmt(lat[c]["p99_ms"]) if c in lat else "-" for c in CLASSES) +
+                         f" | {row['indexing']['workers_per_s']:.0f} | {row['indexing']['compacted_bytes_per_worker']:.0f} | "
+                         f"{fmt(vis.get('visibility', {}).get('p99_ms'), 2)} | {fmt(vis.get('upsert_ack', {}).get('p99_ms'), 2)} | "
+                         f"{fmt(vis.get('p99_degradation'), 2)} |")
+        lines.append("")
+    svg = plot(inproc["runs"], out_dir)
+    if svg:
+        lines += ["## Plot", "", f"![p99 latency against corpus size]({os.path.basename(svg)})", ""]
+    with open(os.path.join(out_dir, "report.md"), "w") as f:
+        f.write("\n".join(lines) + "\n")
+
+
+if __name__ == "__main__":
+    main()
