@@ -22,6 +22,7 @@ if [ "$mode" = quick ]; then BUILD="${BUILD:-build}"; else BUILD="${BUILD:-build
 mkdir -p "$OUT"
 OUT="$(cd "$OUT" && pwd)"
 scratch="$(mktemp -d /tmp/cakap-bench.XXXXXX)"
+chmod 755 "$scratch"  # the PostgreSQL server runs as postgres and needs to reach pg/
 
 scripts/setup.sh --bench
 
