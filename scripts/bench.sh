@@ -6,11 +6,12 @@
 #   micro.json      cakap-micro (Google Benchmark)
 #   report.md, latency.svg   made by scripts/bench_report.py from the above
 #
-#   scripts/bench.sh            full run: 100k, 300k and 1M workers (about an hour on 2 cores)
+#   scripts/bench.sh            full run: 100k and 1M workers (about 40 minutes on 2 cores)
 #   scripts/bench.sh --quick    100k workers, a few seconds per system (runs in CI)
 #
 # Environment: OUT (default var/bench), BUILD (default build-release; quick mode: build),
-# PG_PORT (default 55432). Needs root or sudo only to install missing packages.
+# PG_PORT (default 55432), SIZES (full mode's corpus sizes, default 100000,1000000; 10M
+# works where memory and time allow). Needs root or sudo only to install missing packages.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -49,9 +50,9 @@ if [ "$mode" = quick ]; then
   load=(--concurrency 2 --duration 2 --warmup 0.5 --vacancies 20)
   micro=(--benchmark_min_time=0.01)
 else
-  sizes=100000,300000,1000000
-  inprocess=(--queries 1000 --vacancies 100 --verify 10 --max-seconds 20 --visibility-seconds 10)
-  load=(--concurrency 1,2,4,8 --duration 10 --warmup 1 --vacancies 100)
+  sizes="${SIZES:-100000,1000000}"
+  inprocess=(--queries 500 --vacancies 100 --verify 10 --max-seconds 10 --visibility-seconds 8)
+  load=(--concurrency 1,2,4 --duration 5 --warmup 1 --vacancies 100)
   micro=()
 fi
 bench="$BUILD/bench/driver/cakap-bench"
@@ -78,11 +79,11 @@ cakapd_pid=""
 
 if [ "$mode" = full ]; then
   echo "== sweeps at 100k workers" >&2
-  "$bench" --workers 100000 --systems "" --dir "$scratch/sweep" --queries 1000 --vacancies 100 \
-    --visibility-seconds 10 --threads 1 --sweep 'geo_levels=4,6,8;3,5,7;3,4,6,8;2,4,6,8' \
+  "$bench" --workers 100000 --systems "" --dir "$scratch/sweep" --queries 500 --vacancies 100 \
+    --visibility-seconds 5 --threads 1 --sweep 'geo_levels=4,6,8;3,5,7;3,4,6,8;2,4,6,8' \
     --out "$OUT/sweep-geo.json"
-  "$bench" --workers 100000 --systems "" --dir "$scratch/sweep" --queries 1000 --vacancies 100 \
-    --visibility-seconds 10 --threads 1 --sweep 'commit_delay_ms=0;2;10;50' \
+  "$bench" --workers 100000 --systems "" --dir "$scratch/sweep" --queries 500 --vacancies 100 \
+    --visibility-seconds 5 --threads 1 --sweep 'commit_delay_ms=0;2;10;50' \
     --out "$OUT/sweep-commit.json"
 fi
 

@@ -46,7 +46,9 @@ struct EngineOptions {
   // (L=4: 0.5 deg ~ 55 km; L=6: 0.125 deg ~ 14 km; L=8: ~3.5 km). Each in [0, 12],
   // strictly increasing. Used only when the database is created: an existing database
   // keeps the levels it was built with (they are stored in it).
-  std::vector<int> geo_cell_levels = {4, 6, 8};
+  // Default from the sweep in docs/benchmarks.md: the level-3 layer (1 deg) gives 200 km
+  // radii a cell filter (without it no level fits in max_cover_cells), for ~10 B/worker.
+  std::vector<int> geo_cell_levels = {3, 4, 6, 8};
   // A radius query is covered by at most this many cells, at the finest indexed level
   // that fits; when even the coarsest needs more, no cell filter is used (all workers
   // are candidates and the exact distance check decides). In [1, 4096].
