@@ -182,7 +182,7 @@ void Engine::Impl::CommitBatch(const std::vector<PendingWrite*>& batch) {
   absl::string_view failed_what = batch.front()->what;
   const absl::Status status = CatchXapian("commit", [&]() -> absl::Status {
     readers_.Publish([&](std::vector<RecordUpdate>* updates)
-                                                 ABSL_EXCLUSIVE_LOCKS_REQUIRED(write_mu_) {
+                         ABSL_EXCLUSIVE_LOCKS_REQUIRED(write_mu_) {
       record_updates_ = updates;
       writer_.begin_transaction(/*flushed=*/true);
       try {
@@ -203,7 +203,6 @@ void Engine::Impl::CommitBatch(const std::vector<PendingWrite*>& batch) {
         }
         throw;
       }
-      return writer_.get_revision();
     });
     return absl::OkStatus();
   });

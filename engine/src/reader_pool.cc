@@ -2,8 +2,7 @@
 
 namespace cakap {
 
-ReaderPool::ReaderPool(std::string path, uint64_t revision)
-    : path_(std::move(path)), latest_(revision) {
+ReaderPool::ReaderPool(std::string path) : path_(std::move(path)) {
   auto db = std::make_unique<Xapian::Database>(path_);
   cache_.Load(*db);
   absl::MutexLock lock(&mu_);

@@ -29,9 +29,8 @@ namespace cakap {
 
 class ReaderPool {
  public:
-  // `revision`: the revision of the database now (the writer's, at open). Loads the
-  // record cache from it; throws Xapian::Error.
-  ReaderPool(std::string path, uint64_t revision);
+  // Loads the record cache from the database at `path`; throws Xapian::Error.
+  explicit ReaderPool(std::string path);
   ReaderPool(const ReaderPool&) = delete;
   ReaderPool& operator=(const ReaderPool&) = delete;
 
@@ -59,10 +58,9 @@ class ReaderPool {
   // CatchXapian). A thread holds at most one lease at a time.
   Lease Acquire() ABSL_LOCKS_EXCLUDED(mu_);
 
-  // Runs `build_and_commit(&updates)`, which changes the database, commits, returns the
-  // new revision and lists the record changes it made in `updates`, while no lease is
-  // held; then applies the updates and publishes the revision. Only the (single) writer
-  // calls this.
+  // Runs `build_and_commit(&updates)`, which changes the database, commits and lists
+  // the record changes it made in `updates`, while no lease is held; then applies the
+  // updates. Only the (single) writer calls this.
   template <typename F>
   void Publish(F&& build_and_commit) ABSL_LOCKS_EXCLUDED(mu_) {
     absl::MutexLock lock(&mu_);
@@ -71,7 +69,7 @@ class ReaderPool {
     mu_.Await(absl::Condition(&drained));
     std::vector<RecordUpdate> updates;
     try {
-      latest_ = build_and_commit(&updates);
+      build_and_commit(&updates);
     } catch (...) {
       building_ = false;
       throw;
@@ -85,7 +83,6 @@ class ReaderPool {
 
   const std::string path_;
   absl::Mutex mu_;
-  uint64_t latest_ ABSL_GUARDED_BY(mu_);  // the revision leases are handed out at
   int64_t leases_ ABSL_GUARDED_BY(mu_) = 0;
   bool building_ ABSL_GUARDED_BY(mu_) = false;  // a commit is under way
   // Read by lease holders without the lock; changed only in Publish, with no lease held.
