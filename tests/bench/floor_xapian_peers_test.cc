@@ -10,7 +10,6 @@
 #include <iterator>
 #include <map>
 #include <memory>
-#include <random>
 #include <set>
 #include <string>
 #include <vector>
@@ -19,6 +18,7 @@
 #include "absl/strings/str_join.h"
 #include "absl/types/span.h"
 #include "corpus.h"
+#include "engine/reference_world.h"
 #include "engine/test_util.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
@@ -50,11 +50,8 @@ struct Case {
   std::vector<RefCandidate> want;  // best first
 };
 
-struct Shared {
+struct Shared : ReferenceWorld {
   TempDir dir;
-  std::unique_ptr<cakap::Lexicon> lexicon;
-  std::unique_ptr<cakap::Regions> regions;
-  std::unique_ptr<ReferenceMatcher> ref;
   std::vector<RefWorker> workers;
   std::vector<Case> cases;
   std::unique_ptr<Peer> floor;
@@ -171,38 +168,18 @@ class FloorXapianPeersTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
     auto shared = std::make_unique<Shared>();
-    absl::StatusOr<cakap::Lexicon> lex = cakap::Lexicon::Builtin();
-    absl::StatusOr<cakap::Regions> regions = cakap::Regions::Builtin();
-    if (!lex.ok() || !regions.ok()) {
-      setup_error_ = "builtin lexicon/regions failed";
+    absl::StatusOr<ReferenceWorld> world = MakeReferenceWorld();
+    if (!world.ok()) {
+      setup_error_ = world.status().ToString();
       return;
     }
-    shared->lexicon = std::make_unique<cakap::Lexicon>(*std::move(lex));
-    shared->regions = std::make_unique<cakap::Regions>(*std::move(regions));
-    shared->ref = std::make_unique<ReferenceMatcher>(*shared->lexicon, *shared->regions,
-                                                     TestOptions());
+    static_cast<ReferenceWorld&>(*shared) = *std::move(world);
     const ReferenceMatcher& ref = *shared->ref;
 
     // Workers: generated, with variations the generator makes rarely, then hand-made.
     cakap::corpus::CorpusOptions copts;
     copts.seed = 11;
-    cakap::corpus::WorkerGenerator gen(*shared->regions, *shared->lexicon, copts);
-    std::vector<cakap::v1::Worker> raw(kWorkers);
-    std::mt19937_64 rng(5);
-    for (int i = 0; i < kWorkers; ++i) {
-      gen.Next(&raw[i]);
-      cakap::v1::Worker& w = raw[i];
-      if (i % 13 == 5 && w.domicile().has_coordinates()) w.mutable_domicile()->clear_region_code();
-      if (i % 11 == 3) {
-        w.set_travel_km(static_cast<double>(1 + rng() % 80));
-        w.set_willing_to_relocate(false);
-      }
-      if (i % 17 == 7 && w.certificates_size() > 0) w.mutable_certificates(0)->clear_expires_on();
-      if (i % 23 == 9) {
-        w.set_employment_status(cakap::v1::EMPLOYMENT_STATUS_EMPLOYED);
-        w.set_available_from(DayString(Today() + static_cast<int>(rng() % 200) - 30));
-      }
-    }
+    std::vector<cakap::v1::Worker> raw = VariedWorkers(*shared, kWorkers, copts.seed, /*seed=*/5);
     for (cakap::v1::Worker& w : HandMadeWorkers()) raw.push_back(std::move(w));
     for (const cakap::v1::Worker& w : raw) {
       absl::StatusOr<RefWorker> rw = ref.ResolveWorker(w);

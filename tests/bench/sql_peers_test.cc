@@ -12,7 +12,6 @@
 #include <fstream>
 #include <iostream>
 #include <memory>
-#include <random>
 #include <string>
 #include <utility>
 #include <vector>
@@ -20,6 +19,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/types/span.h"
 #include "corpus.h"
+#include "engine/reference_world.h"
 #include "engine/test_util.h"
 #include "gtest/gtest.h"
 #include "peers/peer.h"
@@ -38,10 +38,7 @@ constexpr int kVariations = 100;  // varied copies of generated vacancies
 constexpr int kPage = 20;
 constexpr int kMaxReported = 3;  // vacancies whose diff is printed in full
 
-struct Shared {
-  std::unique_ptr<cakap::Lexicon> lexicon;
-  std::unique_ptr<cakap::Regions> regions;
-  std::unique_ptr<cakap_ref::ReferenceMatcher> ref;
+struct Shared : ReferenceWorld {
   std::vector<RefWorker> workers;
   std::vector<std::pair<std::string, RefVacancy>> vacancies;  // label, vacancy
 };
@@ -50,45 +47,14 @@ class SqlPeersTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
     auto shared = std::make_unique<Shared>();
-    absl::StatusOr<cakap::Lexicon> lex = cakap::Lexicon::Builtin();
-    absl::StatusOr<cakap::Regions> regions = cakap::Regions::Builtin();
-    if (!lex.ok() || !regions.ok()) {
-      setup_error_ = "builtin lexicon/regions failed";
+    absl::StatusOr<ReferenceWorld> world = MakeReferenceWorld();
+    if (!world.ok()) {
+      setup_error_ = world.status().ToString();
       return;
     }
-    shared->lexicon = std::make_unique<cakap::Lexicon>(*std::move(lex));
-    shared->regions = std::make_unique<cakap::Regions>(*std::move(regions));
-    shared->ref = std::make_unique<cakap_ref::ReferenceMatcher>(*shared->lexicon, *shared->regions,
-                                                                TestOptions());
+    static_cast<ReferenceWorld&>(*shared) = *std::move(world);
     cakap::corpus::CorpusOptions copts;
-    cakap::corpus::WorkerGenerator gen(*shared->regions, *shared->lexicon, copts);
-    // Variations the generator makes rarely or never (as reference_matcher_test does):
-    // workers given only by coordinates, own travel radii, certificates without expiry,
-    // employed workers with an availability date.
-    std::mt19937_64 rng(5);
-    for (int i = 0; i < kWorkers; ++i) {
-      cakap::v1::Worker w = gen.Make(i);
-      if (i % 13 == 5) {
-        const cakap::Region* reg = shared->regions->Find(w.domicile().region_code());
-        if (reg != nullptr) {
-          const LatLon p = PointAtDistance(reg->latitude, reg->longitude,
-                                           static_cast<double>(rng() % 200) / 10.0,
-                                           static_cast<double>(rng() % 360));
-          w.mutable_domicile()->clear_region_code();
-          w.mutable_domicile()->set_latitude(p.lat);
-          w.mutable_domicile()->set_longitude(p.lon);
-          w.mutable_domicile()->set_has_coordinates(true);
-        }
-      }
-      if (i % 11 == 3) {
-        w.set_travel_km(static_cast<double>(1 + rng() % 80));
-        w.set_willing_to_relocate(false);
-      }
-      if (i % 17 == 7 && w.certificates_size() > 0) w.mutable_certificates(0)->clear_expires_on();
-      if (i % 23 == 9) {
-        w.set_employment_status(cakap::v1::EMPLOYMENT_STATUS_EMPLOYED);
-        w.set_available_from(DayString(Today() + static_cast<int>(rng() % 200) - 30));
-      }
+    for (const cakap::v1::Worker& w : VariedWorkers(*shared, kWorkers, copts.seed, /*seed=*/5)) {
       absl::StatusOr<RefWorker> rw = shared->ref->ResolveWorker(w);
       if (!rw.ok()) {
         setup_error_ = absl::StrCat("reference rejects ", w.id(), ": ", rw.status().ToString());

@@ -11,7 +11,6 @@
 #include <iostream>
 #include <map>
 #include <memory>
-#include <random>
 #include <set>
 #include <string>
 #include <vector>
@@ -23,6 +22,7 @@
 #include "cakap/engine.h"
 #include "corpus.h"
 #include "reference/reference_matcher.h"
+#include "engine/reference_world.h"
 #include "engine/test_util.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
@@ -41,12 +41,9 @@ const VacancyClass kClasses[] = {VacancyClass::kLocal10, VacancyClass::kLocal50,
                                  VacancyClass::kRegional200, VacancyClass::kRegionCodes,
                                  VacancyClass::kNational};
 
-struct Shared {
+struct Shared : ReferenceWorld {
   TempDir dir;
   std::unique_ptr<cakap::Engine> engine;
-  std::unique_ptr<cakap::Lexicon> lexicon;
-  std::unique_ptr<cakap::Regions> regions;
-  std::unique_ptr<ReferenceMatcher> ref;
   std::vector<cakap::v1::Worker> raw;
   std::vector<RefWorker> workers;
   std::map<std::string, const RefWorker*> by_id;
@@ -56,57 +53,19 @@ class ReferenceMatcherTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
     auto shared = std::make_unique<Shared>();
-    absl::StatusOr<cakap::Lexicon> lex = cakap::Lexicon::Builtin();
-    absl::StatusOr<cakap::Regions> regions = cakap::Regions::Builtin();
-    if (!lex.ok() || !regions.ok()) {
-      setup_error_ = "builtin lexicon/regions failed";
+    absl::StatusOr<ReferenceWorld> world = MakeReferenceWorld();
+    if (!world.ok()) {
+      setup_error_ = world.status().ToString();
       return;
     }
-    shared->lexicon = std::make_unique<cakap::Lexicon>(*std::move(lex));
-    shared->regions = std::make_unique<cakap::Regions>(*std::move(regions));
+    static_cast<ReferenceWorld&>(*shared) = *std::move(world);
     absl::StatusOr<std::unique_ptr<cakap::Engine>> engine = OpenEngine(shared->dir.path());
     if (!engine.ok()) {
       setup_error_ = engine.status().ToString();
       return;
     }
     shared->engine = *std::move(engine);
-    shared->ref = std::make_unique<ReferenceMatcher>(*shared->lexicon, *shared->regions,
-                                                     TestOptions());
-    cakap::corpus::CorpusOptions copts;
-    copts.seed = 7;
-    cakap::corpus::WorkerGenerator gen(*shared->regions, *shared->lexicon, copts);
-    shared->raw.resize(kWorkers);
-    for (int i = 0; i < kWorkers; ++i) gen.Next(&shared->raw[i]);
-    // Variations the generator makes rarely or never: workers given only by coordinates,
-    // own travel radii, certificates without expiry, employed workers with a date.
-    std::mt19937_64 rng(77);
-    for (int i = 0; i < kWorkers; ++i) {
-      cakap::v1::Worker& w = shared->raw[i];
-      if (i % 13 == 5) {
-        const cakap::Region* reg = shared->regions->Find(w.domicile().region_code());
-        if (reg != nullptr) {
-          const LatLon p = PointAtDistance(reg->latitude, reg->longitude,
-                                           static_cast<double>(rng() % 200) / 10.0,
-                                           static_cast<double>(rng() % 360));
-          w.mutable_domicile()->clear_region_code();
-          w.mutable_domicile()->set_latitude(p.lat);
-          w.mutable_domicile()->set_longitude(p.lon);
-          w.mutable_domicile()->set_has_coordinates(true);
-        }
-      }
-      if (i % 11 == 3) {
-        w.set_travel_km(static_cast<double>(1 + rng() % 80));
-        w.set_willing_to_relocate(false);
-      }
-      if (i % 17 == 7 && w.certificates_size() > 0) {
-        w.mutable_certificates(0)->clear_expires_on();
-      }
-      if (i % 23 == 9) {
-        w.set_employment_status(i % 2 ? cakap::v1::EMPLOYMENT_STATUS_UNSPECIFIED
-                                      : cakap::v1::EMPLOYMENT_STATUS_EMPLOYED);
-        w.set_available_from(DayString(Today() + static_cast<int>(rng() % 200) - 30));
-      }
-    }
+    shared->raw = VariedWorkers(*shared, kWorkers, /*corpus_seed=*/7, /*seed=*/77);
     constexpr int kBatch = 500;
     for (int i = 0; i < kWorkers; i += kBatch) {
       const int n = std::min(kBatch, kWorkers - i);

@@ -1,0 +1,81 @@
+// What every test that compares against the reference matcher starts from: the built-in
+// lexicon and regions, a ReferenceMatcher over them, and a generated corpus with the
+// variations the generator makes rarely or never.
+#ifndef CAKAP_TESTS_ENGINE_REFERENCE_WORLD_H_
+#define CAKAP_TESTS_ENGINE_REFERENCE_WORLD_H_
+
+#include <cstdint>
+#include <memory>
+#include <random>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "cakap/lexicon.h"
+#include "cakap/regions.h"
+#include "corpus.h"
+#include "engine/test_util.h"
+#include "reference/reference_matcher.h"
+
+namespace cakap_test {
+
+struct ReferenceWorld {
+  std::unique_ptr<cakap::Lexicon> lexicon;
+  std::unique_ptr<cakap::Regions> regions;
+  std::unique_ptr<cakap_ref::ReferenceMatcher> ref;  // with TestOptions()
+};
+
+inline absl::StatusOr<ReferenceWorld> MakeReferenceWorld() {
+  absl::StatusOr<cakap::Lexicon> lex = cakap::Lexicon::Builtin();
+  if (!lex.ok()) return lex.status();
+  absl::StatusOr<cakap::Regions> regions = cakap::Regions::Builtin();
+  if (!regions.ok()) return regions.status();
+  ReferenceWorld world;
+  world.lexicon = std::make_unique<cakap::Lexicon>(*std::move(lex));
+  world.regions = std::make_unique<cakap::Regions>(*std::move(regions));
+  world.ref = std::make_unique<cakap_ref::ReferenceMatcher>(*world.lexicon, *world.regions,
+                                                            TestOptions());
+  return world;
+}
+
+// `n` workers of the corpus with `corpus_seed`, varied (deterministically in `seed`):
+// some given only by coordinates near their region, some with their own travel radius,
+// certificates without expiry, employed (or unspecified) workers with an availability date.
+inline std::vector<cakap::v1::Worker> VariedWorkers(const ReferenceWorld& world, int n,
+                                                    uint64_t corpus_seed, uint64_t seed) {
+  cakap::corpus::CorpusOptions copts;
+  copts.seed = corpus_seed;
+  cakap::corpus::WorkerGenerator gen(*world.regions, *world.lexicon, copts);
+  std::vector<cakap::v1::Worker> out(static_cast<size_t>(n));
+  std::mt19937_64 rng(seed);
+  for (int i = 0; i < n; ++i) {
+    cakap::v1::Worker& w = out[static_cast<size_t>(i)];
+    gen.Next(&w);
+    if (i % 13 == 5) {
+      const cakap::Region* reg = world.regions->Find(w.domicile().region_code());
+      if (reg != nullptr) {
+        const LatLon p = PointAtDistance(reg->latitude, reg->longitude,
+                                         static_cast<double>(rng() % 200) / 10.0,
+                                         static_cast<double>(rng() % 360));
+        w.mutable_domicile()->clear_region_code();
+        w.mutable_domicile()->set_latitude(p.lat);
+        w.mutable_domicile()->set_longitude(p.lon);
+        w.mutable_domicile()->set_has_coordinates(true);
+      }
+    }
+    if (i % 11 == 3) {
+      w.set_travel_km(static_cast<double>(1 + rng() % 80));
+      w.set_willing_to_relocate(false);
+    }
+    if (i % 17 == 7 && w.certificates_size() > 0) w.mutable_certificates(0)->clear_expires_on();
+    if (i % 23 == 9) {
+      w.set_employment_status(i % 2 ? cakap::v1::EMPLOYMENT_STATUS_UNSPECIFIED
+                                    : cakap::v1::EMPLOYMENT_STATUS_EMPLOYED);
+      w.set_available_from(DayString(Today() + static_cast<int>(rng() % 200) - 30));
+    }
+  }
+  return out;
+}
+
+}  // namespace cakap_test
+
+#endif  // CAKAP_TESTS_ENGINE_REFERENCE_WORLD_H_
