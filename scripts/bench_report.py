@@ -74,8 +74,8 @@ def targets(run):
         if cls in floor and cls in cakap:
             ratio = cakap[cls]["p99_ms"] / floor[cls]["p99_ms"]
             checks.append((f"{cls}: p99 within 2x of the floor", ratio <= 2, f"{ratio:.2f}x the floor"))
-    idx = run.get("indexing")
-    if idx:
+    idx = run.get("indexing", {})
+    if "workers_per_s" in idx:  # absent when the run reused an index
         checks.append(("bulk indexing >= 50k workers/s", idx["workers_per_s"] >= 50000,
                        f"{idx['workers_per_s']:.0f}/s"))
         checks.append(("index <= 500 B/worker after compaction", idx["compacted_bytes_per_worker"] <= 500,
@@ -144,6 +144,9 @@ def main():
         lines += comparison_table(run) + [""]
         lines += ["### Targets", ""] + targets(run) + [""]
         idx = run["indexing"]
+        if "workers_per_s" not in idx:
+            idx = {"workers_per_s": float("nan"), "bytes_per_worker": float("nan"),
+                   "compacted_bytes_per_worker": float("nan")}
         lines += ["### Indexing and size", "",
                   "| system | workers/s | bytes/worker | after compaction |", "|---|---:|---:|---:|",
                   f"| cakap | {idx['workers_per_s']:.0f} | {idx['bytes_per_worker']:.0f} | "

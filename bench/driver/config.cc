@@ -27,13 +27,20 @@ Indexes a generated corpus into cakap and its peers and measures them side by si
   --queries Q            timed queries per class and system (1000)
   --max-seconds S        upper bound of one timed run (20)
   --threads 1,2          thread counts of cakap's base variant
+  --variants A,B         cakap variants timed besides base: facets,near-misses (default
+                         both; "" for none)
   --batch B              workers per bulk upsert when indexing (10000)
   --verify K             vacancies per class compared across systems (10)
   --updates-per-s U      update rate of the visibility phase (1000)
   --visibility-seconds S length of the visibility phase, 0 skips it (10)
   --keep-index           keep the last cakap index in DIR/cakap
+  --reuse-index DIR      time an existing index instead of indexing (one corpus size;
+                         DIR must hold exactly that corpus: kept by a run with the same
+                         --seed/--workers and --visibility-seconds 0); DIR is not changed
+                         unless the visibility phase runs
   --sweep NAME=V;V;...   instead of the comparison, index the first corpus size once per
                          value and time cakap: geo_levels=3,5;4,6,8 | commit_delay_ms=0;10;50
+                         | max_cover_cells=12;48 (query-time: may reuse an index)
 )";
 
 namespace {
@@ -120,10 +127,22 @@ absl::StatusOr<BenchConfig> ParseConfig(int argc, char** argv) {
       s = ParseNumber(flag, value, &c.updates_per_s);
     } else if (flag == "--visibility-seconds") {
       s = ParseNumber(flag, value, &c.visibility_seconds);
+    } else if (flag == "--variants") {
+      c.variants.clear();
+      for (absl::string_view name : absl::StrSplit(value, ',', absl::SkipEmpty())) {
+        if (name != "facets" && name != "near-misses") {
+          return absl::InvalidArgumentError(absl::StrCat("--variants: unknown variant \"", name, "\""));
+        }
+        c.variants.insert(std::string(name));
+      }
+    } else if (flag == "--reuse-index") {
+      c.reuse_index = value;
     } else if (flag == "--sweep") {
       std::vector<std::string> kv = absl::StrSplit(value, absl::MaxSplits('=', 1));
-      if (kv.size() != 2 || (kv[0] != "geo_levels" && kv[0] != "commit_delay_ms")) {
-        return absl::InvalidArgumentError("--sweep: geo_levels=... or commit_delay_ms=...");
+      if (kv.size() != 2 || (kv[0] != "geo_levels" && kv[0] != "commit_delay_ms" &&
+                             kv[0] != "max_cover_cells")) {
+        return absl::InvalidArgumentError(
+            "--sweep: geo_levels=..., commit_delay_ms=... or max_cover_cells=...");
       }
       c.sweep_name = kv[0];
       c.sweep_values = absl::StrSplit(kv[1], ';', absl::SkipEmpty());
@@ -134,6 +153,10 @@ absl::StatusOr<BenchConfig> ParseConfig(int argc, char** argv) {
   }
   if (c.systems.count("postgres") && c.pg_conninfo.empty()) {
     return absl::InvalidArgumentError("--pg: needed when --systems includes postgres");
+  }
+  if (!c.reuse_index.empty() && (c.workers.size() != 1 || c.sweep_name == "geo_levels")) {
+    return absl::InvalidArgumentError(
+        "--reuse-index: needs one --workers size, and cannot sweep geo_levels (an index option)");
   }
   if (c.vacancies_per_class < 1 || c.queries_per_class < 1 || c.batch < 1) {
     return absl::InvalidArgumentError("--vacancies, --queries and --batch must be >= 1");

@@ -33,6 +33,8 @@ struct BenchConfig {
   double max_seconds = 20;
   // Thread counts for cakap's base variant (--threads 1,2).
   std::vector<int> threads = {1, 2};
+  // cakap variants timed besides base, at one thread (--variants facets,near-misses).
+  std::set<std::string> variants = {"facets", "near-misses"};
   // Workers per UpsertWorkers call when indexing (--batch).
   int batch = 10000;
   // Vacancies per class whose candidate sets are compared across systems (--verify).
@@ -43,7 +45,10 @@ struct BenchConfig {
   // Keep the cakap index of the last corpus size in DIR/cakap (--keep-index), for the
   // gRPC run that follows.
   bool keep_index = false;
-  // Option sweep (--sweep NAME=V1;V2;...): geo_levels=3,5;4,6,8 or commit_delay_ms=0;10;50.
+  // An existing index of exactly this corpus to time instead of indexing (--reuse-index).
+  std::string reuse_index;
+  // Option sweep (--sweep NAME=V1;V2;...): geo_levels=3,5;4,6,8, commit_delay_ms=0;10;50 or
+  // max_cover_cells=12;48.
   std::string sweep_name;
   std::vector<std::string> sweep_values;
   // The command line, for the report.

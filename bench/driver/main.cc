@@ -54,7 +54,12 @@ absl::StatusOr<nlohmann::json> RunCakap(const Workload& w, int64_t n, const Engi
                                         std::unique_ptr<Engine>* engine) {
   const BenchConfig& c = *w.config;
   nlohmann::json out;
-  CAKAP_ASSIGN_OR_RETURN(out["indexing"], IndexCakap(w, n, opts, dir, engine));
+  if (c.reuse_index.empty()) {
+    CAKAP_ASSIGN_OR_RETURN(out["indexing"], IndexCakap(w, n, opts, dir, engine));
+  } else {
+    CAKAP_ASSIGN_OR_RETURN(*engine, Engine::Open(opts, c.reuse_index));
+    out["indexing"] = {{"reused", c.reuse_index}};
+  }
   out["latency"] = nlohmann::json::array();
   v1::MatchOptions base;
   base.set_page_size(20);
@@ -63,11 +68,13 @@ absl::StatusOr<nlohmann::json> RunCakap(const Workload& w, int64_t n, const Engi
     CAKAP_RETURN_IF_ERROR(Append(RunLatency(w, "cakap", "base", threads,
                                             CakapQueries(w, **engine, base)), &out["latency"]));
   }
-  if (all_variants) {
+  if (all_variants && c.variants.count("facets")) {
     v1::MatchOptions facets = base;
     facets.set_facets(true);
     CAKAP_RETURN_IF_ERROR(Append(RunLatency(w, "cakap", "facets", 1,
                                             CakapQueries(w, **engine, facets)), &out["latency"]));
+  }
+  if (all_variants && c.variants.count("near-misses")) {
     v1::MatchOptions near = base;
     near.set_near_miss_limit(10);
     CAKAP_RETURN_IF_ERROR(Append(RunLatency(w, "cakap", "near-misses", 1,
@@ -90,6 +97,12 @@ absl::Status ApplySweep(const std::string& name, const std::string& value, Engin
     int ms;
     if (!absl::SimpleAtoi(value, &ms)) return absl::InvalidArgumentError("--sweep commit_delay_ms");
     o->commit_delay = absl::Milliseconds(ms);
+    return absl::OkStatus();
+  }
+  if (name == "max_cover_cells") {
+    if (!absl::SimpleAtoi(value, &o->max_cover_cells)) {
+      return absl::InvalidArgumentError("--sweep max_cover_cells");
+    }
     return absl::OkStatus();
   }
   return absl::InvalidArgumentError(absl::StrCat("--sweep: unknown option ", name));
@@ -143,7 +156,7 @@ absl::StatusOr<nlohmann::json> Run(const BenchConfig& c) {
       std::cerr << "sweep " << c.sweep_name << "=" << value << " at " << n << " workers\n";
       EngineOptions opts = BaseEngineOptions(c);
       CAKAP_RETURN_IF_ERROR(ApplySweep(c.sweep_name, value, &opts));
-      const std::string dir = absl::StrCat(c.dir, "/sweep");
+      const std::string dir = absl::StrCat(c.dir, "/sweep");  // unused with --reuse-index
       std::unique_ptr<Engine> engine;
       CAKAP_ASSIGN_OR_RETURN(nlohmann::json row, RunCakap(*w, n, opts, dir, false, &engine));
       if (c.visibility_seconds > 0) {

@@ -125,6 +125,25 @@ void DecodeRecordOf(benchmark::State& state, Size size) {
   state.counters["record_bytes"] = static_cast<double>(bytes.size());
 }
 
+// Every record in turn, as a scan meets them: shapes (certificates, skills) change from
+// one record to the next.
+void DecodeRecord_Mixed(benchmark::State& state) {
+  std::vector<std::string> encoded;
+  for (const MatchRecord& r : Records()) encoded.push_back(EncodeRecord(r));
+  MatchRecord record;
+  size_t i = 0;
+  for (auto _ : state) {
+    if (!DecodeRecord(encoded[i], &record)) {
+      state.SkipWithError("DecodeRecord failed");
+      break;
+    }
+    benchmark::DoNotOptimize(record);
+    i = i + 1 == encoded.size() ? 0 : i + 1;
+  }
+  state.SetItemsProcessed(state.iterations());
+}
+BENCHMARK(DecodeRecord_Mixed);
+
 void DecodeRecord_Median(benchmark::State& state) { DecodeRecordOf(state, Size::kMedian); }
 void DecodeRecord_Largest(benchmark::State& state) { DecodeRecordOf(state, Size::kLargest); }
 BENCHMARK(DecodeRecord_Median);
