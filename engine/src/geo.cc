@@ -45,20 +45,28 @@ std::string GeoCellTerm(int level, double lat, double lon) {
   return CellTerm(level, CellX(level, lon), CellY(level, lat));
 }
 
-std::optional<std::vector<std::string>> CoverCircle(double lat, double lon, double radius_km,
-                                                    const std::vector<int>& levels,
-                                                    int max_cells) {
+std::optional<GeoBox> BoundingBox(double lat, double lon, double radius_km, double margin_deg) {
   // Angular radius, widened a little so that rounding never drops a boundary point.
   const double delta = radius_km / kEarthRadiusKm * (1 + 1e-9) + 1e-12;
   const double phi = lat * kDegToRad;
   if (std::abs(phi) + delta >= kPi / 2) return std::nullopt;  // reaches a pole
-  const double dlat = delta / kDegToRad;
+  GeoBox box;
+  box.lat = lat;
+  box.lon = lon;
+  box.dlat = delta / kDegToRad + margin_deg;
   // Largest longitude difference of a point within `delta` of (phi, *).
-  const double dlon = std::asin(std::min(1.0, std::sin(delta) / std::cos(phi))) / kDegToRad;
-  const double margin = 1e-9;
-  const double lat_lo = std::max(-90.0, lat - dlat - margin);
-  const double lat_hi = std::min(90.0, lat + dlat + margin);
-  const double lon_lo = lon - dlon - margin, lon_hi = lon + dlon + margin;
+  box.dlon = std::asin(std::min(1.0, std::sin(delta) / std::cos(phi))) / kDegToRad + margin_deg;
+  return box;
+}
+
+std::optional<std::vector<std::string>> CoverCircle(double lat, double lon, double radius_km,
+                                                    const std::vector<int>& levels,
+                                                    int max_cells) {
+  const std::optional<GeoBox> box = BoundingBox(lat, lon, radius_km, 1e-9);
+  if (!box) return std::nullopt;
+  const double lat_lo = std::max(-90.0, lat - box->dlat);
+  const double lat_hi = std::min(90.0, lat + box->dlat);
+  const double lon_lo = lon - box->dlon, lon_hi = lon + box->dlon;
 
   // Finest level first.
   std::vector<int> by_fineness(levels);

@@ -8,6 +8,7 @@
 #ifndef CAKAP_ENGINE_GEO_H_
 #define CAKAP_ENGINE_GEO_H_
 
+#include <cmath>
 #include <optional>
 #include <string>
 #include <vector>
@@ -18,6 +19,23 @@ inline constexpr double kEarthRadiusKm = 6371.0;
 
 // Haversine distance in km (docs/ranking.md gives the exact formula).
 double HaversineKm(double lat1, double lon1, double lat2, double lon2);
+
+// The latitude and longitude ranges around a centre; longitudes wrap at +-180.
+struct GeoBox {
+  double lat = 0, lon = 0;    // the centre
+  double dlat = 0, dlon = 0;  // half-extents in degrees
+  // False for NaN coordinates.
+  bool Contains(double point_lat, double point_lon) const {
+    if (!(std::abs(point_lat - lat) <= dlat)) return false;
+    double d = std::abs(point_lon - lon);
+    if (d > 180) d = 360 - d;
+    return d <= dlon;
+  }
+};
+
+// A box holding every point within `radius_km` of (lat, lon), each side widened by
+// `margin_deg`; nullopt when the circle reaches a pole.
+std::optional<GeoBox> BoundingBox(double lat, double lon, double radius_km, double margin_deg);
 
 // The cell term (with schema prefix) of a point at `level`.
 std::string GeoCellTerm(int level, double lat, double lon);

@@ -70,14 +70,19 @@ class Reader {
     in_.remove_prefix(sizeof(T));
     return v;
   }
-  void String(std::string* s) {
+  absl::string_view View() {
     uint64_t n = Varint();
     if (n > in_.size()) {
       Fail();
-      return;
+      return {};
     }
-    s->assign(in_.data(), n);
+    absl::string_view s = in_.substr(0, n);
     in_.remove_prefix(n);
+    return s;
+  }
+  void String(std::string* s) {
+    absl::string_view v = View();
+    s->assign(v.data(), v.size());
   }
   void Skills(std::vector<SkillId>* ids) {
     uint64_t n = Varint();
@@ -127,6 +132,21 @@ std::string EncodeRecord(const MatchRecord& r) {
     w.Skills(c.covers);
   }
   return w.Take();
+}
+
+absl::string_view RecordId(absl::string_view bytes) {
+  Reader in(bytes);
+  if (in.U8() != kFormatVersion) return {};
+  return in.View();
+}
+
+bool RecordPoint(absl::string_view bytes, double* latitude, double* longitude) {
+  Reader in(bytes);
+  if (in.U8() != kFormatVersion) return false;
+  in.View();  // id
+  *latitude = in.Raw<double>();
+  *longitude = in.Raw<double>();
+  return in.ok();
 }
 
 bool DecodeRecord(absl::string_view bytes, MatchRecord* r) {
