@@ -2,7 +2,7 @@
 # Runs the whole benchmark comparison (docs/benchmarks.md) and writes, into OUT:
 #   inprocess.json  cakap-bench: indexing, latency per class, visibility, peers, verification
 #   grpc.json       cakap-load against cakapd on the largest corpus
-#   sweep-*.json    option sweeps (full mode only)
+#   sweep-*.json    option sweeps (full mode only): geo levels, commit delay, cover cells
 #   micro.json      cakap-micro (Google Benchmark)
 #   report.md, latency.svg   made by scripts/bench_report.py from the above
 #
@@ -85,6 +85,13 @@ if [ "$mode" = full ]; then
   "$bench" --workers 100000 --systems "" --dir "$scratch/sweep" --queries 500 --vacancies 100 \
     --visibility-seconds 5 --threads 1 --sweep 'commit_delay_ms=0;2;10;50' \
     --out "$OUT/sweep-commit.json"
+  # Query-time option: reuses the largest index (its workers changed by the visibility
+  # phase, which does not matter when no peer is compared).
+  echo "== sweep of max_cover_cells at ${sizes##*,} workers" >&2
+  "$bench" --workers "${sizes##*,}" --systems "" --dir "$scratch/sweep" --queries 500 \
+    --vacancies 100 --visibility-seconds 0 --threads 1 --variants "" \
+    --reuse-index "$scratch/data/cakap" --sweep 'max_cover_cells=12;24;48;96' \
+    --out "$OUT/sweep-cover.json"
 fi
 
 echo "== micro-benchmarks" >&2

@@ -179,14 +179,19 @@ def main():
     for path in sorted(glob.glob(os.path.join(out_dir, "sweep-*.json"))):
         sweep = load(path)["sweep"]
         lines += [f"## Sweep: {sweep['option']} at {sweep['workers']:,} workers", "",
-                  "| value | " + " | ".join(f"{c} p99 ms" for c in CLASSES) +
+                  "| value | " + " | ".join(f"{c} p50 / p99 ms" for c in CLASSES) +
                   " | workers/s | B/worker compacted | visible p99 ms | ack p99 ms | match p99 x |",
                   "|---|" + "---:|" * (len(CLASSES) + 5)]
         for row in sweep["rows"]:
             lat = rows_of(row, "cakap")
             vis = row.get("visibility", {})
-            lines.append(f"| {row['value']} | " + " | ".join(fmt(lat[c]["p99_ms"]) if c in lat else "-" for c in CLASSES) +
-                         f" | {row['indexing']['workers_per_s']:.0f} | {row['indexing']['compacted_bytes_per_worker']:.0f} | "
+            idx = row["indexing"]  # without rates when the sweep reused an index
+            rate = f"{idx['workers_per_s']:.0f}" if "workers_per_s" in idx else "-"
+            size = f"{idx['compacted_bytes_per_worker']:.0f}" if "workers_per_s" in idx else "-"
+            lines.append(f"| {row['value']} | " +
+                         " | ".join(f"{fmt(lat[c]['p50_ms'])} / {fmt(lat[c]['p99_ms'])}" if c in lat else "-"
+                                    for c in CLASSES) +
+                         f" | {rate} | {size} | "
                          f"{fmt(vis.get('visibility', {}).get('p99_ms'), 2)} | {fmt(vis.get('upsert_ack', {}).get('p99_ms'), 2)} | "
                          f"{fmt(vis.get('p99_degradation'), 2)} |")
         lines.append("")

@@ -10,46 +10,16 @@
 #include "schema.h"
 
 namespace cakap {
-namespace {
 
-Xapian::Query OrOf(const std::vector<std::string>& terms) {
-  return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
-}
-
-Xapian::Query AndOf(const std::vector<Xapian::Query>& queries) {
-  return Xapian::Query(Xapian::Query::OP_AND, queries.begin(), queries.end());
-}
-
-// Collects the docids the matcher offers that `keep_` accepts, and rejects them all, so
-// that no MSet is built: an MSet of every candidate cost ~40% of a broad match's Xapian
-// time (measured at 1M workers: national p50 4.9 -> 3.1 ms).
-class Collector : public Xapian::MatchDecider {
- public:
-  Collector(absl::FunctionRef<bool(Xapian::docid)> keep, std::vector<Xapian::docid>* ids)
-      : keep_(keep), ids_(ids) {}
-  bool operator()(const Xapian::Document& doc) const override {
-    const Xapian::docid docid = doc.get_docid();
-    if (keep_(docid)) ids_->push_back(docid);
-    return false;
-  }
-
- private:
-  absl::FunctionRef<bool(Xapian::docid)> keep_;
-  std::vector<Xapian::docid>* ids_;
-};
-
-}  // namespace
-
-Xapian::Query KeywordQuery(const ResolvedVacancy& v, const EngineEnv& env,
-                           const Xapian::Stem& stem) {
-  std::vector<Xapian::Query> parts;
-  for (SkillId s : v.keyword_skills) parts.emplace_back(SkillTerm(env.lexicon, s));
+TermQuery KeywordQuery(const ResolvedVacancy& v, const EngineEnv& env,
+                       const Xapian::Stem& stem) {
+  std::vector<TermQuery> parts;
+  for (SkillId s : v.keyword_skills) parts.push_back(TermQuery::Term(SkillTerm(env.lexicon, s)));
   for (const std::string& word : v.keyword_words) {
     // The exact word, or (fallback) any word with the same Indonesian stem.
-    parts.emplace_back(Xapian::Query::OP_OR, Xapian::Query(WordTerm(word)),
-                       Xapian::Query(StemTerm(stem, word)));
+    parts.push_back(TermQuery::AnyOfTerms({WordTerm(word), StemTerm(stem, word)}));
   }
-  return AndOf(parts);
+  return TermQuery::AllOf(std::move(parts));
 }
 
 namespace {
@@ -57,10 +27,10 @@ namespace {
 // One group: a worker has at least one of `any_of`, or (keywords) matches `query`.
 struct Group {
   std::vector<std::string> any_of;
-  std::optional<Xapian::Query> query;
+  std::optional<TermQuery> query;
   bool radius = false;  // the geo cells of the radius
 
-  Xapian::Query ToQuery() const { return query ? *query : OrOf(any_of); }
+  TermQuery ToQuery() const { return query ? *query : TermQuery::AnyOfTerms(any_of); }
   // Postings Xapian reads to evaluate the group alone; infinite for keywords (an AND of
   // ORs: not estimated, so never preferred).
   double Postings(const Xapian::Database& db) const {
@@ -69,8 +39,9 @@ struct Group {
     for (const std::string& term : any_of) postings += db.get_termfreq(term);
     return postings;
   }
-  // Time per posting, measured at 1M workers on the 2-core machine: one term 11 ns, an
-  // OR of 49 cells 63 ns (merging many lists).
+  // Time per posting, measured at 1M workers on the 2-core machine: one term 11-14 ns
+  // (Enquire or a PostingIterator), an OR of 49 cells 63 ns through Enquire (merging many
+  // lists; term_query.h's heap merge was not measured apart).
   double NsPerPosting() const { return any_of.size() == 1 ? 11 : 60; }
 };
 
@@ -101,17 +72,20 @@ std::vector<Group> Groups(const ResolvedVacancy& v, const EngineEnv& env,
   return groups;
 }
 
-Xapian::Query CandidateQuery(const std::vector<Group>& groups) {
-  std::vector<Xapian::Query> all = {Xapian::Query(schema::kKindWorker)};
+// Every group's terms are on worker documents only (document.cc), so the kind term is
+// needed only when there is no group.
+TermQuery CandidateQuery(const std::vector<Group>& groups) {
+  if (groups.empty()) return TermQuery::Term(schema::kKindWorker);
+  std::vector<TermQuery> all;
   for (const Group& g : groups) all.push_back(g.ToQuery());
-  return AndOf(all);
+  return TermQuery::AllOf(std::move(all));
 }
 
 }  // namespace
 
-std::vector<Xapian::Query> ConstraintGroups(const ResolvedVacancy& v, const EngineEnv& env,
-                                            const Xapian::Stem& stem) {
-  std::vector<Xapian::Query> queries;
+std::vector<TermQuery> ConstraintGroups(const ResolvedVacancy& v, const EngineEnv& env,
+                                        const Xapian::Stem& stem) {
+  std::vector<TermQuery> queries;
   for (const Group& g : Groups(v, env, stem)) queries.push_back(g.ToQuery());
   return queries;
 }
@@ -119,56 +93,40 @@ std::vector<Xapian::Query> ConstraintGroups(const ResolvedVacancy& v, const Engi
 CandidatePlan PlanCandidates(const Xapian::Database& db, const ResolvedVacancy& v,
                              const EngineEnv& env, const Xapian::Stem& stem) {
   std::vector<Group> groups = Groups(v, env, stem);
-  CandidatePlan plan;
+  std::optional<GeoBox> box;
   auto radius = std::find_if(groups.begin(), groups.end(), [](const Group& g) { return g.radius; });
   if (radius != groups.end() && groups.size() > 1) {
-    // The OR of the radius cells costs ~6 times a single term per posting. When another
+    // The OR of the radius cells costs ~5 times a single term per posting. When another
     // group can drive the AND alone for less, its workers are checked against the cached
-    // points instead (~10 ns each: the decider call and two floats read in docid order).
-    constexpr double kBoxCheckNs = 10;
+    // points instead (a few ns each: two floats read in docid order).
+    constexpr double kBoxCheckNs = 5;
     double best = std::numeric_limits<double>::infinity();
     for (const Group& g : groups) {
       if (g.radius) continue;
       const double postings = g.Postings(db);
       best = std::min(best, postings * (g.NsPerPosting() + kBoxCheckNs));
     }
-    std::optional<GeoBox> box =
-        BoundingBox(v.latitude, v.longitude, v.radius_km, RecordCache::kPointMarginDeg);
+    box = BoundingBox(v.latitude, v.longitude, v.radius_km, RecordCache::kPointMarginDeg);
     if (box && best < radius->Postings(db) * radius->NsPerPosting()) {
-      plan.box = box;
       groups.erase(radius);
+    } else {
+      box.reset();
     }
   }
-  plan.query = CandidateQuery(groups);
-  return plan;
+  return {CandidateQuery(groups), box};
 }
 
-Xapian::Query NearMissQuery(const std::vector<Xapian::Query>& groups) {
-  if (groups.size() <= 1) return Xapian::Query(schema::kKindWorker);
-  std::vector<Xapian::Query> alternatives;
+TermQuery NearMissQuery(const std::vector<TermQuery>& groups) {
+  if (groups.size() <= 1) return TermQuery::Term(schema::kKindWorker);
+  std::vector<TermQuery> alternatives;
   for (size_t skip = 0; skip < groups.size(); ++skip) {
-    std::vector<Xapian::Query> rest;
+    std::vector<TermQuery> rest;
     for (size_t i = 0; i < groups.size(); ++i) {
       if (i != skip) rest.push_back(groups[i]);
     }
-    alternatives.push_back(AndOf(rest));
+    alternatives.push_back(TermQuery::AllOf(std::move(rest)));
   }
-  return Xapian::Query(Xapian::Query::OP_AND, Xapian::Query(schema::kKindWorker),
-                       Xapian::Query(Xapian::Query::OP_OR, alternatives.begin(),
-                                     alternatives.end()));
-}
-
-std::vector<Xapian::docid> AllMatches(const Xapian::Database& db, const Xapian::Query& query,
-                                      absl::FunctionRef<bool(Xapian::docid)> keep) {
-  Xapian::Enquire enquire(db);
-  enquire.set_weighting_scheme(Xapian::BoolWeight());
-  enquire.set_docid_order(Xapian::Enquire::ASCENDING);
-  enquire.set_query(query);
-  std::vector<Xapian::docid> ids;
-  Collector collect(keep, &ids);
-  enquire.get_mset(0, 1, 0, nullptr, &collect);  // rejects all, so visits every match
-  if (!std::is_sorted(ids.begin(), ids.end())) std::sort(ids.begin(), ids.end());
-  return ids;
+  return TermQuery::AnyOf(std::move(alternatives));
 }
 
 }  // namespace cakap
