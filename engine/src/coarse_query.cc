@@ -15,9 +15,9 @@ TermQuery KeywordQuery(const ResolvedVacancy& v, const EngineEnv& env,
                        const Xapian::Stem& stem) {
   std::vector<TermQuery> parts;
   for (SkillId s : v.keyword_skills) parts.push_back(TermQuery::Term(SkillTerm(env.lexicon, s)));
+  // A word matches exactly or by its Indonesian stem; an exact match has the same stem.
   for (const std::string& word : v.keyword_words) {
-    // The exact word, or (fallback) any word with the same Indonesian stem.
-    parts.push_back(TermQuery::AnyOfTerms({WordTerm(word), StemTerm(stem, word)}));
+    parts.push_back(TermQuery::Term(StemTerm(stem, word)));
   }
   return TermQuery::AllOf(std::move(parts));
 }

@@ -22,8 +22,6 @@ std::string RegionTerm(const Region& region) {
   return absl::StrCat(region.is_province() ? schema::kProvince : schema::kRegion, region.code);
 }
 
-std::string WordTerm(absl::string_view word) { return absl::StrCat(schema::kWord, word); }
-
 std::string StemTerm(const Xapian::Stem& stem, absl::string_view word) {
   return absl::StrCat(schema::kStem, stem(std::string(word)));
 }
@@ -49,10 +47,7 @@ Xapian::Document BuildWorkerDocument(const NormalizedWorker& w, const EngineEnv&
   for (int level : env.geo_levels) {
     doc.add_boolean_term(GeoCellTerm(level, rec.latitude, rec.longitude));
   }
-  for (const std::string& word : w.words) {
-    doc.add_boolean_term(WordTerm(word));
-    doc.add_boolean_term(StemTerm(stem, word));
-  }
+  for (const std::string& word : w.words) doc.add_boolean_term(StemTerm(stem, word));
   return doc;
 }
 

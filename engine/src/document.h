@@ -20,7 +20,6 @@ std::string SkillTerm(const Lexicon& lexicon, SkillId id);
 std::string CertTerm(const Lexicon& lexicon, uint8_t issuer, SkillId skill);
 // "XR64.02" for a kabupaten/kota, "XP64" for a province.
 std::string RegionTerm(const Region& region);
-std::string WordTerm(absl::string_view word);
 std::string StemTerm(const Xapian::Stem& stem, absl::string_view word);
 
 // `stem` is the caller's own (Xapian objects are not thread-safe).
