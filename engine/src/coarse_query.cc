@@ -1,6 +1,8 @@
 #include "coarse_query.h"
 
 #include <algorithm>
+#include <cmath>
+#include <functional>
 #include <limits>
 #include <optional>
 #include <string>
@@ -24,61 +26,70 @@ TermQuery KeywordQuery(const ResolvedVacancy& v, const EngineEnv& env,
 
 namespace {
 
-// One group: a worker has at least one of `any_of`, or (keywords) matches `query`.
+// One group: a worker has at least one of `any_of`, or (keywords) matches `query`;
+// `in_memory` adds the same test, as a superset, to a CandidateFilter (null for
+// keywords: only the index knows a worker's words).
 struct Group {
   std::vector<std::string> any_of;
   std::optional<TermQuery> query;
-  bool radius = false;  // the geo cells of the radius
+  std::function<void(CandidateFilter*)> in_memory;
 
   TermQuery ToQuery() const { return query ? *query : TermQuery::AnyOfTerms(any_of); }
-  // Postings Xapian reads to evaluate the group alone; infinite for keywords (an AND of
-  // ORs: not estimated, so never preferred).
-  double Postings(const Xapian::Database& db) const {
+  // Rough time for Xapian to read the group's postings, in ns (measured at 1M workers on
+  // the 2-core machine: one term 13.6 ns per posting through a PostingIterator; an OR
+  // merges its lists on a heap). Infinite for keywords, never the cheapest.
+  double CostNs(const Xapian::Database& db) const {
     if (query) return std::numeric_limits<double>::infinity();
     double postings = 0;
     for (const std::string& term : any_of) postings += db.get_termfreq(term);
-    return postings;
+    return postings * (14 + 6 * std::log2(static_cast<double>(any_of.size())));
   }
-  // Time per posting, measured at 1M workers on the 2-core machine: one term 11-14 ns
-  // (Enquire or a PostingIterator), an OR of 49 cells 63 ns through Enquire (merging many
-  // lists; term_query.h's heap merge was not measured apart).
-  double NsPerPosting() const { return any_of.size() == 1 ? 11 : 60; }
 };
 
 std::vector<Group> Groups(const ResolvedVacancy& v, const EngineEnv& env,
                           const Xapian::Stem& stem) {
   std::vector<Group> groups;
-  for (SkillId s : v.required) groups.push_back({{SkillTerm(env.lexicon, s)}});
+  for (SkillId s : v.required) {
+    groups.push_back({{SkillTerm(env.lexicon, s)}, std::nullopt,
+                      [s](CandidateFilter* f) { f->skills_all |= SkillBit(s); }});
+  }
   if (!v.issuers.empty()) {
     Group& g = groups.emplace_back();
+    uint64_t bits = 0;
     for (uint8_t issuer : v.issuers) {
-      if (v.required.empty()) g.any_of.push_back(CertTerm(env.lexicon, issuer, 0));
-      for (SkillId s : v.required) g.any_of.push_back(CertTerm(env.lexicon, issuer, s));
+      if (v.required.empty()) {
+        g.any_of.push_back(CertTerm(env.lexicon, issuer, 0));
+        bits |= CertBit(issuer, 0);
+      }
+      for (SkillId s : v.required) {
+        g.any_of.push_back(CertTerm(env.lexicon, issuer, s));
+        bits |= CertBit(issuer, s);
+      }
     }
+    g.in_memory = [bits](CandidateFilter* f) { f->certs_any |= bits; };
   }
   if (v.has_location && v.radius_km > 0) {
-    if (auto cells = CoverCircle(v.latitude, v.longitude, v.radius_km, env.geo_levels,
-                                 env.options.max_cover_cells)) {
-      groups.push_back({*std::move(cells), std::nullopt, true});
+    auto cells = CoverCircle(v.latitude, v.longitude, v.radius_km, env.geo_levels,
+                             env.options.max_cover_cells);
+    auto box = BoundingBox(v.latitude, v.longitude, v.radius_km, RecordCache::kPointMarginDeg);
+    // Both exist unless the circle reaches a pole (or no cell level fits): then the exact
+    // distance check alone decides.
+    if (cells && box) {
+      groups.push_back({*std::move(cells), std::nullopt,
+                        [box](CandidateFilter* f) { f->box = box; }});
     }
   }
   if (!v.region_codes.empty()) {
     Group& g = groups.emplace_back();
+    std::vector<uint64_t> keys;
     for (const std::string& code : v.region_codes) {
       g.any_of.push_back(RegionTerm(*env.regions.Find(code)));
+      keys.push_back(RegionKey(code));
     }
+    g.in_memory = [keys](CandidateFilter* f) { f->regions = keys; };
   }
-  if (v.HasKeywords()) groups.push_back({{}, KeywordQuery(v, env, stem)});
+  if (v.HasKeywords()) groups.push_back({{}, KeywordQuery(v, env, stem), nullptr});
   return groups;
-}
-
-// Every group's terms are on worker documents only (document.cc), so the kind term is
-// needed only when there is no group.
-TermQuery CandidateQuery(const std::vector<Group>& groups) {
-  if (groups.empty()) return TermQuery::Term(schema::kKindWorker);
-  std::vector<TermQuery> all;
-  for (const Group& g : groups) all.push_back(g.ToQuery());
-  return TermQuery::AllOf(std::move(all));
 }
 
 }  // namespace
@@ -93,27 +104,32 @@ std::vector<TermQuery> ConstraintGroups(const ResolvedVacancy& v, const EngineEn
 CandidatePlan PlanCandidates(const Xapian::Database& db, const ResolvedVacancy& v,
                              const EngineEnv& env, const Xapian::Stem& stem) {
   std::vector<Group> groups = Groups(v, env, stem);
-  std::optional<GeoBox> box;
-  auto radius = std::find_if(groups.begin(), groups.end(), [](const Group& g) { return g.radius; });
-  if (radius != groups.end() && groups.size() > 1) {
-    // The OR of the radius cells costs ~5 times a single term per posting. When another
-    // group can drive the AND alone for less, its workers are checked against the cached
-    // points instead (a few ns each: two floats read in docid order).
-    constexpr double kBoxCheckNs = 5;
-    double best = std::numeric_limits<double>::infinity();
-    for (const Group& g : groups) {
-      if (g.radius) continue;
-      const double postings = g.Postings(db);
-      best = std::min(best, postings * (g.NsPerPosting() + kBoxCheckNs));
-    }
-    box = BoundingBox(v.latitude, v.longitude, v.radius_km, RecordCache::kPointMarginDeg);
-    if (box && best < radius->Postings(db) * radius->NsPerPosting()) {
-      groups.erase(radius);
-    } else {
-      box.reset();
+  // Every group's terms are on worker documents only (document.cc), so the kind term is
+  // needed only when there is no group.
+  if (groups.empty()) return {TermQuery::Term(schema::kKindWorker), {}};
+  // Xapian reads the cheapest group's postings (and the keywords, which only it can
+  // decide); every other group is checked on the candidates' hot records, a few ns each,
+  // where a leapfrog AND would pay a skip_to (~35 ns) per candidate and group.
+  size_t driver = 0;
+  double cheapest = std::numeric_limits<double>::infinity();
+  for (size_t i = 0; i < groups.size(); ++i) {
+    const double cost = groups[i].CostNs(db);
+    if (cost < cheapest) {
+      cheapest = cost;
+      driver = i;
     }
   }
-  return {CandidateQuery(groups), box};
+  std::vector<TermQuery> query = {groups[driver].ToQuery()};
+  CandidateFilter filter;
+  for (size_t i = 0; i < groups.size(); ++i) {
+    if (i == driver) continue;
+    if (groups[i].in_memory) {
+      groups[i].in_memory(&filter);
+    } else {
+      query.push_back(groups[i].ToQuery());
+    }
+  }
+  return {TermQuery::AllOf(std::move(query)), std::move(filter)};
 }
 
 TermQuery NearMissQuery(const std::vector<TermQuery>& groups) {

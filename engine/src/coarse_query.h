@@ -28,12 +28,11 @@ TermQuery KeywordQuery(const ResolvedVacancy& vacancy, const EngineEnv& env,
                        const Xapian::Stem& stem);
 
 // How a match selects its candidates (a superset of them): the workers `query` matches
-// whose cached domicile point, when `box` is set, lies in `box`. The radius is checked by
-// geo cell terms in `query`, or, when another group is much cheaper for Xapian to read,
-// by `box` (PlanCandidates compares the term frequencies).
+// whose hot records (record_cache.h) `filter` accepts. `query` holds the group Xapian
+// reads fastest (by term frequencies) and the keywords; `filter` the other groups.
 struct CandidatePlan {
   TermQuery query;
-  std::optional<GeoBox> box;
+  CandidateFilter filter;
 };
 CandidatePlan PlanCandidates(const Xapian::Database& db, const ResolvedVacancy& vacancy,
                              const EngineEnv& env, const Xapian::Stem& stem);

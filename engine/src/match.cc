@@ -61,7 +61,9 @@ class RecordReader {
     }
     return absl::OkStatus();
   }
-  bool InBox(Xapian::docid docid, const GeoBox& box) const { return cache_.InBox(docid, box); }
+  void Filter(const CandidateFilter& filter, std::vector<Xapian::docid>* ids) const {
+    if (!filter.empty()) cache_.Filter(filter, ids);
+  }
   // The id of a record Read has decoded, as a view into the cache.
   absl::string_view Id(Xapian::docid docid) const { return RecordId(cache_.Get(docid)); }
   // Called before reading ids[i]: fetches later records into the CPU cache, so the
@@ -211,10 +213,8 @@ absl::StatusOr<v1::MatchResult> RunMatch(const Xapian::Database& db, const Recor
   FacetCounter facets;
   std::vector<Hit> hits;  // candidates after the cursor
   int64_t before_cursor = 0;
-  const std::vector<Xapian::docid> ids =
-      plan.box ? AllMatches(db, plan.query,
-                            [&](Xapian::docid d) { return reader.InBox(d, *plan.box); })
-               : AllMatches(db, plan.query);
+  std::vector<Xapian::docid> ids = AllMatches(db, plan.query);
+  reader.Filter(plan.filter, &ids);
   for (size_t i = 0; i < ids.size(); ++i) {
     reader.PrefetchAhead(ids, i);
     const Xapian::docid docid = ids[i];

@@ -11,6 +11,10 @@
 // old bytes become garbage, reclaimed by rewriting the arena once garbage outweighs the
 // live records.
 //
+// Beside the arena, a HotRecord per docid (point, region, 64-bit signatures of the skill
+// and certificate terms) lets a match check the groups Xapian did not read
+// (CandidateFilter, coarse_query.h) without touching the records.
+//
 // Not synchronised: ReaderPool guards it (lease holders read it; the writer changes it
 // only while no lease is held).
 #ifndef CAKAP_ENGINE_RECORD_CACHE_H_
@@ -20,11 +24,15 @@
 
 #include <cstdint>
 #include <cstdlib>
+#include <limits>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "absl/strings/string_view.h"
+#include "cakap/lexicon.h"
 #include "geo.h"
+#include "record.h"
 
 namespace cakap {
 
@@ -61,6 +69,47 @@ struct RecordUpdate {
   std::string record;
 };
 
+// What the candidate filter reads of one docid: 40 bytes beside the arena, so that a
+// match can reject most coarse candidates without touching their records. The
+// signatures hash each skill / certificate term to one of 64 bits: a test on them is a
+// superset test (a set bit may belong to another term); Evaluate decides exactly.
+struct HotRecord {
+  float latitude = std::numeric_limits<float>::quiet_NaN();  // the domicile point
+  float longitude = std::numeric_limits<float>::quiet_NaN();
+  uint64_t region = 0;  // RegionKey of the domicile region; 0 without one
+  uint64_t skills = 0;  // SkillBit of every skill in skills(w)
+  uint64_t certs = 0;   // CertBit of every (issuer, covered skill) and (issuer, 0)
+  bool malformed = false;  // an undecodable record: let it through, to be reported
+};
+uint64_t SkillBit(SkillId skill);
+uint64_t CertBit(uint8_t issuer, SkillId skill);  // skill 0: any skill of that issuer
+// The region code packed into 8 bytes (codes are at most 5 characters: "63.01"); its
+// first two bytes are the province's key (docs/ranking.md: the province is the code's
+// first two characters).
+uint64_t RegionKey(absl::string_view code);
+
+// Groups of a match checked against HotRecords instead of by Xapian terms. A worker
+// failing the filter fails a hard constraint for sure; passing proves nothing.
+struct CandidateFilter {
+  std::optional<GeoBox> box;      // the radius: domicile point in the (widened) box
+  uint64_t skills_all = 0;        // required skills: each bit set
+  uint64_t certs_any = 0;         // the certificate group: some bit set (0: no group)
+  std::vector<uint64_t> regions;  // the region group: region or province key among these
+
+  bool empty() const { return !box && skills_all == 0 && certs_any == 0 && regions.empty(); }
+  bool Accepts(const HotRecord& h) const {
+    if (h.malformed) return true;
+    if ((h.skills & skills_all) != skills_all) return false;
+    if (certs_any != 0 && (h.certs & certs_any) == 0) return false;
+    if (box && !box->Contains(h.latitude, h.longitude)) return false;
+    if (regions.empty()) return true;
+    for (uint64_t key : regions) {
+      if (key == h.region || key == (h.region & 0xffff)) return true;
+    }
+    return false;
+  }
+};
+
 class RecordCache {
  public:
   // Replaces the contents with the records of every document of `db` that has one.
@@ -83,13 +132,11 @@ class RecordCache {
   void PrefetchSlot(Xapian::docid docid) const {
     if (docid < slots_.size()) PrefetchLine(&slots_[docid]);
   }
-  // Whether the domicile point of `docid`'s record lies in `box` (false without one).
-  // Points are kept as floats beside the arena (8 bytes per docid, read in docid order),
-  // so `box` needs a margin of kPointMarginDeg over the exact one.
+  // Points are kept as floats, so a filter's box needs a margin of kPointMarginDeg over
+  // the exact one.
   static constexpr double kPointMarginDeg = 1e-4;  // float rounding is < 1e-5 deg
-  bool InBox(Xapian::docid docid, const GeoBox& box) const {
-    return docid < slots_.size() && box.Contains(points_[2 * docid], points_[2 * docid + 1]);
-  }
+  // Keeps the docids of `ids` whose HotRecord `filter` accepts, in order.
+  void Filter(const CandidateFilter& filter, std::vector<Xapian::docid>* ids) const;
   void Apply(std::vector<RecordUpdate>& updates);
 
  private:
@@ -104,9 +151,10 @@ class RecordCache {
   // By docid; 0 (offset 0, length 0) means no record.
   std::vector<uint64_t, HugePageAllocator<uint64_t>> slots_;
   std::vector<char, HugePageAllocator<char>> arena_;
-  // Latitude and longitude of each docid's record; NaN without one.
-  std::vector<float, HugePageAllocator<float>> points_;
+  // By docid; default (NaN point, no bits) without a record.
+  std::vector<HotRecord, HugePageAllocator<HotRecord>> hot_;
   uint64_t garbage_ = 0;  // bytes of arena_ no slot refers to
+  MatchRecord scratch_;   // Put's decoding buffers
 };
 
 }  // namespace cakap

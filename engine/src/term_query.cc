@@ -167,12 +167,11 @@ TermQuery TermQuery::AnyOfTerms(const std::vector<std::string>& terms) {
   return AnyOf(std::move(queries));
 }
 
-std::vector<Xapian::docid> AllMatches(const Xapian::Database& db, const TermQuery& query,
-                                      absl::FunctionRef<bool(Xapian::docid)> keep) {
+std::vector<Xapian::docid> AllMatches(const Xapian::Database& db, const TermQuery& query) {
   std::unique_ptr<Cursor> cursor = Open(db, query);
   std::vector<Xapian::docid> ids;
   for (; cursor->docid() != kEnd; cursor->Next()) {
-    if (keep(cursor->docid())) ids.push_back(cursor->docid());
+    ids.push_back(cursor->docid());
   }
   return ids;
 }

@@ -18,8 +18,6 @@
 #include <string>
 #include <vector>
 
-#include "absl/functional/function_ref.h"
-
 namespace cakap {
 
 class TermQuery {
@@ -47,10 +45,8 @@ class TermQuery {
   std::vector<TermQuery> children_;
 };
 
-// Every docid `query` matches that `keep` accepts, ascending. Throws Xapian::Error.
-std::vector<Xapian::docid> AllMatches(
-    const Xapian::Database& db, const TermQuery& query,
-    absl::FunctionRef<bool(Xapian::docid)> keep = [](Xapian::docid) { return true; });
+// Every docid `query` matches, ascending. Throws Xapian::Error.
+std::vector<Xapian::docid> AllMatches(const Xapian::Database& db, const TermQuery& query);
 
 }  // namespace cakap
 

@@ -4,12 +4,16 @@
 
 #include <xapian.h>
 
+#include <algorithm>
 #include <map>
+#include <set>
 #include <random>
 #include <string>
 #include <vector>
 
 #include "gtest/gtest.h"
+#include "geo.h"
+#include "record.h"
 #include "schema.h"
 
 namespace cakap {
@@ -70,6 +74,72 @@ TEST(RecordCacheTest, AppliedUpdatesMatchAModel) {
       ASSERT_EQ(cache.Get(d), it == model.end() ? "" : it->second) << "round " << round << " docid " << d;
     }
   }
+}
+
+// The filter is a superset test: a record meeting a group's exact condition is never
+// rejected for it, whatever the hash collisions; and a record meeting none of them is
+// rejected often (the filter earns its keep).
+TEST(RecordCacheTest, FilterNeverRejectsARecordThatMeetsTheGroups) {
+  std::mt19937 rng(5);
+  const std::vector<std::string> regions = {"63.01", "63.02", "64.71", "61.05", ""};
+  std::vector<MatchRecord> records(2000);
+  std::vector<RecordUpdate> updates;
+  for (size_t i = 0; i < records.size(); ++i) {
+    MatchRecord& r = records[i];
+    r.id = "w" + std::to_string(i);
+    r.latitude = -4 + (rng() % 8000) / 1000.0;
+    r.longitude = 108 + (rng() % 12000) / 1000.0;
+    r.region_code = regions[rng() % regions.size()];
+    for (int k = rng() % 5; k > 0; --k) r.skills.push_back(1 + rng() % 200);
+    std::sort(r.skills.begin(), r.skills.end());
+    r.skills.erase(std::unique(r.skills.begin(), r.skills.end()), r.skills.end());
+    for (int k = rng() % 3; k > 0; --k) {
+      CertRecord c;
+      c.issuer = 1 + rng() % 3;
+      if (!r.skills.empty()) c.covers.push_back(r.skills[rng() % r.skills.size()]);
+      r.certs.push_back(c);
+    }
+    updates.push_back({static_cast<Xapian::docid>(i + 1), EncodeRecord(r)});
+  }
+  updates.push_back({static_cast<Xapian::docid>(records.size() + 1), "not a record"});
+  RecordCache cache;
+  cache.Apply(updates);
+  int rejected = 0;
+  for (int round = 0; round < 300; ++round) {
+    const SkillId skill = 1 + rng() % 200;
+    const uint8_t issuer = 1 + rng() % 3;
+    const std::string& region = regions[rng() % 4];
+    const bool by_province = rng() % 2;
+    const double lat = -4 + (rng() % 8000) / 1000.0, lon = 108 + (rng() % 12000) / 1000.0;
+    const double radius = 5 + rng() % 300;
+    CandidateFilter f;
+    f.skills_all = SkillBit(skill);
+    f.certs_any = CertBit(issuer, skill) | CertBit(issuer, 0);
+    f.box = BoundingBox(lat, lon, radius, RecordCache::kPointMarginDeg);
+    f.regions = {RegionKey(by_province ? region.substr(0, 2) : region)};
+    std::vector<Xapian::docid> ids;
+    for (Xapian::docid d = 1; d <= records.size() + 1; ++d) ids.push_back(d);
+    cache.Filter(f, &ids);
+    std::set<Xapian::docid> kept(ids.begin(), ids.end());
+    EXPECT_TRUE(kept.count(records.size() + 1)) << "a malformed record must reach Evaluate";
+    for (size_t i = 0; i < records.size(); ++i) {
+      const MatchRecord& r = records[i];
+      const bool has_skill = std::binary_search(r.skills.begin(), r.skills.end(), skill);
+      const bool has_cert = std::any_of(r.certs.begin(), r.certs.end(), [&](const CertRecord& c) {
+        return c.issuer == issuer && !c.covers.empty();
+      });
+      const bool in_radius = HaversineKm(lat, lon, r.latitude, r.longitude) <= radius;
+      const bool in_region = !r.region_code.empty() &&
+                             (r.region_code == region ||
+                              (by_province && r.region_code.substr(0, 2) == region.substr(0, 2)));
+      const bool kept_i = kept.count(i + 1) > 0;
+      if (has_skill && has_cert && in_radius && in_region) {
+        ASSERT_TRUE(kept_i) << "round " << round << " record " << i;
+      }
+      rejected += kept_i ? 0 : 1;
+    }
+  }
+  EXPECT_GT(rejected, 300 * 2000 * 9 / 10);
 }
 
 }  // namespace
