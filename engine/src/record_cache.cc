@@ -101,11 +101,15 @@ void RecordCache::Put(Xapian::docid docid, absl::string_view record) {
 }
 
 void RecordCache::Filter(const CandidateFilter& filter, std::vector<Xapian::docid>* ids) const {
-  constexpr size_t kAhead = 16;  // ids are scattered over hot_ (40 MB at 1M workers)
+  // ids are scattered over hot_ (40 MB at 1M workers) and a check takes a few ns, so
+  // prefetch far ahead: a miss costs 300-500 ns in this VM.
+  constexpr size_t kAhead = 64;
   size_t kept = 0;
   for (size_t i = 0; i < ids->size(); ++i) {
     if (i + kAhead < ids->size() && (*ids)[i + kAhead] < hot_.size()) {
-      PrefetchLine(&hot_[(*ids)[i + kAhead]]);
+      const char* p = reinterpret_cast<const char*>(&hot_[(*ids)[i + kAhead]]);
+      PrefetchLine(p);
+      PrefetchLine(p + sizeof(HotRecord) - 1);  // a 40-byte record may straddle two lines
     }
     const Xapian::docid d = (*ids)[i];
     if (d < hot_.size() && filter.Accepts(hot_[d])) (*ids)[kept++] = d;
