@@ -1,7 +1,7 @@
-// The Xapian side of a match: boolean term queries (term_query.h) that select a superset
-// of the candidates, with at most a bounding box checked against the record cache,
-// refined exactly by Evaluate. One group per hard constraint that terms can express: a
-// worker outside a group fails that constraint for sure; inside it, Evaluate decides.
+// The coarse side of a match: one group per hard constraint that terms can express; a
+// worker outside a group fails that constraint for sure, inside it Evaluate decides.
+// Candidates come from the cheapest group's posting list (term_query.h), then the other
+// groups are checked as supersets on the record cache's hot records (CandidateFilter).
 #ifndef CAKAP_ENGINE_COARSE_QUERY_H_
 #define CAKAP_ENGINE_COARSE_QUERY_H_
 
