@@ -94,13 +94,6 @@ std::vector<Group> Groups(const ResolvedVacancy& v, const EngineEnv& env,
 
 }  // namespace
 
-std::vector<TermQuery> ConstraintGroups(const ResolvedVacancy& v, const EngineEnv& env,
-                                        const Xapian::Stem& stem) {
-  std::vector<TermQuery> queries;
-  for (const Group& g : Groups(v, env, stem)) queries.push_back(g.ToQuery());
-  return queries;
-}
-
 CandidatePlan PlanCandidates(const Xapian::Database& db, const ResolvedVacancy& v,
                              const EngineEnv& env, const Xapian::Stem& stem) {
   std::vector<Group> groups = Groups(v, env, stem);
@@ -132,17 +125,24 @@ CandidatePlan PlanCandidates(const Xapian::Database& db, const ResolvedVacancy& 
   return {TermQuery::AllOf(std::move(query)), std::move(filter)};
 }
 
-TermQuery NearMissQuery(const std::vector<TermQuery>& groups) {
-  if (groups.size() <= 1) return TermQuery::Term(schema::kKindWorker);
-  std::vector<TermQuery> alternatives;
-  for (size_t skip = 0; skip < groups.size(); ++skip) {
-    std::vector<TermQuery> rest;
-    for (size_t i = 0; i < groups.size(); ++i) {
-      if (i != skip) rest.push_back(groups[i]);
-    }
-    alternatives.push_back(TermQuery::AllOf(std::move(rest)));
+NearMissPlan PlanNearMisses(const Xapian::Database& db, const ResolvedVacancy& v,
+                            const EngineEnv& env, const Xapian::Stem& stem) {
+  std::vector<Group> groups = Groups(v, env, stem);
+  NearMissPlan plan{TermQuery::Term(schema::kKindWorker), {}};
+  // With at most one group, failing it is allowed: every worker is a candidate.
+  if (groups.size() <= 1) return plan;
+  // A worker failing at most one group is in at least one of any two groups: read the
+  // two cheapest, then count failures on the hot records (keywords: by the caller).
+  std::vector<std::pair<double, size_t>> by_cost;
+  for (size_t i = 0; i < groups.size(); ++i) by_cost.push_back({groups[i].CostNs(db), i});
+  std::partial_sort(by_cost.begin(), by_cost.begin() + 2, by_cost.end());
+  plan.query = TermQuery::AnyOf(
+      {groups[by_cost[0].second].ToQuery(), groups[by_cost[1].second].ToQuery()});
+  for (const Group& g : groups) {
+    if (!g.in_memory) continue;
+    g.in_memory(&plan.groups.emplace_back());
   }
-  return TermQuery::AnyOf(std::move(alternatives));
+  return plan;
 }
 
 }  // namespace cakap

@@ -1,5 +1,7 @@
-// The coarse side of a match: one group per hard constraint that terms can express; a
-// worker outside a group fails that constraint for sure, inside it Evaluate decides.
+// The coarse side of a match: one group per hard constraint that terms can express (each
+// required skill; the certificate, issuer x required skill; the radius, geo cells when a
+// cover fits; the region list; the keywords, exact); a worker outside a group fails that
+// constraint for sure, inside it Evaluate decides.
 // Candidates come from the cheapest group's posting list (term_query.h), then the other
 // groups are checked as supersets on the record cache's hot records (CandidateFilter).
 #ifndef CAKAP_ENGINE_COARSE_QUERY_H_
@@ -18,11 +20,6 @@
 
 namespace cakap {
 
-// Groups for: each required skill; the certificate (issuer x required skill); the radius
-// (geo cells, when a cover fits); the region list; the keywords (exact: no refine).
-std::vector<TermQuery> ConstraintGroups(const ResolvedVacancy& vacancy, const EngineEnv& env,
-                                        const Xapian::Stem& stem);
-
 // The keywords alone: a worker matches it exactly when the `keywords` constraint holds.
 TermQuery KeywordQuery(const ResolvedVacancy& vacancy, const EngineEnv& env,
                        const Xapian::Stem& stem);
@@ -37,8 +34,16 @@ struct CandidatePlan {
 CandidatePlan PlanCandidates(const Xapian::Database& db, const ResolvedVacancy& vacancy,
                              const EngineEnv& env, const Xapian::Stem& stem);
 
-// Workers in all groups but at most one: the near misses' superset.
-TermQuery NearMissQuery(const std::vector<TermQuery>& groups);
+// How near misses (workers failing exactly one constraint) select their candidates: the
+// workers `query` matches of whom at most one of `groups` rejects the hot record, counting
+// the keywords (not among `groups`: only the index knows a worker's words) as the caller
+// decides them.
+struct NearMissPlan {
+  TermQuery query;
+  std::vector<CandidateFilter> groups;  // one filter per group checkable in memory
+};
+NearMissPlan PlanNearMisses(const Xapian::Database& db, const ResolvedVacancy& vacancy,
+                            const EngineEnv& env, const Xapian::Stem& stem);
 
 }  // namespace cakap
 

@@ -68,6 +68,11 @@ class RecordReader {
   void Filter(const CandidateFilter& filter, std::vector<Xapian::docid>* ids) const {
     if (!filter.empty()) cache_.Filter(filter, ids);
   }
+  void FilterAtMostOneFailure(const std::vector<CandidateFilter>& groups,
+                              absl::FunctionRef<bool(Xapian::docid)> extra_failure,
+                              std::vector<Xapian::docid>* ids) const {
+    cache_.FilterAtMostOneFailure(groups, extra_failure, ids);
+  }
   // The id of a record Read has decoded, as a view into the cache.
   absl::string_view Id(Xapian::docid docid) const { return RecordId(cache_.Get(docid)); }
   // Called before reading ids[i]: fetches later records into the CPU cache, so the
@@ -180,8 +185,11 @@ absl::Status AddNearMisses(const Xapian::Database& db, const RecordReader& reade
   MatchRecord record;
   Evaluation eval;
   std::vector<Hit> hits;
-  const std::vector<Xapian::docid> ids =
-      AllMatches(db, NearMissQuery(ConstraintGroups(v, env, stem)));
+  const NearMissPlan plan = PlanNearMisses(db, v, env, stem);
+  std::vector<Xapian::docid> ids = AllMatches(db, plan.query);
+  reader.FilterAtMostOneFailure(
+      plan.groups,
+      [&](Xapian::docid d) { return v.HasKeywords() && !keyword_matches.contains(d); }, &ids);
   for (size_t i = 0; i < ids.size(); ++i) {
     reader.PrefetchAhead(ids, i);
     const Xapian::docid docid = ids[i];

@@ -100,21 +100,44 @@ void RecordCache::Put(Xapian::docid docid, absl::string_view record) {
   arena_.insert(arena_.end(), record.begin(), record.end());
 }
 
-void RecordCache::Filter(const CandidateFilter& filter, std::vector<Xapian::docid>* ids) const {
-  // ids are scattered over hot_ (40 MB at 1M workers) and a check takes a few ns, so
-  // prefetch far ahead: a miss costs 300-500 ns in this VM.
+namespace {
+
+// Runs `keep(docid, hot)` over `ids`, keeping those it accepts, in order. The ids are
+// scattered over hot_ (40 MB at 1M workers) and a check takes a few ns, so it prefetches
+// far ahead: a miss costs 300-500 ns in this VM.
+template <typename Keep>
+void KeepIds(const std::vector<HotRecord, HugePageAllocator<HotRecord>>& hot, Keep keep,
+             std::vector<Xapian::docid>* ids) {
   constexpr size_t kAhead = 64;
   size_t kept = 0;
   for (size_t i = 0; i < ids->size(); ++i) {
-    if (i + kAhead < ids->size() && (*ids)[i + kAhead] < hot_.size()) {
-      const char* p = reinterpret_cast<const char*>(&hot_[(*ids)[i + kAhead]]);
+    if (i + kAhead < ids->size() && (*ids)[i + kAhead] < hot.size()) {
+      const char* p = reinterpret_cast<const char*>(&hot[(*ids)[i + kAhead]]);
       PrefetchLine(p);
       PrefetchLine(p + sizeof(HotRecord) - 1);  // a 40-byte record may straddle two lines
     }
     const Xapian::docid d = (*ids)[i];
-    if (d < hot_.size() && filter.Accepts(hot_[d])) (*ids)[kept++] = d;
+    if (d < hot.size() && keep(d, hot[d])) (*ids)[kept++] = d;
   }
   ids->resize(kept);
+}
+
+}  // namespace
+
+void RecordCache::Filter(const CandidateFilter& filter, std::vector<Xapian::docid>* ids) const {
+  KeepIds(hot_, [&](Xapian::docid, const HotRecord& h) { return filter.Accepts(h); }, ids);
+}
+
+void RecordCache::FilterAtMostOneFailure(const std::vector<CandidateFilter>& groups,
+                                         absl::FunctionRef<bool(Xapian::docid)> extra_failure,
+                                         std::vector<Xapian::docid>* ids) const {
+  KeepIds(hot_, [&](Xapian::docid d, const HotRecord& h) {
+    int failures = extra_failure(d) ? 1 : 0;
+    for (const CandidateFilter& g : groups) {
+      if (!g.Accepts(h) && ++failures > 1) return false;
+    }
+    return true;
+  }, ids);
 }
 
 void RecordCache::Apply(std::vector<RecordUpdate>& updates) {

@@ -29,6 +29,7 @@
 #include <string>
 #include <vector>
 
+#include "absl/functional/function_ref.h"
 #include "absl/strings/string_view.h"
 #include "cakap/lexicon.h"
 #include "geo.h"
@@ -137,6 +138,11 @@ class RecordCache {
   static constexpr double kPointMarginDeg = 1e-4;  // float rounding is < 1e-5 deg
   // Keeps the docids of `ids` whose HotRecord `filter` accepts, in order.
   void Filter(const CandidateFilter& filter, std::vector<Xapian::docid>* ids) const;
+  // Keeps the docids of `ids` whose HotRecord at most one of `groups` rejects, with
+  // `extra_failure(docid)` counted as one more rejection; in order.
+  void FilterAtMostOneFailure(const std::vector<CandidateFilter>& groups,
+                              absl::FunctionRef<bool(Xapian::docid)> extra_failure,
+                              std::vector<Xapian::docid>* ids) const;
   void Apply(std::vector<RecordUpdate>& updates);
 
  private:
