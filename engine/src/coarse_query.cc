@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <functional>
+#include <iterator>
 #include <limits>
 #include <optional>
 #include <string>
@@ -33,16 +34,26 @@ struct Group {
   std::vector<std::string> any_of;
   std::optional<TermQuery> query;
   std::function<void(CandidateFilter*)> in_memory;
+  std::vector<uint64_t> cells;  // the radius: the cover's GeoCell keys
 
   TermQuery ToQuery() const { return query ? *query : TermQuery::AnyOfTerms(any_of); }
-  // Rough time for Xapian to read the group's postings, in ns (measured at 1M workers on
-  // the 2-core machine: one term 13.6 ns per posting through a PostingIterator; an OR
-  // merges its lists on a heap). Infinite for keywords, never the cheapest.
-  double CostNs(const Xapian::Database& db) const {
+  // Rough time to produce the group's workers, in ns, measured at 1M workers on the
+  // 2-core machine: 13.6 ns per posting of one Xapian term, more for an OR (a heap
+  // merge); ~1 ns per docid of the record cache's grid (the radius). Each is then
+  // filtered (~5 ns). Infinite for keywords: never the cheapest.
+  double CostNs(const Xapian::Database& db, const RecordCache& cache) const {
+    constexpr double kFilterNs = 5;
     if (query) return std::numeric_limits<double>::infinity();
+    if (!cells.empty()) {
+      double docids = 0;
+      for (uint64_t key : cells) {
+        if (const auto* ids = cache.Cell(key)) docids += ids->size();
+      }
+      return docids * (1 + kFilterNs);
+    }
     double postings = 0;
     for (const std::string& term : any_of) postings += db.get_termfreq(term);
-    return postings * (14 + 6 * std::log2(static_cast<double>(any_of.size())));
+    return postings * (14 + 6 * std::log2(static_cast<double>(any_of.size())) + kFilterNs);
   }
 };
 
@@ -75,8 +86,12 @@ std::vector<Group> Groups(const ResolvedVacancy& v, const EngineEnv& env,
     // Both exist unless the circle reaches a pole (or no cell level fits): then the exact
     // distance check alone decides.
     if (cells && box) {
-      groups.push_back({*std::move(cells), std::nullopt,
-                        [box](CandidateFilter* f) { f->box = box; }});
+      Group& g = groups.emplace_back();
+      for (const GeoCell& cell : *cells) {
+        g.any_of.push_back(cell.Term());
+        g.cells.push_back(cell.Key());
+      }
+      g.in_memory = [box](CandidateFilter* f) { f->box = box; };
     }
   }
   if (!v.region_codes.empty()) {
@@ -94,39 +109,75 @@ std::vector<Group> Groups(const ResolvedVacancy& v, const EngineEnv& env,
 
 }  // namespace
 
-CandidatePlan PlanCandidates(const Xapian::Database& db, const ResolvedVacancy& v,
-                             const EngineEnv& env, const Xapian::Stem& stem) {
+CandidatePlan PlanCandidates(const Xapian::Database& db, const RecordCache& cache,
+                             const ResolvedVacancy& v, const EngineEnv& env,
+                             const Xapian::Stem& stem) {
   std::vector<Group> groups = Groups(v, env, stem);
+  CandidatePlan plan;
   // Every group's terms are on worker documents only (document.cc), so the kind term is
   // needed only when there is no group.
-  if (groups.empty()) return {TermQuery::Term(schema::kKindWorker), {}};
-  // Xapian reads the cheapest group's postings (and the keywords, which only it can
-  // decide); every other group is checked on the candidates' hot records, a few ns each,
-  // where a leapfrog AND would pay a skip_to (~35 ns) per candidate and group.
+  if (groups.empty()) {
+    plan.query = TermQuery::Term(schema::kKindWorker);
+    return plan;
+  }
+  // One group produces the candidates: the radius from the grid, or another from
+  // Xapian's postings, whichever is cheaper. Every other group is checked on the
+  // candidates' hot records, a few ns each, where a leapfrog AND would pay a skip_to
+  // (~35 ns) per candidate and group; only the keywords stay with Xapian.
   size_t driver = 0;
   double cheapest = std::numeric_limits<double>::infinity();
   for (size_t i = 0; i < groups.size(); ++i) {
-    const double cost = groups[i].CostNs(db);
+    const double cost = groups[i].CostNs(db, cache);
     if (cost < cheapest) {
       cheapest = cost;
       driver = i;
     }
   }
-  std::vector<TermQuery> query = {groups[driver].ToQuery()};
-  CandidateFilter filter;
+  std::vector<TermQuery> query;
+  if (groups[driver].cells.empty()) {
+    query.push_back(groups[driver].ToQuery());
+  } else {
+    plan.cells = groups[driver].cells;
+    groups[driver].in_memory(&plan.filter);  // the box trims the cover's corners
+  }
   for (size_t i = 0; i < groups.size(); ++i) {
     if (i == driver) continue;
     if (groups[i].in_memory) {
-      groups[i].in_memory(&filter);
+      groups[i].in_memory(&plan.filter);
     } else {
       query.push_back(groups[i].ToQuery());
     }
   }
-  return {TermQuery::AllOf(std::move(query)), std::move(filter)};
+  if (!query.empty()) plan.query = TermQuery::AllOf(std::move(query));
+  return plan;
 }
 
-NearMissPlan PlanNearMisses(const Xapian::Database& db, const ResolvedVacancy& v,
-                            const EngineEnv& env, const Xapian::Stem& stem) {
+std::vector<Xapian::docid> Candidates(const Xapian::Database& db, const RecordCache& cache,
+                                      const CandidatePlan& plan) {
+  std::vector<Xapian::docid> ids;
+  if (plan.cells.empty()) {
+    ids = AllMatches(db, *plan.query);
+    if (!plan.filter.empty()) cache.Filter(plan.filter, &ids);
+    return ids;
+  }
+  for (uint64_t key : plan.cells) {
+    if (const auto* cell = cache.Cell(key)) ids.insert(ids.end(), cell->begin(), cell->end());
+  }
+  cache.Filter(plan.filter, &ids);
+  std::sort(ids.begin(), ids.end());
+  if (plan.query) {  // the keywords: only Xapian knows the words
+    const std::vector<Xapian::docid> matching = AllMatches(db, *plan.query);
+    std::vector<Xapian::docid> both;
+    std::set_intersection(ids.begin(), ids.end(), matching.begin(), matching.end(),
+                          std::back_inserter(both));
+    ids.swap(both);
+  }
+  return ids;
+}
+
+NearMissPlan PlanNearMisses(const Xapian::Database& db, const RecordCache& cache,
+                            const ResolvedVacancy& v, const EngineEnv& env,
+                            const Xapian::Stem& stem) {
   std::vector<Group> groups = Groups(v, env, stem);
   NearMissPlan plan{TermQuery::Term(schema::kKindWorker), {}};
   // With at most one group, failing it is allowed: every worker is a candidate.
@@ -134,7 +185,7 @@ NearMissPlan PlanNearMisses(const Xapian::Database& db, const ResolvedVacancy& v
   // A worker failing at most one group is in at least one of any two groups: read the
   // two cheapest, then count failures on the hot records (keywords: by the caller).
   std::vector<std::pair<double, size_t>> by_cost;
-  for (size_t i = 0; i < groups.size(); ++i) by_cost.push_back({groups[i].CostNs(db), i});
+  for (size_t i = 0; i < groups.size(); ++i) by_cost.push_back({groups[i].CostNs(db, cache), i});
   std::partial_sort(by_cost.begin(), by_cost.begin() + 2, by_cost.end());
   plan.query = TermQuery::AnyOf(
       {groups[by_cost[0].second].ToQuery(), groups[by_cost[1].second].ToQuery()});

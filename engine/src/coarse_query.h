@@ -24,15 +24,22 @@ namespace cakap {
 TermQuery KeywordQuery(const ResolvedVacancy& vacancy, const EngineEnv& env,
                        const Xapian::Stem& stem);
 
-// How a match selects its candidates (a superset of them): the workers `query` matches
-// whose hot records (record_cache.h) `filter` accepts. `query` holds the group Xapian
-// reads fastest (by term frequencies) and the keywords; `filter` the other groups.
+// How a match selects its candidates (a superset of them): the docids in the grid
+// `cells` of the record cache, or when there are none the workers `query` matches; then
+// those whose hot records `filter` accepts, and (with cells) that `query`, if any, also
+// matches. The driving group is the cheapest to produce (grid sizes, term frequencies);
+// `query` holds it when it is not the radius, and the keywords; `filter` the others.
 struct CandidatePlan {
-  TermQuery query;
+  std::vector<uint64_t> cells;
+  std::optional<TermQuery> query;
   CandidateFilter filter;
 };
-CandidatePlan PlanCandidates(const Xapian::Database& db, const ResolvedVacancy& vacancy,
-                             const EngineEnv& env, const Xapian::Stem& stem);
+CandidatePlan PlanCandidates(const Xapian::Database& db, const RecordCache& cache,
+                             const ResolvedVacancy& vacancy, const EngineEnv& env,
+                             const Xapian::Stem& stem);
+// The candidates of `plan`, ascending. Throws Xapian::Error.
+std::vector<Xapian::docid> Candidates(const Xapian::Database& db, const RecordCache& cache,
+                                      const CandidatePlan& plan);
 
 // How near misses (workers failing exactly one constraint) select their candidates: the
 // workers `query` matches of whom at most one of `groups` rejects the hot record, counting
@@ -42,8 +49,9 @@ struct NearMissPlan {
   TermQuery query;
   std::vector<CandidateFilter> groups;  // one filter per group checkable in memory
 };
-NearMissPlan PlanNearMisses(const Xapian::Database& db, const ResolvedVacancy& vacancy,
-                            const EngineEnv& env, const Xapian::Stem& stem);
+NearMissPlan PlanNearMisses(const Xapian::Database& db, const RecordCache& cache,
+                            const ResolvedVacancy& vacancy, const EngineEnv& env,
+                            const Xapian::Stem& stem);
 
 }  // namespace cakap
 

@@ -45,7 +45,7 @@ Xapian::Document BuildWorkerDocument(const NormalizedWorker& w, const EngineEnv&
     doc.add_boolean_term(absl::StrCat(schema::kProvince, rec.region_code.substr(0, 2)));
   }
   for (int level : env.geo_levels) {
-    doc.add_boolean_term(GeoCellTerm(level, rec.latitude, rec.longitude));
+    doc.add_boolean_term(CellOf(level, rec.latitude, rec.longitude).Term());
   }
   for (const std::string& word : w.words) doc.add_boolean_term(StemTerm(stem, word));
   return doc;

@@ -27,10 +27,6 @@ long CellY(int level, double lat) {
   return std::clamp(y, 0L, CellsY(level) - 1);
 }
 
-std::string CellTerm(int level, long x, long y) {
-  return absl::StrCat(schema::kGeoCell, level, ":", x, ":", y);
-}
-
 }  // namespace
 
 double HaversineKm(double lat1, double lon1, double lat2, double lon2) {
@@ -41,8 +37,10 @@ double HaversineKm(double lat1, double lon1, double lat2, double lon2) {
   return 2 * kEarthRadiusKm * std::asin(std::sqrt(std::min(1.0, h)));
 }
 
-std::string GeoCellTerm(int level, double lat, double lon) {
-  return CellTerm(level, CellX(level, lon), CellY(level, lat));
+std::string GeoCell::Term() const { return absl::StrCat(schema::kGeoCell, level, ":", x, ":", y); }
+
+GeoCell CellOf(int level, double lat, double lon) {
+  return {level, CellX(level, lon), CellY(level, lat)};
 }
 
 std::optional<GeoBox> BoundingBox(double lat, double lon, double radius_km, double margin_deg) {
@@ -59,9 +57,8 @@ std::optional<GeoBox> BoundingBox(double lat, double lon, double radius_km, doub
   return box;
 }
 
-std::optional<std::vector<std::string>> CoverCircle(double lat, double lon, double radius_km,
-                                                    const std::vector<int>& levels,
-                                                    int max_cells) {
+std::optional<std::vector<GeoCell>> CoverCircle(double lat, double lon, double radius_km,
+                                                const std::vector<int>& levels, int max_cells) {
   const std::optional<GeoBox> box = BoundingBox(lat, lon, radius_km, 1e-9);
   if (!box) return std::nullopt;
   const double lat_lo = std::max(-90.0, lat - box->dlat);
@@ -79,13 +76,13 @@ std::optional<std::vector<std::string>> CoverCircle(double lat, double lon, doub
     const long x1 = static_cast<long>(std::floor((lon_hi + 180.0) / cell));
     const long count_x = std::min(nx, x1 - x0 + 1);
     if (count_x * (y1 - y0 + 1) > max_cells) continue;
-    std::vector<std::string> terms;
-    terms.reserve(count_x * (y1 - y0 + 1));
+    std::vector<GeoCell> cells;
+    cells.reserve(count_x * (y1 - y0 + 1));
     for (long i = 0; i < count_x; ++i) {
       const long x = ((x0 + i) % nx + nx) % nx;  // wraps across the antimeridian
-      for (long y = y0; y <= y1; ++y) terms.push_back(CellTerm(level, x, y));
+      for (long y = y0; y <= y1; ++y) cells.push_back({level, x, y});
     }
-    return terms;
+    return cells;
   }
   return std::nullopt;
 }

@@ -9,6 +9,7 @@
 #define CAKAP_ENGINE_GEO_H_
 
 #include <cmath>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -37,15 +38,27 @@ struct GeoBox {
 // `margin_deg`; nullopt when the circle reaches a pole.
 std::optional<GeoBox> BoundingBox(double lat, double lon, double radius_km, double margin_deg);
 
-// The cell term (with schema prefix) of a point at `level`.
-std::string GeoCellTerm(int level, double lat, double lon);
+// A grid cell: column x and row y at `level`.
+struct GeoCell {
+  int level = 0;
+  long x = 0, y = 0;
+  // The cell's term (with schema prefix).
+  std::string Term() const;
+  // A unique number for the cell (level, x and y packed).
+  uint64_t Key() const {
+    return (static_cast<uint64_t>(level) << 56) | (static_cast<uint64_t>(x) << 28) |
+           static_cast<uint64_t>(y);
+  }
+};
 
-// Cell terms covering every point within `radius_km` of (lat, lon), at the finest of
-// `levels` needing at most `max_cells` cells. nullopt when none fits, or when the circle
-// reaches a pole: then no cell filter applies and the exact check alone decides.
-std::optional<std::vector<std::string>> CoverCircle(double lat, double lon, double radius_km,
-                                                    const std::vector<int>& levels,
-                                                    int max_cells);
+// The cell of a point at `level`.
+GeoCell CellOf(int level, double lat, double lon);
+
+// Cells covering every point within `radius_km` of (lat, lon), at the finest of `levels`
+// needing at most `max_cells` cells. nullopt when none fits, or when the circle reaches
+// a pole: then no cell filter applies and the exact check alone decides.
+std::optional<std::vector<GeoCell>> CoverCircle(double lat, double lon, double radius_km,
+                                                const std::vector<int>& levels, int max_cells);
 
 }  // namespace cakap
 

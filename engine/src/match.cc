@@ -65,14 +65,7 @@ class RecordReader {
     }
     return absl::OkStatus();
   }
-  void Filter(const CandidateFilter& filter, std::vector<Xapian::docid>* ids) const {
-    if (!filter.empty()) cache_.Filter(filter, ids);
-  }
-  void FilterAtMostOneFailure(const std::vector<CandidateFilter>& groups,
-                              absl::FunctionRef<bool(Xapian::docid)> extra_failure,
-                              std::vector<Xapian::docid>* ids) const {
-    cache_.FilterAtMostOneFailure(groups, extra_failure, ids);
-  }
+  const RecordCache& cache() const { return cache_; }
   // The id of a record Read has decoded, as a view into the cache.
   absl::string_view Id(Xapian::docid docid) const { return RecordId(cache_.Get(docid)); }
   // Called before reading ids[i]: fetches later records into the CPU cache, so the
@@ -185,9 +178,9 @@ absl::Status AddNearMisses(const Xapian::Database& db, const RecordReader& reade
   MatchRecord record;
   Evaluation eval;
   std::vector<Hit> hits;
-  const NearMissPlan plan = PlanNearMisses(db, v, env, stem);
+  const NearMissPlan plan = PlanNearMisses(db, reader.cache(), v, env, stem);
   std::vector<Xapian::docid> ids = AllMatches(db, plan.query);
-  reader.FilterAtMostOneFailure(
+  reader.cache().FilterAtMostOneFailure(
       plan.groups,
       [&](Xapian::docid d) { return v.HasKeywords() && !keyword_matches.contains(d); }, &ids);
   for (size_t i = 0; i < ids.size(); ++i) {
@@ -217,7 +210,7 @@ absl::StatusOr<v1::MatchResult> RunMatch(const Xapian::Database& db, const Recor
                                          const std::optional<PageCursor>& cursor,
                                          uint64_t fingerprint, const EngineEnv& env) {
   const Xapian::Stem stem("indonesian");
-  const CandidatePlan plan = PlanCandidates(db, v, env, stem);
+  const CandidatePlan plan = PlanCandidates(db, reader.cache(), v, env, stem);
   EvaluateOptions eopts;
   eopts.exclude_welfare = o.exclude_welfare();
   MatchRecord record;
@@ -225,8 +218,7 @@ absl::StatusOr<v1::MatchResult> RunMatch(const Xapian::Database& db, const Recor
   FacetCounter facets;
   std::vector<Hit> hits;  // candidates after the cursor
   int64_t before_cursor = 0;
-  std::vector<Xapian::docid> ids = AllMatches(db, plan.query);
-  reader.Filter(plan.filter, &ids);
+  const std::vector<Xapian::docid> ids = Candidates(db, reader.cache(), plan);
   for (size_t i = 0; i < ids.size(); ++i) {
     reader.PrefetchAhead(ids, i);
     const Xapian::docid docid = ids[i];

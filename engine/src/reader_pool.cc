@@ -2,9 +2,10 @@
 
 namespace cakap {
 
-ReaderPool::ReaderPool(std::string path) : path_(std::move(path)) {
+ReaderPool::ReaderPool(std::string path, const std::vector<int>& geo_levels)
+    : path_(std::move(path)) {
   auto db = std::make_unique<Xapian::Database>(path_);
-  cache_.Load(*db);
+  cache_.Load(*db, geo_levels);
   absl::MutexLock lock(&mu_);
   free_.push_back(std::move(db));
 }

@@ -29,8 +29,9 @@ namespace cakap {
 
 class ReaderPool {
  public:
-  // Loads the record cache from the database at `path`; throws Xapian::Error.
-  explicit ReaderPool(std::string path);
+  // Loads the record cache from the database at `path`, indexed with `geo_levels`;
+  // throws Xapian::Error.
+  ReaderPool(std::string path, const std::vector<int>& geo_levels);
   ReaderPool(const ReaderPool&) = delete;
   ReaderPool& operator=(const ReaderPool&) = delete;
 

@@ -67,7 +67,9 @@ uint64_t RegionKey(absl::string_view code) {
   return key;  // little-endian: the first two characters are the low 16 bits
 }
 
-void RecordCache::Load(const Xapian::Database& db) {
+void RecordCache::Load(const Xapian::Database& db, const std::vector<int>& geo_levels) {
+  geo_levels_ = geo_levels;
+  grid_.clear();
   slots_.assign(static_cast<size_t>(db.get_lastdocid()) + 1, 0);
   hot_.assign(slots_.size(), HotRecord());
   arena_.clear();
@@ -86,6 +88,7 @@ void RecordCache::Put(Xapian::docid docid, absl::string_view record) {
     slots_.resize(std::max<size_t>(docid + 1, slots_.size() * 3 / 2), 0);
     hot_.resize(slots_.size(), HotRecord());
   }
+  MoveInGrid(docid, Get(docid), record);
   garbage_ += slots_[docid] & kLengthMask;
   if (record.empty()) {
     slots_[docid] = 0;
@@ -146,12 +149,41 @@ void RecordCache::Apply(std::vector<RecordUpdate>& updates) {
 }
 
 void RecordCache::Compact() {
-  RecordCache fresh;
-  fresh.slots_.assign(slots_.size(), 0);
-  fresh.hot_.assign(hot_.size(), HotRecord());
-  fresh.arena_.reserve(arena_.size() - garbage_);
-  for (Xapian::docid d = 0; d < slots_.size(); ++d) fresh.Put(d, Get(d));
-  *this = std::move(fresh);
+  std::vector<char, HugePageAllocator<char>> arena;
+  arena.reserve(arena_.size() - garbage_);
+  for (uint64_t& slot : slots_) {
+    if (slot == 0) continue;
+    const uint64_t length = slot & kLengthMask;
+    const char* bytes = arena_.data() + (slot >> kLengthBits);
+    slot = (static_cast<uint64_t>(arena.size()) << kLengthBits) | length;
+    arena.insert(arena.end(), bytes, bytes + length);
+  }
+  arena_.swap(arena);
+  garbage_ = 0;
+}
+
+void RecordCache::MoveInGrid(Xapian::docid docid, absl::string_view from,
+                             absl::string_view to) {
+  // Cells from the exact (double) points, as the index computes its cell terms: a float
+  // point near a cell's edge could fall in the neighbouring cell.
+  double from_lat, from_lon, to_lat, to_lon;
+  const bool had = !from.empty() && RecordPoint(from, &from_lat, &from_lon);
+  const bool has = !to.empty() && RecordPoint(to, &to_lat, &to_lon);
+  for (int level : geo_levels_) {
+    const uint64_t before = had ? CellOf(level, from_lat, from_lon).Key() : 0;
+    const uint64_t after = has ? CellOf(level, to_lat, to_lon).Key() : 0;
+    if (had && has && before == after) continue;
+    if (had) {
+      std::vector<Xapian::docid>& ids = grid_[before];
+      auto it = std::lower_bound(ids.begin(), ids.end(), docid);
+      if (it != ids.end() && *it == docid) ids.erase(it);
+      if (ids.empty()) grid_.erase(before);
+    }
+    if (has) {
+      std::vector<Xapian::docid>& ids = grid_[after];
+      ids.insert(std::lower_bound(ids.begin(), ids.end(), docid), docid);  // end at Load
+    }
+  }
 }
 
 }  // namespace cakap

@@ -29,6 +29,7 @@
 #include <string>
 #include <vector>
 
+#include "absl/container/flat_hash_map.h"
 #include "absl/functional/function_ref.h"
 #include "absl/strings/string_view.h"
 #include "cakap/lexicon.h"
@@ -113,8 +114,9 @@ struct CandidateFilter {
 
 class RecordCache {
  public:
-  // Replaces the contents with the records of every document of `db` that has one.
-  void Load(const Xapian::Database& db);
+  // Replaces the contents with the records of every document of `db` that has one;
+  // `geo_levels` are the index's cell levels, for the grid.
+  void Load(const Xapian::Database& db, const std::vector<int>& geo_levels);
   // The encoded record of `docid`; empty when the document has none (or does not exist).
   // Valid until the next Load or Apply.
   absl::string_view Get(Xapian::docid docid) const {
@@ -143,6 +145,14 @@ class RecordCache {
   void FilterAtMostOneFailure(const std::vector<CandidateFilter>& groups,
                               absl::FunctionRef<bool(Xapian::docid)> extra_failure,
                               std::vector<Xapian::docid>* ids) const;
+  // The docids whose domicile point lies in the cell with key `cell_key` (GeoCell::Key,
+  // at one of the geo levels), ascending; null when there are none. The grid is the
+  // in-memory twin of the cell terms: a radius match reads its cover from here instead
+  // of from Xapian's posting lists (13.6 ns per posting there).
+  const std::vector<Xapian::docid>* Cell(uint64_t cell_key) const {
+    auto it = grid_.find(cell_key);
+    return it == grid_.end() ? nullptr : &it->second;
+  }
   void Apply(std::vector<RecordUpdate>& updates);
 
  private:
@@ -153,6 +163,8 @@ class RecordCache {
   void Put(Xapian::docid docid, absl::string_view record);
   // Rewrites the arena in docid order without garbage.
   void Compact();
+  // Moves `docid` in the grid from the cells of `from` to those of `to` (either absent).
+  void MoveInGrid(Xapian::docid docid, absl::string_view from, absl::string_view to);
 
   // By docid; 0 (offset 0, length 0) means no record.
   std::vector<uint64_t, HugePageAllocator<uint64_t>> slots_;
@@ -161,6 +173,9 @@ class RecordCache {
   std::vector<HotRecord, HugePageAllocator<HotRecord>> hot_;
   uint64_t garbage_ = 0;  // bytes of arena_ no slot refers to
   MatchRecord scratch_;   // Put's decoding buffers
+  std::vector<int> geo_levels_;
+  // GeoCell::Key -> docids in the cell, ascending, for every geo level.
+  absl::flat_hash_map<uint64_t, std::vector<Xapian::docid>> grid_;
 };
 
 }  // namespace cakap

@@ -33,7 +33,7 @@ Xapian::WritableDatabase DatabaseWith(int n) {
 TEST(RecordCacheTest, LoadsEveryRecordByDocid) {
   Xapian::WritableDatabase db = DatabaseWith(100);
   RecordCache cache;
-  cache.Load(db);
+  cache.Load(db, {});
   for (Xapian::docid d = 1; d <= 100; ++d) {
     EXPECT_EQ(cache.Get(d), d % 3 != 0 ? "r" + std::to_string(d) : "") << d;
   }
@@ -49,7 +49,7 @@ TEST(RecordCacheTest, LoadsEveryRecordByDocid) {
 TEST(RecordCacheTest, AppliedUpdatesMatchAModel) {
   Xapian::WritableDatabase db = DatabaseWith(50);
   RecordCache cache;
-  cache.Load(db);
+  cache.Load(db, {});
   std::map<Xapian::docid, std::string> model;
   for (Xapian::docid d = 1; d <= 50; ++d) {
     if (d % 3 != 0) model[d] = "r" + std::to_string(d);
@@ -140,6 +140,51 @@ TEST(RecordCacheTest, FilterNeverRejectsARecordThatMeetsTheGroups) {
     }
   }
   EXPECT_GT(rejected, 300 * 2000 * 9 / 10);
+}
+
+// The grid holds each docid in the cell of its (double) point at every level, through
+// inserts, moves and removals, and nothing else.
+TEST(RecordCacheTest, GridFollowsThePoints) {
+  const std::vector<int> levels = {4, 8};
+  Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+  RecordCache cache;
+  cache.Load(db, levels);
+  std::mt19937 rng(9);
+  std::map<Xapian::docid, std::pair<double, double>> points;  // the model
+  std::set<uint64_t> ever;  // every cell key the model has used
+  for (int round = 0; round < 100; ++round) {
+    std::vector<RecordUpdate> updates;
+    for (int k = 0; k < 30; ++k) {
+      const Xapian::docid d = 1 + rng() % 300;
+      if (rng() % 5 == 0) {
+        updates.push_back({d, ""});
+        points.erase(d);
+        continue;
+      }
+      MatchRecord r;
+      r.id = "w" + std::to_string(d);
+      // Points near cell edges too: multiples of the level-8 cell size (8/256 degrees).
+      r.latitude = -3 + (rng() % 64) * (8.0 / 256) + (rng() % 2 ? 0 : 1e-9);
+      r.longitude = 114 + (rng() % 64) * (8.0 / 256) - (rng() % 2 ? 0 : 1e-9);
+      updates.push_back({d, EncodeRecord(r)});
+      points[d] = {r.latitude, r.longitude};
+    }
+    cache.Apply(updates);
+    std::map<uint64_t, std::vector<Xapian::docid>> expected;
+    for (const auto& [d, p] : points) {
+      for (int level : levels) expected[CellOf(level, p.first, p.second).Key()].push_back(d);
+    }
+    for (const auto& [key, ids] : expected) {
+      const std::vector<Xapian::docid>* cell = cache.Cell(key);
+      ASSERT_NE(cell, nullptr) << "round " << round;
+      ASSERT_EQ(*cell, ids) << "round " << round;
+    }
+    // Cells emptied by moves and removals are gone.
+    for (uint64_t key : ever) {
+      if (!expected.count(key)) EXPECT_EQ(cache.Cell(key), nullptr) << "round " << round;
+    }
+    for (const auto& [key, ids] : expected) ever.insert(key);
+  }
 }
 
 }  // namespace
