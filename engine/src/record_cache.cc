@@ -165,7 +165,8 @@ void RecordCache::Compact() {
 void RecordCache::MoveInGrid(Xapian::docid docid, absl::string_view from,
                              absl::string_view to) {
   // Cells from the exact (double) points, as the index computes its cell terms: a float
-  // point near a cell's edge could fall in the neighbouring cell.
+  // point near a cell's edge could fall in the neighbouring cell. A malformed record has
+  // no cell, so only matches that Xapian drives see it (and report it as data loss).
   double from_lat, from_lon, to_lat, to_lon;
   const bool had = !from.empty() && RecordPoint(from, &from_lat, &from_lon);
   const bool has = !to.empty() && RecordPoint(to, &to_lat, &to_lon);
