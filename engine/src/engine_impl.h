@@ -62,6 +62,9 @@ class Engine::Impl {
   void CommitBatch(const std::vector<PendingWrite*>& batch) ABSL_LOCKS_EXCLUDED(write_mu_);
   // Changes made by a write, with their record cache updates (inside CommitBatch only).
   void ReplaceWorker(const NormalizedWorker& worker) ABSL_EXCLUSIVE_LOCKS_REQUIRED(write_mu_);
+  // Stores `doc` (BuildWorkerDocument's) as the worker `id`.
+  void ReplaceWorkerDocument(const std::string& id, const Xapian::Document& doc)
+      ABSL_EXCLUSIVE_LOCKS_REQUIRED(write_mu_);
   // NotFound "<what> not found" when no document has `term`.
   absl::Status DeleteByTerm(const std::string& term, absl::string_view what)
       ABSL_EXCLUSIVE_LOCKS_REQUIRED(write_mu_);
