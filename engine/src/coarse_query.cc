@@ -27,16 +27,23 @@ TermQuery KeywordQuery(const ResolvedVacancy& v, const EngineEnv& env,
 
 namespace {
 
-// One group: a worker has at least one of `any_of`, or (keywords) matches `query`;
+// One group: a worker has at least one of `any_of`, lies in one of `cells` (the radius),
+// or (keywords) matches `query`;
 // `in_memory` adds the same test, as a superset, to a CandidateFilter (null for
 // keywords: only the index knows a worker's words).
 struct Group {
   std::vector<std::string> any_of;
   std::optional<TermQuery> query;
   std::function<void(CandidateFilter*)> in_memory;
-  std::vector<uint64_t> cells;  // the radius: the cover's GeoCell keys
+  std::vector<GeoCell> cells;  // the radius: its cover (terms built only if Xapian reads it)
 
-  TermQuery ToQuery() const { return query ? *query : TermQuery::AnyOfTerms(any_of); }
+  TermQuery ToQuery() const {
+    if (query) return *query;
+    if (cells.empty()) return TermQuery::AnyOfTerms(any_of);
+    std::vector<std::string> terms;
+    for (const GeoCell& cell : cells) terms.push_back(cell.Term());
+    return TermQuery::AnyOfTerms(terms);
+  }
   // Rough time to produce the group's workers, in ns, measured at 1M workers on the
   // 2-core machine: 13.6 ns per posting of one Xapian term, more for an OR (a heap
   // merge); ~1 ns per docid of the record cache's grid (the radius). Each is then
@@ -46,8 +53,8 @@ struct Group {
     if (query) return std::numeric_limits<double>::infinity();
     if (!cells.empty()) {
       double docids = 0;
-      for (uint64_t key : cells) {
-        if (const auto* ids = cache.Cell(key)) docids += ids->size();
+      for (const GeoCell& cell : cells) {
+        if (const auto* ids = cache.Cell(cell.Key())) docids += ids->size();
       }
       return docids * (1 + kFilterNs);
     }
@@ -87,10 +94,7 @@ std::vector<Group> Groups(const ResolvedVacancy& v, const EngineEnv& env,
     // distance check alone decides.
     if (cells && box) {
       Group& g = groups.emplace_back();
-      for (const GeoCell& cell : *cells) {
-        g.any_of.push_back(cell.Term());
-        g.cells.push_back(cell.Key());
-      }
+      g.cells = *std::move(cells);
       g.in_memory = [box](CandidateFilter* f) { f->box = box; };
     }
   }
@@ -137,7 +141,7 @@ CandidatePlan PlanCandidates(const Xapian::Database& db, const RecordCache& cach
   if (groups[driver].cells.empty()) {
     query.push_back(groups[driver].ToQuery());
   } else {
-    plan.cells = groups[driver].cells;
+    for (const GeoCell& cell : groups[driver].cells) plan.cells.push_back(cell.Key());
     groups[driver].in_memory(&plan.filter);  // the box trims the cover's corners
   }
   for (size_t i = 0; i < groups.size(); ++i) {
