@@ -168,12 +168,10 @@ class FloorXapianPeersTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
     auto shared = std::make_unique<Shared>();
-    absl::StatusOr<ReferenceWorld> world = MakeReferenceWorld();
-    if (!world.ok()) {
-      setup_error_ = world.status().ToString();
+    if (absl::Status s = InitReferenceWorld(shared.get()); !s.ok()) {
+      setup_error_ = s.ToString();
       return;
     }
-    static_cast<ReferenceWorld&>(*shared) = *std::move(world);
     const ReferenceMatcher& ref = *shared->ref;
 
     // Workers: generated, with variations the generator makes rarely, then hand-made.

@@ -47,12 +47,10 @@ class SqlPeersTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
     auto shared = std::make_unique<Shared>();
-    absl::StatusOr<ReferenceWorld> world = MakeReferenceWorld();
-    if (!world.ok()) {
-      setup_error_ = world.status().ToString();
+    if (absl::Status s = InitReferenceWorld(shared.get()); !s.ok()) {
+      setup_error_ = s.ToString();
       return;
     }
-    static_cast<ReferenceWorld&>(*shared) = *std::move(world);
     cakap::corpus::CorpusOptions copts;
     for (const cakap::v1::Worker& w : VariedWorkers(*shared, kWorkers, copts.seed, /*seed=*/5)) {
       absl::StatusOr<RefWorker> rw = shared->ref->ResolveWorker(w);

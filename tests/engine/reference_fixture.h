@@ -53,12 +53,10 @@ class ReferenceMatcherTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
     auto shared = std::make_unique<Shared>();
-    absl::StatusOr<ReferenceWorld> world = MakeReferenceWorld();
-    if (!world.ok()) {
-      setup_error_ = world.status().ToString();
+    if (absl::Status s = InitReferenceWorld(shared.get()); !s.ok()) {
+      setup_error_ = s.ToString();
       return;
     }
-    static_cast<ReferenceWorld&>(*shared) = *std::move(world);
     absl::StatusOr<std::unique_ptr<cakap::Engine>> engine = OpenEngine(shared->dir.path());
     if (!engine.ok()) {
       setup_error_ = engine.status().ToString();

@@ -9,7 +9,7 @@
 #include <random>
 #include <vector>
 
-#include "absl/status/statusor.h"
+#include "absl/status/status.h"
 #include "cakap/lexicon.h"
 #include "cakap/regions.h"
 #include "corpus.h"
@@ -24,17 +24,17 @@ struct ReferenceWorld {
   std::unique_ptr<cakap_ref::ReferenceMatcher> ref;  // with TestOptions()
 };
 
-inline absl::StatusOr<ReferenceWorld> MakeReferenceWorld() {
+// Fills `world` (often the base of a test suite's shared state).
+inline absl::Status InitReferenceWorld(ReferenceWorld* world) {
   absl::StatusOr<cakap::Lexicon> lex = cakap::Lexicon::Builtin();
   if (!lex.ok()) return lex.status();
   absl::StatusOr<cakap::Regions> regions = cakap::Regions::Builtin();
   if (!regions.ok()) return regions.status();
-  ReferenceWorld world;
-  world.lexicon = std::make_unique<cakap::Lexicon>(*std::move(lex));
-  world.regions = std::make_unique<cakap::Regions>(*std::move(regions));
-  world.ref = std::make_unique<cakap_ref::ReferenceMatcher>(*world.lexicon, *world.regions,
-                                                            TestOptions());
-  return world;
+  world->lexicon = std::make_unique<cakap::Lexicon>(*std::move(lex));
+  world->regions = std::make_unique<cakap::Regions>(*std::move(regions));
+  world->ref = std::make_unique<cakap_ref::ReferenceMatcher>(*world->lexicon, *world->regions,
+                                                             TestOptions());
+  return absl::OkStatus();
 }
 
 // `n` workers of the corpus with `corpus_seed`, varied (deterministically in `seed`):
