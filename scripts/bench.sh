@@ -80,14 +80,15 @@ cakapd_pid=""
 if [ "$mode" = full ]; then
   echo "== sweeps at 100k workers" >&2
   "$bench" --workers 100000 --systems "" --dir "$scratch/sweep" --queries 500 --vacancies 100 \
-    --visibility-seconds 5 --threads 1 --sweep 'geo_levels=4,6,8;3,5,7;3,4,6,8;2,4,6,8' \
-    --out "$OUT/sweep-geo.json"
-  "$bench" --workers 100000 --systems "" --dir "$scratch/sweep" --queries 500 --vacancies 100 \
     --visibility-seconds 5 --threads 1 --sweep 'commit_delay_ms=0;2;10;50' \
     --out "$OUT/sweep-commit.json"
-  # Query-time option: reuses the largest index (its workers changed by the visibility
+  # Query-time options: reuse the largest index (its workers changed by the visibility
   # phase, which does not matter when no peer is compared).
-  echo "== sweep of max_cover_cells at ${sizes##*,} workers" >&2
+  echo "== sweeps of geo_levels and max_cover_cells at ${sizes##*,} workers" >&2
+  "$bench" --workers "${sizes##*,}" --systems "" --dir "$scratch/sweep" --queries 500 \
+    --vacancies 100 --visibility-seconds 0 --threads 1 --variants "" \
+    --reuse-index "$scratch/data/cakap" --sweep 'geo_levels=4,6,8;3,5,7;3,4,6,8;2,4,6,8' \
+    --out "$OUT/sweep-geo.json"
   "$bench" --workers "${sizes##*,}" --systems "" --dir "$scratch/sweep" --queries 500 \
     --vacancies 100 --visibility-seconds 0 --threads 1 --variants "" \
     --reuse-index "$scratch/data/cakap" --sweep 'max_cover_cells=12;24;48;96' \

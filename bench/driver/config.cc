@@ -39,8 +39,8 @@ Indexes a generated corpus into cakap and its peers and measures them side by si
                          --seed/--workers and --visibility-seconds 0); DIR is not changed
                          unless the visibility phase runs
   --sweep NAME=V;V;...   instead of the comparison, index the first corpus size once per
-                         value and time cakap: geo_levels=3,5;4,6,8 | commit_delay_ms=0;10;50
-                         | max_cover_cells=12;48 (query-time: may reuse an index)
+                         value and time cakap: commit_delay_ms=0;10;50, or the query-time
+                         (may reuse an index) geo_levels=3,5;4,6,8 | max_cover_cells=12;48
 )";
 
 namespace {
@@ -154,9 +154,8 @@ absl::StatusOr<BenchConfig> ParseConfig(int argc, char** argv) {
   if (c.systems.count("postgres") && c.pg_conninfo.empty()) {
     return absl::InvalidArgumentError("--pg: needed when --systems includes postgres");
   }
-  if (!c.reuse_index.empty() && (c.workers.size() != 1 || c.sweep_name == "geo_levels")) {
-    return absl::InvalidArgumentError(
-        "--reuse-index: needs one --workers size, and cannot sweep geo_levels (an index option)");
+  if (!c.reuse_index.empty() && c.workers.size() != 1) {
+    return absl::InvalidArgumentError("--reuse-index: needs one --workers size");
   }
   if (c.vacancies_per_class < 1 || c.queries_per_class < 1 || c.batch < 1) {
     return absl::InvalidArgumentError("--vacancies, --queries and --batch must be >= 1");

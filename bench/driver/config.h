@@ -47,8 +47,8 @@ struct BenchConfig {
   bool keep_index = false;
   // An existing index of exactly this corpus to time instead of indexing (--reuse-index).
   std::string reuse_index;
-  // Option sweep (--sweep NAME=V1;V2;...): geo_levels=3,5;4,6,8, commit_delay_ms=0;10;50 or
-  // max_cover_cells=12;48.
+  // Option sweep (--sweep NAME=V1;V2;...): commit_delay_ms=0;10;50, geo_levels=3,5;4,6,8 or
+  // max_cover_cells=12;48 (the last two query-time).
   std::string sweep_name;
   std::vector<std::string> sweep_values;
   // The command line, for the report.

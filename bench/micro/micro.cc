@@ -53,7 +53,7 @@ EngineOptions Options() {
   return options;
 }
 
-// What Engine::Open builds for a fresh index: options, reference data, geo levels.
+// What Engine::Open builds for a fresh index: options and reference data.
 const EngineEnv& Env() {
   static const EngineEnv* const env = [] {
     absl::StatusOr<Regions> regions = Regions::Builtin();
@@ -61,8 +61,7 @@ const EngineEnv& Env() {
     absl::StatusOr<Lexicon> lexicon = Lexicon::Builtin();
     Check(lexicon.status(), "lexicon");
     EngineOptions options = Options();
-    return new EngineEnv{options, *std::move(lexicon), *std::move(regions),
-                         options.geo_cell_levels};
+    return new EngineEnv{options, *std::move(lexicon), *std::move(regions)};
   }();
   return *env;
 }
@@ -206,7 +205,7 @@ void CoverCircleOf(benchmark::State& state, double radius_km) {
   const EngineOptions defaults;
   size_t cells = 0;
   for (auto _ : state) {
-    auto cover = CoverCircle(-3.3194, 114.5908, radius_km, Env().geo_levels,
+    auto cover = CoverCircle(-3.3194, 114.5908, radius_km, Env().options.geo_cell_levels,
                              defaults.max_cover_cells);
     cells = cover ? cover->size() : 0;
     benchmark::DoNotOptimize(cover);

@@ -35,14 +35,17 @@ struct Group {
   std::vector<std::string> any_of;
   std::optional<TermQuery> query;
   std::function<void(CandidateFilter*)> in_memory;
-  std::vector<GeoCell> cells;  // the radius: its cover (terms built only if Xapian reads it)
+  std::vector<uint64_t> cells;  // the radius: its cover, as grid keys
 
-  TermQuery ToQuery() const {
-    if (query) return *query;
-    if (cells.empty()) return TermQuery::AnyOfTerms(any_of);
-    std::vector<std::string> terms;
-    for (const GeoCell& cell : cells) terms.push_back(cell.Term());
-    return TermQuery::AnyOfTerms(terms);
+  // How Xapian reads the group; not for the radius (the record cache's grid holds it).
+  TermQuery ToQuery() const { return query ? *query : TermQuery::AnyOfTerms(any_of); }
+  // Adds the group's source to a plan: its grid cells, or its query to `queries`.
+  void AddSource(std::vector<uint64_t>* plan_cells, std::vector<TermQuery>* queries) const {
+    if (cells.empty()) {
+      queries->push_back(ToQuery());
+    } else {
+      plan_cells->insert(plan_cells->end(), cells.begin(), cells.end());
+    }
   }
   // Rough time to produce the group's workers, in ns, measured at 1M workers on the
   // 2-core machine: 13.6 ns per posting of one Xapian term, more for an OR (a heap
@@ -53,8 +56,8 @@ struct Group {
     if (query) return std::numeric_limits<double>::infinity();
     if (!cells.empty()) {
       double docids = 0;
-      for (const GeoCell& cell : cells) {
-        if (const auto* ids = cache.Cell(cell.Key())) docids += ids->size();
+      for (uint64_t key : cells) {
+        if (const auto* ids = cache.Cell(key)) docids += ids->size();
       }
       return docids * (1 + kFilterNs);
     }
@@ -69,7 +72,7 @@ std::vector<Group> Groups(const ResolvedVacancy& v, const EngineEnv& env,
   std::vector<Group> groups;
   for (SkillId s : v.required) {
     groups.push_back({{SkillTerm(env.lexicon, s)}, std::nullopt,
-                      [s](CandidateFilter* f) { f->skills_all |= SkillBit(s); }});
+                      [s](CandidateFilter* f) { f->skills_all |= SkillBit(s); }, {}});
   }
   if (!v.issuers.empty()) {
     Group& g = groups.emplace_back();
@@ -87,14 +90,14 @@ std::vector<Group> Groups(const ResolvedVacancy& v, const EngineEnv& env,
     g.in_memory = [bits](CandidateFilter* f) { f->certs_any |= bits; };
   }
   if (v.has_location && v.radius_km > 0) {
-    auto cells = CoverCircle(v.latitude, v.longitude, v.radius_km, env.geo_levels,
+    auto cells = CoverCircle(v.latitude, v.longitude, v.radius_km, env.options.geo_cell_levels,
                              env.options.max_cover_cells);
     auto box = BoundingBox(v.latitude, v.longitude, v.radius_km, RecordCache::kPointMarginDeg);
     // Both exist unless the circle reaches a pole (or no cell level fits): then the exact
     // distance check alone decides.
     if (cells && box) {
       Group& g = groups.emplace_back();
-      g.cells = *std::move(cells);
+      for (const GeoCell& cell : *cells) g.cells.push_back(cell.Key());
       g.in_memory = [box](CandidateFilter* f) { f->box = box; };
     }
   }
@@ -107,7 +110,7 @@ std::vector<Group> Groups(const ResolvedVacancy& v, const EngineEnv& env,
     }
     g.in_memory = [keys](CandidateFilter* f) { f->regions = keys; };
   }
-  if (v.HasKeywords()) groups.push_back({{}, KeywordQuery(v, env, stem), nullptr});
+  if (v.HasKeywords()) groups.push_back({{}, KeywordQuery(v, env, stem), nullptr, {}});
   return groups;
 }
 
@@ -138,12 +141,8 @@ CandidatePlan PlanCandidates(const Xapian::Database& db, const RecordCache& cach
     }
   }
   std::vector<TermQuery> query;
-  if (groups[driver].cells.empty()) {
-    query.push_back(groups[driver].ToQuery());
-  } else {
-    for (const GeoCell& cell : groups[driver].cells) plan.cells.push_back(cell.Key());
-    groups[driver].in_memory(&plan.filter);  // the box trims the cover's corners
-  }
+  groups[driver].AddSource(&plan.cells, &query);
+  if (!plan.cells.empty()) groups[driver].in_memory(&plan.filter);  // trims the corners
   for (size_t i = 0; i < groups.size(); ++i) {
     if (i == driver) continue;
     if (groups[i].in_memory) {
@@ -156,17 +155,28 @@ CandidatePlan PlanCandidates(const Xapian::Database& db, const RecordCache& cach
   return plan;
 }
 
+namespace {
+
+// The docids in the grid `cells` (disjoint), in no particular order.
+std::vector<Xapian::docid> GridDocids(const RecordCache& cache,
+                                      const std::vector<uint64_t>& cells) {
+  std::vector<Xapian::docid> ids;
+  for (uint64_t key : cells) {
+    if (const auto* cell = cache.Cell(key)) ids.insert(ids.end(), cell->begin(), cell->end());
+  }
+  return ids;
+}
+
+}  // namespace
+
 std::vector<Xapian::docid> Candidates(const Xapian::Database& db, const RecordCache& cache,
                                       const CandidatePlan& plan) {
-  std::vector<Xapian::docid> ids;
   if (plan.cells.empty()) {
-    ids = AllMatches(db, *plan.query);
+    std::vector<Xapian::docid> ids = AllMatches(db, *plan.query);
     if (!plan.filter.empty()) cache.Filter(plan.filter, &ids);
     return ids;
   }
-  for (uint64_t key : plan.cells) {
-    if (const auto* cell = cache.Cell(key)) ids.insert(ids.end(), cell->begin(), cell->end());
-  }
+  std::vector<Xapian::docid> ids = GridDocids(cache, plan.cells);
   cache.Filter(plan.filter, &ids);
   std::sort(ids.begin(), ids.end());
   if (plan.query) {  // the keywords: only Xapian knows the words
@@ -183,21 +193,39 @@ NearMissPlan PlanNearMisses(const Xapian::Database& db, const RecordCache& cache
                             const ResolvedVacancy& v, const EngineEnv& env,
                             const Xapian::Stem& stem) {
   std::vector<Group> groups = Groups(v, env, stem);
-  NearMissPlan plan{TermQuery::Term(schema::kKindWorker), {}};
+  NearMissPlan plan;
   // With at most one group, failing it is allowed: every worker is a candidate.
-  if (groups.size() <= 1) return plan;
+  if (groups.size() <= 1) {
+    plan.query = TermQuery::Term(schema::kKindWorker);
+    return plan;
+  }
   // A worker failing at most one group is in at least one of any two groups: read the
   // two cheapest, then count failures on the hot records (keywords: by the caller).
   std::vector<std::pair<double, size_t>> by_cost;
   for (size_t i = 0; i < groups.size(); ++i) by_cost.push_back({groups[i].CostNs(db, cache), i});
   std::partial_sort(by_cost.begin(), by_cost.begin() + 2, by_cost.end());
-  plan.query = TermQuery::AnyOf(
-      {groups[by_cost[0].second].ToQuery(), groups[by_cost[1].second].ToQuery()});
+  std::vector<TermQuery> either;
+  for (int i = 0; i < 2; ++i) groups[by_cost[i].second].AddSource(&plan.cells, &either);
+  if (!either.empty()) plan.query = TermQuery::AnyOf(std::move(either));
   for (const Group& g : groups) {
     if (!g.in_memory) continue;
     g.in_memory(&plan.groups.emplace_back());
   }
   return plan;
+}
+
+std::vector<Xapian::docid> NearMissCandidates(const Xapian::Database& db,
+                                              const RecordCache& cache,
+                                              const NearMissPlan& plan) {
+  std::vector<Xapian::docid> ids = GridDocids(cache, plan.cells);
+  std::sort(ids.begin(), ids.end());
+  if (!plan.query) return ids;
+  const std::vector<Xapian::docid> matching = AllMatches(db, *plan.query);
+  if (ids.empty()) return matching;
+  std::vector<Xapian::docid> either;
+  std::set_union(ids.begin(), ids.end(), matching.begin(), matching.end(),
+                 std::back_inserter(either));
+  return either;
 }
 
 }  // namespace cakap

@@ -1,5 +1,5 @@
 // The coarse side of a match: one group per hard constraint that terms can express (each
-// required skill; the certificate, issuer x required skill; the radius, geo cells when a
+// required skill; the certificate, issuer x required skill; the radius, grid cells when a
 // cover fits; the region list; the keywords, exact); a worker outside a group fails that
 // constraint for sure, inside it Evaluate decides.
 // Candidates come from the cheapest group's posting list (term_query.h), then the other
@@ -42,16 +42,22 @@ std::vector<Xapian::docid> Candidates(const Xapian::Database& db, const RecordCa
                                       const CandidatePlan& plan);
 
 // How near misses (workers failing exactly one constraint) select their candidates: the
-// workers `query` matches of whom at most one of `groups` rejects the hot record, counting
-// the keywords (not among `groups`: only the index knows a worker's words) as the caller
-// decides them.
+// docids in the grid `cells` or matching `query` (the two cheapest groups, of which a
+// near miss meets at least one), of whom at most one of `groups` rejects the hot record,
+// counting the keywords (not among `groups`: only the index knows a worker's words) as
+// the caller decides them.
 struct NearMissPlan {
-  TermQuery query;
+  std::vector<uint64_t> cells;
+  std::optional<TermQuery> query;
   std::vector<CandidateFilter> groups;  // one filter per group checkable in memory
 };
 NearMissPlan PlanNearMisses(const Xapian::Database& db, const RecordCache& cache,
                             const ResolvedVacancy& vacancy, const EngineEnv& env,
                             const Xapian::Stem& stem);
+// The docids in `plan`'s cells or matching its query, ascending. Throws Xapian::Error.
+std::vector<Xapian::docid> NearMissCandidates(const Xapian::Database& db,
+                                              const RecordCache& cache,
+                                              const NearMissPlan& plan);
 
 }  // namespace cakap
 

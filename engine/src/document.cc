@@ -1,7 +1,6 @@
 #include "document.h"
 
 #include "absl/strings/str_cat.h"
-#include "geo.h"
 #include "schema.h"
 
 namespace cakap {
@@ -43,9 +42,6 @@ Xapian::Document BuildWorkerDocument(const NormalizedWorker& w, const EngineEnv&
   if (!rec.region_code.empty()) {
     doc.add_boolean_term(absl::StrCat(schema::kRegion, rec.region_code));
     doc.add_boolean_term(absl::StrCat(schema::kProvince, rec.region_code.substr(0, 2)));
-  }
-  for (int level : env.geo_levels) {
-    doc.add_boolean_term(CellOf(level, rec.latitude, rec.longitude).Term());
   }
   for (const std::string& word : w.words) doc.add_boolean_term(StemTerm(stem, word));
   return doc;

@@ -66,34 +66,23 @@ absl::Status ValidateOptions(const EngineOptions& o) {
   return absl::OkStatus();
 }
 
-// Reads (or, for a new index, writes) the schema metadata; returns the geo levels.
-absl::StatusOr<std::vector<int>> CheckSchema(Xapian::WritableDatabase& db,
-                                             const EngineOptions& options,
-                                             const std::string& path) {
-  std::string version = db.get_metadata(schema::kMetaSchema);
-  if (version.empty()) {
-    if (db.get_doccount() > 0) {
-      return absl::FailedPreconditionError(
-          absl::StrCat(path, " holds a Xapian database that is not a cakap index"));
-    }
+// Reads (or, for a new index, writes) the schema metadata.
+absl::Status CheckSchema(Xapian::WritableDatabase& db, const std::string& path) {
+  const std::string version = db.get_metadata(schema::kMetaSchema);
+  if (version.empty() && db.get_doccount() > 0) {
+    return absl::FailedPreconditionError(
+        absl::StrCat(path, " holds a Xapian database that is not a cakap index"));
+  }
+  if (version.empty() || version == schema::kSchemaVersionWithCellTerms) {
     db.set_metadata(schema::kMetaSchema, schema::kSchemaVersion);
-    db.set_metadata(schema::kMetaGeoLevels, absl::StrJoin(options.geo_cell_levels, ","));
     db.commit();
-    return options.geo_cell_levels;
+    return absl::OkStatus();
   }
   if (version != schema::kSchemaVersion) {
     return absl::FailedPreconditionError(absl::StrCat(
         path, ": index schema ", version, ", this build reads ", schema::kSchemaVersion));
   }
-  std::vector<int> levels;
-  for (absl::string_view part : absl::StrSplit(db.get_metadata(schema::kMetaGeoLevels), ',')) {
-    int level;
-    if (!absl::SimpleAtoi(part, &level)) {
-      return absl::DataLossError(absl::StrCat(path, ": bad geo levels metadata"));
-    }
-    levels.push_back(level);
-  }
-  return levels;
+  return absl::OkStatus();
 }
 
 }  // namespace
@@ -113,8 +102,8 @@ absl::StatusOr<std::unique_ptr<Engine>> Engine::Open(const EngineOptions& option
   CAKAP_ASSIGN_OR_RETURN(Regions regions, Regions::Builtin());
   return CatchXapian("open " + path, [&]() -> absl::StatusOr<std::unique_ptr<Engine>> {
     Xapian::WritableDatabase writer(path, Xapian::DB_CREATE_OR_OPEN);
-    CAKAP_ASSIGN_OR_RETURN(std::vector<int> levels, CheckSchema(writer, options, path));
-    EngineEnv env{options, std::move(lexicon), std::move(regions), std::move(levels)};
+    CAKAP_RETURN_IF_ERROR(CheckSchema(writer, path));
+    EngineEnv env{options, std::move(lexicon), std::move(regions)};
     auto impl = std::make_unique<Impl>(std::move(env), path, std::move(writer));
     return std::unique_ptr<Engine>(new Engine(std::move(impl)));
   });

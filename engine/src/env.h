@@ -1,9 +1,7 @@
-// What every part of an open engine shares, immutable after Open: options, the lexicon,
-// the regions and the index's geo levels. Safe to read from any thread.
+// What every part of an open engine shares, immutable after Open: options, the lexicon
+// and the regions. Safe to read from any thread.
 #ifndef CAKAP_ENGINE_ENV_H_
 #define CAKAP_ENGINE_ENV_H_
-
-#include <vector>
 
 #include "absl/time/civil_time.h"
 #include "cakap/lexicon.h"
@@ -17,7 +15,6 @@ struct EngineEnv {
   EngineOptions options;
   Lexicon lexicon;
   Regions regions;
-  std::vector<int> geo_levels;  // as stored in the index
 
   // options.today(), or the date in UTC+7 (western Indonesia) when it is null.
   absl::CivilDay Today() const;

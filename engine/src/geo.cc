@@ -3,9 +3,6 @@
 #include <algorithm>
 #include <cmath>
 
-#include "absl/strings/str_cat.h"
-#include "schema.h"
-
 namespace cakap {
 namespace {
 
@@ -36,8 +33,6 @@ double HaversineKm(double lat1, double lon1, double lat2, double lon2) {
   const double h = s1 * s1 + std::cos(phi1) * std::cos(phi2) * s2 * s2;
   return 2 * kEarthRadiusKm * std::asin(std::sqrt(std::min(1.0, h)));
 }
-
-std::string GeoCell::Term() const { return absl::StrCat(schema::kGeoCell, level, ":", x, ":", y); }
 
 GeoCell CellOf(int level, double lat, double lon) {
   return {level, CellX(level, lon), CellY(level, lat)};

@@ -1,17 +1,17 @@
-// Great-circle distance and the coarse geo grid whose cell terms let a radius query
-// visit only the workers near it (field notes: a posting source alone is O(N)).
+// Great-circle distance and the coarse geo grid that lets a radius query visit only the
+// workers near it (field notes: a posting source alone is O(N)).
 //
 // Level L has square cells of 8 / 2^L degrees: L=4 0.5 deg (~55 km), L=6 0.125 deg
-// (~14 km), L=8 ~3.5 km. Every worker is indexed with one cell term per level; a
-// radius query ORs the cells covering the circle's bounding box at the finest level
-// that needs at most `max_cells`, and the exact distance check refines.
+// (~14 km), L=8 ~3.5 km. The record cache files every worker under its cell at each
+// grid level (RecordCache::Cell); a radius query reads the cells covering the circle's
+// bounding box at the finest level that needs at most `max_cells`, and the exact
+// distance check refines. The grid lives only in memory: the index holds no cell terms.
 #ifndef CAKAP_ENGINE_GEO_H_
 #define CAKAP_ENGINE_GEO_H_
 
 #include <cmath>
 #include <cstdint>
 #include <optional>
-#include <string>
 #include <vector>
 
 namespace cakap {
@@ -42,8 +42,6 @@ std::optional<GeoBox> BoundingBox(double lat, double lon, double radius_km, doub
 struct GeoCell {
   int level = 0;
   long x = 0, y = 0;
-  // The cell's term (with schema prefix).
-  std::string Term() const;
   // A unique number for the cell (level, x and y packed).
   uint64_t Key() const {
     return (static_cast<uint64_t>(level) << 56) | (static_cast<uint64_t>(x) << 28) |

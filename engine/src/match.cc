@@ -179,7 +179,7 @@ absl::Status AddNearMisses(const Xapian::Database& db, const RecordReader& reade
   Evaluation eval;
   std::vector<Hit> hits;
   const NearMissPlan plan = PlanNearMisses(db, reader.cache(), v, env, stem);
-  std::vector<Xapian::docid> ids = AllMatches(db, plan.query);
+  std::vector<Xapian::docid> ids = NearMissCandidates(db, reader.cache(), plan);
   reader.cache().FilterAtMostOneFailure(
       plan.groups,
       [&](Xapian::docid d) { return v.HasKeywords() && !keyword_matches.contains(d); }, &ids);

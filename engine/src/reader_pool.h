@@ -29,7 +29,7 @@ namespace cakap {
 
 class ReaderPool {
  public:
-  // Loads the record cache from the database at `path`, indexed with `geo_levels`;
+  // Loads the record cache from the database at `path`, with a grid at `geo_levels`;
   // throws Xapian::Error.
   ReaderPool(std::string path, const std::vector<int>& geo_levels);
   ReaderPool(const ReaderPool&) = delete;

@@ -164,7 +164,7 @@ void RecordCache::Compact() {
 
 void RecordCache::MoveInGrid(Xapian::docid docid, absl::string_view from,
                              absl::string_view to) {
-  // Cells from the exact (double) points, as the index computes its cell terms: a float
+  // Cells from the exact (double) points, as CoverCircle computes the cover: a float
   // point near a cell's edge could fall in the neighbouring cell. A malformed record has
   // no cell, so only matches that Xapian drives see it (and report it as data loss).
   double from_lat, from_lon, to_lat, to_lon;

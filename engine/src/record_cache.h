@@ -114,8 +114,8 @@ struct CandidateFilter {
 
 class RecordCache {
  public:
-  // Replaces the contents with the records of every document of `db` that has one;
-  // `geo_levels` are the index's cell levels, for the grid.
+  // Replaces the contents with the records of every document of `db` that has one, and
+  // files each under its cell at every one of `geo_levels` (the grid).
   void Load(const Xapian::Database& db, const std::vector<int>& geo_levels);
   // The encoded record of `docid`; empty when the document has none (or does not exist).
   // Valid until the next Load or Apply.
@@ -146,9 +146,9 @@ class RecordCache {
                               absl::FunctionRef<bool(Xapian::docid)> extra_failure,
                               std::vector<Xapian::docid>* ids) const;
   // The docids whose domicile point lies in the cell with key `cell_key` (GeoCell::Key,
-  // at one of the geo levels), ascending; null when there are none. The grid is the
-  // in-memory twin of the cell terms: a radius match reads its cover from here instead
-  // of from Xapian's posting lists (13.6 ns per posting there).
+  // at one of the geo levels), ascending; null when there are none. A radius match reads
+  // its cover from here, ~1 ns per docid (cell terms read through Xapian cost 13.6 ns
+  // per posting, and 18% of the index's postings; schema.h).
   const std::vector<Xapian::docid>* Cell(uint64_t cell_key) const {
     auto it = grid_.find(cell_key);
     return it == grid_.end() ? nullptr : &it->second;

@@ -9,7 +9,10 @@
 namespace cakap {
 namespace schema {
 
-inline constexpr char kSchemaVersion[] = "1";
+// "2": no geo cell terms (the grid is in memory, RecordCache). A "1" index is read as is
+// and relabelled "2" when opened for writing, since its new documents lack them.
+inline constexpr char kSchemaVersion[] = "2";
+inline constexpr char kSchemaVersionWithCellTerms[] = "1";
 
 // --- Terms (all boolean: BoolWeight scoring, within-document frequency unused) ---
 // Unique id of a worker document: "QW" + worker id.
@@ -30,8 +33,9 @@ inline constexpr char kCertIssuerSkill[] = "XC";
 // "XR" + kabupaten/kota code, "XP" + province code of the worker's domicile region.
 inline constexpr char kRegion[] = "XR";
 inline constexpr char kProvince[] = "XP";
-// "XG" + level + ":" + x + ":" + y: geo grid cell of the domicile point (geo.h).
-inline constexpr char kGeoCell[] = "XG";
+// ("XG" + level + ":" + x + ":" + y, geo grid cells, were dropped in schema "2": 18% of
+// all postings, read only by near misses once the record cache held the grid. Indexes
+// built with them simply carry them.)
 // "XZ" + Indonesian stem: the words of the worker's free text, stemmed. The keywords
 // constraint accepts a word "exactly or with the same stem", and a word always has its own
 // stem, so the stem term alone decides it. (Exact-word "XW" terms, 30% of all postings,
@@ -48,8 +52,7 @@ inline constexpr Xapian::valueno kSlotMatchRecord = 0;
 
 // --- Metadata keys ---
 inline constexpr char kMetaSchema[] = "cakap.schema";
-// Comma-separated geo grid levels the index was built with, e.g. "4,6,8".
-inline constexpr char kMetaGeoLevels[] = "cakap.geo_levels";
+// (Schema "1" also kept "cakap.geo_levels", the levels of its cell terms; now unused.)
 
 }  // namespace schema
 }  // namespace cakap

@@ -190,6 +190,54 @@ TEST(DurabilityTest, SecondWriterFailsCleanly) {
   EXPECT_OK(again->GetWorker("w2"));
 }
 
+// The grid's levels are chosen at each Open (they are not in the index): reopening with
+// other levels changes no result. And a schema "1" index (with cell terms) is read as is,
+// relabelled "2" once opened for writing; a schema this build does not know is refused.
+TEST(DurabilityTest, GridLevelsAndSchemaVersions) {
+  TempDir dir;
+  const auto radius_match = [](cakap::Engine& engine) {
+    return engine.Match(VacancyBuilder().Require("LAS").At(-2.9, 115.2).Radius(60),
+                        MatchOpts(200, true, 10));
+  };
+  std::string before;
+  {
+    ASSERT_OK_AND_ASSIGN(std::unique_ptr<cakap::Engine> engine, OpenEngine(dir.path()));
+    for (int i = 0; i < 60; ++i) {
+      const LatLon p = PointAtDistance(-2.9, 115.2, i * 1.5, i * 37);
+      ASSERT_OK(engine->UpsertWorker(
+          WorkerBuilder(absl::StrCat("w", i)).At(p).Skill(i % 4 == 0 ? "MSK" : "LAS")));
+    }
+    ASSERT_OK_AND_ASSIGN(cakap::v1::MatchResult r, radius_match(*engine));
+    ASSERT_GT(r.candidates_size(), 5);
+    ASSERT_GT(r.near_misses_size(), 0);
+    before = r.SerializeAsString();
+  }
+  for (std::vector<int> levels : {std::vector<int>{5, 7}, std::vector<int>{2}}) {
+    cakap::EngineOptions options = TestOptions();
+    options.geo_cell_levels = levels;
+    ASSERT_OK_AND_ASSIGN(std::unique_ptr<cakap::Engine> engine,
+                         cakap::Engine::Open(options, dir.path()));
+    ASSERT_OK_AND_ASSIGN(cakap::v1::MatchResult r, radius_match(*engine));
+    EXPECT_EQ(r.SerializeAsString(), before) << "levels " << levels[0];
+  }
+  const auto set_schema = [&](const std::string& version) {
+    Xapian::WritableDatabase db(dir.path(), Xapian::DB_OPEN);
+    db.set_metadata("cakap.schema", version);
+    db.commit();
+    return Xapian::Database(dir.path()).get_metadata("cakap.schema");
+  };
+  ASSERT_EQ(set_schema("1"), "1");
+  {
+    ASSERT_OK_AND_ASSIGN(std::unique_ptr<cakap::Engine> engine, OpenEngine(dir.path()));
+    ASSERT_OK_AND_ASSIGN(cakap::v1::MatchResult r, radius_match(*engine));
+    EXPECT_EQ(r.SerializeAsString(), before);
+  }
+  EXPECT_EQ(Xapian::Database(dir.path()).get_metadata("cakap.schema"), "2");
+  set_schema("3");
+  EXPECT_THAT(OpenEngine(dir.path()),
+              StatusIs(absl::StatusCode::kFailedPrecondition, ::testing::HasSubstr("schema 3")));
+}
+
 TEST(DurabilityTest, OpenErrors) {
   TempDir dir;
   // Missing directory without create_if_missing: NotFound.

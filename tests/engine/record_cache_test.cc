@@ -181,7 +181,9 @@ TEST(RecordCacheTest, GridFollowsThePoints) {
     }
     // Cells emptied by moves and removals are gone.
     for (uint64_t key : ever) {
-      if (!expected.count(key)) EXPECT_EQ(cache.Cell(key), nullptr) << "round " << round;
+      if (!expected.count(key)) {
+        EXPECT_EQ(cache.Cell(key), nullptr) << "round " << round;
+      }
     }
     for (const auto& [key, ids] : expected) ever.insert(key);
   }

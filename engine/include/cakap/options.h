@@ -42,10 +42,10 @@ struct EngineOptions {
 
   RankingWeights ranking;
 
-  // Geo grid levels indexed for each worker; level L has cells of 8 / 2^L degrees
-  // (L=4: 0.5 deg ~ 55 km; L=6: 0.125 deg ~ 14 km; L=8: ~3.5 km). Each in [0, 12],
-  // strictly increasing. Used only when the database is created: an existing database
-  // keeps the levels it was built with (they are stored in it).
+  // Levels of the in-memory geo grid that radius matches read (every worker is filed
+  // under its cell at each level); level L has cells of 8 / 2^L degrees (L=4: 0.5 deg
+  // ~ 55 km; L=6: 0.125 deg ~ 14 km; L=8: ~3.5 km). Each in [0, 12], strictly
+  // increasing. Not stored in the index: each Open may choose other levels.
   // Default from the sweep in docs/benchmarks.md: the level-3 layer (1 deg) gives 200 km
   // radii a cell filter (without it no level fits in max_cover_cells), for ~10 B/worker.
   std::vector<int> geo_cell_levels = {3, 4, 6, 8};
