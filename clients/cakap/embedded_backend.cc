@@ -65,6 +65,9 @@ class EmbeddedBackend : public Backend {
 absl::StatusOr<std::unique_ptr<Backend>> OpenEmbeddedBackend(const EmbeddedOptions& options) {
   EngineOptions engine_options;
   engine_options.create_if_missing = options.create_if_missing;
+  // One command per process: preloading every stored worker would cost more than the
+  // few it prints.
+  engine_options.cache_stored_workers = false;
   if (options.today.has_value()) {
     absl::CivilDay today = *options.today;
     engine_options.today = [today] { return today; };

@@ -236,7 +236,7 @@ void Engine::Impl::ReplaceWorker(const NormalizedWorker& worker) {
 void Engine::Impl::ReplaceWorkerDocument(const std::string& id, const Xapian::Document& doc) {
   std::string record = doc.get_value(schema::kSlotMatchRecord);
   const Xapian::docid docid = writer_.replace_document(WorkerIdTerm(id), doc);
-  record_updates_->push_back({docid, std::move(record)});
+  record_updates_->push_back({docid, std::move(record), doc.get_data()});
 }
 
 absl::Status Engine::Impl::DeleteByTerm(const std::string& term, absl::string_view what) {
@@ -244,7 +244,7 @@ absl::Status Engine::Impl::DeleteByTerm(const std::string& term, absl::string_vi
   if (it == writer_.postlist_end(term)) return absl::NotFoundError(absl::StrCat(what, " not found"));
   const Xapian::docid docid = *it;
   writer_.delete_document(docid);
-  record_updates_->push_back({docid, std::string()});
+  record_updates_->push_back({docid, std::string(), std::string()});
   return absl::OkStatus();
 }
 

@@ -23,7 +23,7 @@ class Engine::Impl {
   Impl(EngineEnv env, std::string path, Xapian::WritableDatabase writer)
       : env_(std::move(env)),
         path_(path),
-        readers_(path, env_.options.geo_cell_levels),
+        readers_(path, env_.options.geo_cell_levels, env_.options.cache_stored_workers),
         writer_(std::move(writer)) {}
 
   // engine.cc

@@ -65,6 +65,18 @@ class RecordReader {
     }
     return absl::OkStatus();
   }
+  // Parses the stored Worker of `docid` (a document with a record): from the cache when
+  // it keeps them, else from `db`. Throws Xapian::Error.
+  absl::Status ReadWorker(const Xapian::Database& db, Xapian::docid docid,
+                          v1::Worker* out) const {
+    const absl::string_view cached = cache_.Stored(docid);
+    const bool parsed =
+        cached.empty()
+            ? out->ParseFromString(db.get_document(docid, kFromPostings).get_data())
+            : out->ParseFromArray(cached.data(), static_cast<int>(cached.size()));
+    if (!parsed) return absl::DataLossError(absl::StrCat("stored worker of document ", docid));
+    return absl::OkStatus();
+  }
   const RecordCache& cache() const { return cache_; }
   // The id of a record Read has decoded, as a view into the cache.
   absl::string_view Id(Xapian::docid docid) const { return RecordId(cache_.Get(docid)); }
@@ -149,12 +161,9 @@ absl::Status FillCandidate(const Xapian::Database& db, const RecordReader& reade
                            Xapian::docid docid,
                            const ResolvedVacancy& v, const EngineEnv& env,
                            const EvaluateOptions& eopts, Evaluation* eval, v1::Candidate* out) {
-  Xapian::Document doc = db.get_document(docid, kFromPostings);
   MatchRecord record;
   CAKAP_RETURN_IF_ERROR(reader.Read(docid, &record));
-  if (!out->mutable_worker()->ParseFromString(doc.get_data())) {
-    return absl::DataLossError(absl::StrCat("stored worker ", record.id));
-  }
+  CAKAP_RETURN_IF_ERROR(reader.ReadWorker(db, docid, out->mutable_worker()));
   Evaluate(record, v, env, eopts, eval);
   out->set_score(MicroToDouble(eval->score_micro));
   out->set_distance_km(eval->distance_km);
@@ -263,9 +272,7 @@ absl::StatusOr<v1::Worker> Engine::Impl::GetWorker(absl::string_view id) {
     CAKAP_ASSIGN_OR_RETURN(Xapian::docid docid,
                            FindDoc(lease.db(), WorkerIdTerm(id), absl::StrCat("worker ", id)));
     v1::Worker worker;
-    if (!worker.ParseFromString(lease.db().get_document(docid, kFromPostings).get_data())) {
-      return absl::DataLossError(absl::StrCat("stored worker ", id));
-    }
+    CAKAP_RETURN_IF_ERROR(RecordReader(lease.records()).ReadWorker(lease.db(), docid, &worker));
     return worker;
   });
 }
@@ -325,13 +332,10 @@ absl::StatusOr<v1::VacancyMatchResult> Engine::Impl::MatchVacancies(absl::string
       CAKAP_ASSIGN_OR_RETURN(
           Xapian::docid worker_doc,
           FindDoc(db, WorkerIdTerm(worker_id), absl::StrCat("worker ", worker_id)));
-      Xapian::Document doc = db.get_document(worker_doc, kFromPostings);
       MatchRecord record;
       CAKAP_RETURN_IF_ERROR(reader.Read(worker_doc, &record));
       v1::Worker worker;
-      if (!worker.ParseFromString(doc.get_data())) {
-        return absl::DataLossError(absl::StrCat("stored worker ", worker_id));
-      }
+      CAKAP_RETURN_IF_ERROR(reader.ReadWorker(db, worker_doc, &worker));
       // The worker's words and stems: what the index holds for the `keywords` constraint.
       const Xapian::Stem stem("indonesian");
       absl::flat_hash_set<std::string> words, stems;

@@ -2,10 +2,11 @@
 
 namespace cakap {
 
-ReaderPool::ReaderPool(std::string path, const std::vector<int>& geo_levels)
+ReaderPool::ReaderPool(std::string path, const std::vector<int>& geo_levels,
+                       bool keep_stored)
     : path_(std::move(path)) {
   auto db = std::make_unique<Xapian::Database>(path_);
-  cache_.Load(*db, geo_levels);
+  cache_.Load(*db, geo_levels, keep_stored);
   absl::MutexLock lock(&mu_);
   free_.push_back(std::move(db));
 }

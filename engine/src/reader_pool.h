@@ -29,9 +29,9 @@ namespace cakap {
 
 class ReaderPool {
  public:
-  // Loads the record cache from the database at `path`, with a grid at `geo_levels`;
-  // throws Xapian::Error.
-  ReaderPool(std::string path, const std::vector<int>& geo_levels);
+  // Loads the record cache from the database at `path`, with a grid at `geo_levels` and
+  // (`keep_stored`) the stored Workers; throws Xapian::Error.
+  ReaderPool(std::string path, const std::vector<int>& geo_levels, bool keep_stored);
   ReaderPool(const ReaderPool&) = delete;
   ReaderPool& operator=(const ReaderPool&) = delete;
 

@@ -1,36 +1,14 @@
 #include "record_cache.h"
 
-#include <sys/mman.h>
-
 #include <algorithm>
 #include <cstring>
 #include <cstdint>
 #include <limits>
-#include <new>
-#include <stdexcept>
 
 #include "record.h"
 #include "schema.h"
 
 namespace cakap {
-template <typename T>
-T* HugePageAllocator<T>::allocate(size_t n) {
-  constexpr size_t kHuge = size_t{2} << 20;
-  const size_t bytes = n * sizeof(T);
-  if (bytes < kHuge) {
-    void* p = std::malloc(bytes);
-    if (p == nullptr) throw std::bad_alloc();
-    return static_cast<T*>(p);
-  }
-  const size_t rounded = (bytes + kHuge - 1) & ~(kHuge - 1);
-  void* p = std::aligned_alloc(kHuge, rounded);
-  if (p == nullptr) throw std::bad_alloc();
-  madvise(p, rounded, MADV_HUGEPAGE);  // advice only: failure leaves 4 KB pages
-  return static_cast<T*>(p);
-}
-template struct HugePageAllocator<char>;
-template struct HugePageAllocator<uint64_t>;
-template struct HugePageAllocator<HotRecord>;
 
 namespace {
 
@@ -67,40 +45,31 @@ uint64_t RegionKey(absl::string_view code) {
   return key;  // little-endian: the first two characters are the low 16 bits
 }
 
-void RecordCache::Load(const Xapian::Database& db, const std::vector<int>& geo_levels) {
+void RecordCache::Load(const Xapian::Database& db, const std::vector<int>& geo_levels,
+                       bool keep_stored) {
   geo_levels_ = geo_levels;
+  keep_stored_ = keep_stored;
   grid_.clear();
-  slots_.assign(static_cast<size_t>(db.get_lastdocid()) + 1, 0);
-  hot_.assign(slots_.size(), HotRecord());
-  arena_.clear();
-  garbage_ = 0;
+  const size_t docids = static_cast<size_t>(db.get_lastdocid()) + 1;
+  records_.Reset(docids);
+  stored_.Reset(keep_stored ? docids : 0);
+  hot_.assign(docids, HotRecord());
   for (auto it = db.valuestream_begin(schema::kSlotMatchRecord);
        it != db.valuestream_end(schema::kSlotMatchRecord); ++it) {
     Put(it.get_docid(), *it);
+    // In docid order, so the docdata B-tree is read block by block.
+    if (keep_stored) {
+      stored_.Put(it.get_docid(),
+                  db.get_document(it.get_docid(), Xapian::DOC_ASSUME_VALID).get_data());
+    }
   }
 }
 
 void RecordCache::Put(Xapian::docid docid, absl::string_view record) {
-  // Validation bounds a record to a few KB (normalize.cc), far below the slot's limit.
-  if (record.size() > kLengthMask) throw std::length_error("match record too long");
-  if (docid >= slots_.size()) {
-    // Docids grow one by one: grow geometrically, not per document.
-    slots_.resize(std::max<size_t>(docid + 1, slots_.size() * 3 / 2), 0);
-    hot_.resize(slots_.size(), HotRecord());
-  }
   MoveInGrid(docid, Get(docid), record);
-  garbage_ += slots_[docid] & kLengthMask;
-  if (record.empty()) {
-    slots_[docid] = 0;
-    hot_[docid] = HotRecord();
-    return;
-  }
-  hot_[docid] = HotRecordOf(record, &scratch_);
-  if (arena_.size() + record.size() > arena_.capacity()) {
-    arena_.reserve(std::max<size_t>(arena_.size() + record.size(), arena_.capacity() * 2));
-  }
-  slots_[docid] = (static_cast<uint64_t>(arena_.size()) << kLengthBits) | record.size();
-  arena_.insert(arena_.end(), record.begin(), record.end());
+  records_.Put(docid, record);
+  if (records_.docids() > hot_.size()) hot_.resize(records_.docids(), HotRecord());
+  hot_[docid] = record.empty() ? HotRecord() : HotRecordOf(record, &scratch_);
 }
 
 namespace {
@@ -143,23 +112,13 @@ void RecordCache::FilterAtMostOneFailure(const std::vector<CandidateFilter>& gro
   }, ids);
 }
 
-void RecordCache::Apply(std::vector<RecordUpdate>& updates) {
-  for (const RecordUpdate& u : updates) Put(u.docid, u.record);
-  if (garbage_ > arena_.size() / 2) Compact();
-}
-
-void RecordCache::Compact() {
-  std::vector<char, HugePageAllocator<char>> arena;
-  arena.reserve(arena_.size() - garbage_);
-  for (uint64_t& slot : slots_) {
-    if (slot == 0) continue;
-    const uint64_t length = slot & kLengthMask;
-    const char* bytes = arena_.data() + (slot >> kLengthBits);
-    slot = (static_cast<uint64_t>(arena.size()) << kLengthBits) | length;
-    arena.insert(arena.end(), bytes, bytes + length);
+void RecordCache::Apply(const std::vector<RecordUpdate>& updates) {
+  for (const RecordUpdate& u : updates) {
+    Put(u.docid, u.record);
+    if (keep_stored_) stored_.Put(u.docid, u.stored);
   }
-  arena_.swap(arena);
-  garbage_ = 0;
+  records_.CompactIfWasteful();
+  stored_.CompactIfWasteful();
 }
 
 void RecordCache::MoveInGrid(Xapian::docid docid, absl::string_view from,

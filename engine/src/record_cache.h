@@ -1,19 +1,16 @@
 // An in-memory copy of every worker's MatchRecord (value slot schema::kSlotMatchRecord),
-// indexed by docid. Matching decides each coarse candidate from its record; reading it
-// through Xapian costs a pread of a whole 8 KB block per scattered candidate (measured:
-// most of a broad match's time), reading it from here costs a memory access.
+// indexed by docid, and optionally of its stored Worker (the document data). Matching
+// decides each coarse candidate from its record; reading it through Xapian costs a pread
+// of a whole 8 KB block per scattered candidate (measured: most of a broad match's time),
+// reading it from here costs a memory access. Likewise a page of results: each stored
+// Worker read through Xapian cost ~5 us (a block read and zlib), half of a local match
+// at 1M workers.
 //
-// The encoded records live in one arena, in docid order after Load: candidates arrive in
-// docid order, so a match walks the arena forwards, and Prefetch lets it ask for the next
-// records while it evaluates this one. One heap string per record (the first version)
-// cost two or three cache misses per candidate (measured at 1M workers: ~500 ns of the
-// ~600 ns a national match spent per candidate). A replaced record is appended and its
-// old bytes become garbage, reclaimed by rewriting the arena once garbage outweighs the
-// live records.
-//
-// Beside the arena, a HotRecord per docid (point, region, 64-bit signatures of the skill
-// and certificate terms) lets a match check the groups Xapian did not read
-// (CandidateFilter, coarse_query.h) without touching the records.
+// Both live in DocidArenas (docid_arena.h), in docid order after Load. Beside them, a
+// HotRecord per docid (point, region, 64-bit signatures of the skill and certificate
+// terms) lets a match check the groups Xapian did not read (CandidateFilter,
+// coarse_query.h) without touching the records, and a grid files every docid under its
+// cell at each geo level.
 //
 // Not synchronised: ReaderPool guards it (lease holders read it; the writer changes it
 // only while no lease is held).
@@ -33,42 +30,18 @@
 #include "absl/functional/function_ref.h"
 #include "absl/strings/string_view.h"
 #include "cakap/lexicon.h"
+#include "docid_arena.h"
 #include "geo.h"
 #include "record.h"
 
 namespace cakap {
 
-// Starts loading the cache line at `p`. Not __builtin_prefetch: GCC 12 marks a function
-// whose only effects are __builtin_prefetch calls as const and deletes the calls to it
-// (seen in match.cc: not one prefetch instruction was left). An asm volatile stays.
-inline void PrefetchLine(const void* p) {
-#if defined(__x86_64__)
-  asm volatile("prefetcht0 %0" : : "m"(*static_cast<const char*>(p)));
-#else
-  __builtin_prefetch(p);
-#endif
-}
-
-// Allocates large blocks on transparent huge pages: matches touch records all over the
-// cache, and with 4 KB pages most scattered candidates also missed the TLB. (madvise must
-// come before the pages are first touched, so it cannot be applied to a vector's buffer
-// after the fact.)
-template <typename T>
-struct HugePageAllocator {
-  using value_type = T;
-  HugePageAllocator() = default;
-  template <typename U>
-  HugePageAllocator(const HugePageAllocator<U>&) {}
-  T* allocate(size_t n);
-  void deallocate(T* p, size_t n) { std::free(p); }
-  bool operator==(const HugePageAllocator&) const { return true; }
-  bool operator!=(const HugePageAllocator&) const { return false; }
-};
-
-// One change to the cache made by a commit: the record of `docid`, or its removal (empty).
+// One change to the cache made by a commit: the record and stored Worker of `docid`, or
+// their removal (both empty).
 struct RecordUpdate {
   Xapian::docid docid;
   std::string record;
+  std::string stored;
 };
 
 // What the candidate filter reads of one docid: 40 bytes beside the arena, so that a
@@ -114,27 +87,20 @@ struct CandidateFilter {
 
 class RecordCache {
  public:
-  // Replaces the contents with the records of every document of `db` that has one, and
-  // files each under its cell at every one of `geo_levels` (the grid).
-  void Load(const Xapian::Database& db, const std::vector<int>& geo_levels);
+  // Replaces the contents with the record of every document of `db` that has one (and,
+  // with `keep_stored`, its document data), and files each under its cell at every one
+  // of `geo_levels` (the grid).
+  void Load(const Xapian::Database& db, const std::vector<int>& geo_levels, bool keep_stored);
   // The encoded record of `docid`; empty when the document has none (or does not exist).
   // Valid until the next Load or Apply.
-  absl::string_view Get(Xapian::docid docid) const {
-    if (docid >= slots_.size()) return {};
-    const uint64_t slot = slots_[docid];
-    return absl::string_view(arena_.data() + (slot >> kLengthBits), slot & kLengthMask);
-  }
+  absl::string_view Get(Xapian::docid docid) const { return records_.Get(docid); }
+  // The stored Worker (document data) of `docid` when the cache keeps them; else, or
+  // without a record, empty. Valid until the next Load or Apply.
+  absl::string_view Stored(Xapian::docid docid) const { return stored_.Get(docid); }
   // Hints that Get(docid) comes soon: starts loading its bytes into the CPU cache.
-  void Prefetch(Xapian::docid docid) const {
-    if (docid >= slots_.size() || slots_[docid] == 0) return;
-    const char* p = arena_.data() + (slots_[docid] >> kLengthBits);
-    PrefetchLine(p);  // two lines: most records (~70 bytes) straddle a line boundary
-    PrefetchLine(p + 64);
-  }
+  void Prefetch(Xapian::docid docid) const { records_.Prefetch(docid); }
   // Hints that Prefetch(docid) comes soon (the slot table is itself too large to cache).
-  void PrefetchSlot(Xapian::docid docid) const {
-    if (docid < slots_.size()) PrefetchLine(&slots_[docid]);
-  }
+  void PrefetchSlot(Xapian::docid docid) const { records_.PrefetchSlot(docid); }
   // Points are kept as floats, so a filter's box needs a margin of kPointMarginDeg over
   // the exact one.
   static constexpr double kPointMarginDeg = 1e-4;  // float rounding is < 1e-5 deg
@@ -153,25 +119,19 @@ class RecordCache {
     auto it = grid_.find(cell_key);
     return it == grid_.end() ? nullptr : &it->second;
   }
-  void Apply(std::vector<RecordUpdate>& updates);
+  // Applies a commit's changes; a stored Worker only when the cache keeps them.
+  void Apply(const std::vector<RecordUpdate>& updates);
 
  private:
-  // A slot packs the record's arena offset (high bits) and length (low kLengthBits).
-  static constexpr int kLengthBits = 24;
-  static constexpr uint64_t kLengthMask = (uint64_t{1} << kLengthBits) - 1;
-
   void Put(Xapian::docid docid, absl::string_view record);
-  // Rewrites the arena in docid order without garbage.
-  void Compact();
   // Moves `docid` in the grid from the cells of `from` to those of `to` (either absent).
   void MoveInGrid(Xapian::docid docid, absl::string_view from, absl::string_view to);
 
-  // By docid; 0 (offset 0, length 0) means no record.
-  std::vector<uint64_t, HugePageAllocator<uint64_t>> slots_;
-  std::vector<char, HugePageAllocator<char>> arena_;
+  DocidArena records_;
+  bool keep_stored_ = false;
+  DocidArena stored_;  // empty unless keep_stored_
   // By docid; default (NaN point, no bits) without a record.
   std::vector<HotRecord, HugePageAllocator<HotRecord>> hot_;
-  uint64_t garbage_ = 0;  // bytes of arena_ no slot refers to
   MatchRecord scratch_;   // Put's decoding buffers
   std::vector<int> geo_levels_;
   // GeoCell::Key -> docids in the cell, ascending, for every geo level.

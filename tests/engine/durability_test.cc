@@ -191,9 +191,9 @@ TEST(DurabilityTest, SecondWriterFailsCleanly) {
 }
 
 // The grid's levels are chosen at each Open (they are not in the index): reopening with
-// other levels changes no result. And a schema "1" index (with cell terms) is read as is,
+// other levels, or without the stored workers in memory, changes no result. And a schema "1" index (with cell terms) is read as is,
 // relabelled "2" once opened for writing; a schema this build does not know is refused.
-TEST(DurabilityTest, GridLevelsAndSchemaVersions) {
+TEST(DurabilityTest, OpenTimeOptionsAndSchemaVersions) {
   TempDir dir;
   const auto radius_match = [](cakap::Engine& engine) {
     return engine.Match(VacancyBuilder().Require("LAS").At(-2.9, 115.2).Radius(60),
@@ -212,9 +212,11 @@ TEST(DurabilityTest, GridLevelsAndSchemaVersions) {
     ASSERT_GT(r.near_misses_size(), 0);
     before = r.SerializeAsString();
   }
+  // Likewise whether the stored workers are kept in memory or read from the index.
   for (std::vector<int> levels : {std::vector<int>{5, 7}, std::vector<int>{2}}) {
     cakap::EngineOptions options = TestOptions();
     options.geo_cell_levels = levels;
+    options.cache_stored_workers = levels.size() == 1;
     ASSERT_OK_AND_ASSIGN(std::unique_ptr<cakap::Engine> engine,
                          cakap::Engine::Open(options, dir.path()));
     ASSERT_OK_AND_ASSIGN(cakap::v1::MatchResult r, radius_match(*engine));

@@ -1,5 +1,6 @@
-// RecordCache (engine/src/record_cache.h): records by docid in one arena; replacements
-// and removals applied by commits; the arena rewritten once garbage dominates.
+// RecordCache (engine/src/record_cache.h): records (and stored Workers) by docid in
+// arenas; replacements and removals applied by commits; an arena rewritten once garbage
+// dominates.
 #include "record_cache.h"
 
 #include <xapian.h>
@@ -19,12 +20,18 @@
 namespace cakap {
 namespace {
 
-// An in-memory database whose documents 1..n carry record "r<i>" (every third: none).
+// An in-memory database whose documents 1..n carry record "r<i>" and data "w<i>" (every
+// third: no record, data "v<i>", like a vacancy).
 Xapian::WritableDatabase DatabaseWith(int n) {
   Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
   for (int i = 1; i <= n; ++i) {
     Xapian::Document doc;
-    if (i % 3 != 0) doc.add_value(schema::kSlotMatchRecord, "r" + std::to_string(i));
+    if (i % 3 != 0) {
+      doc.add_value(schema::kSlotMatchRecord, "r" + std::to_string(i));
+      doc.set_data("w" + std::to_string(i));
+    } else {
+      doc.set_data("v" + std::to_string(i));
+    }
     db.add_document(doc);
   }
   return db;
@@ -33,10 +40,15 @@ Xapian::WritableDatabase DatabaseWith(int n) {
 TEST(RecordCacheTest, LoadsEveryRecordByDocid) {
   Xapian::WritableDatabase db = DatabaseWith(100);
   RecordCache cache;
-  cache.Load(db, {});
+  cache.Load(db, {}, /*keep_stored=*/true);
   for (Xapian::docid d = 1; d <= 100; ++d) {
     EXPECT_EQ(cache.Get(d), d % 3 != 0 ? "r" + std::to_string(d) : "") << d;
+    EXPECT_EQ(cache.Stored(d), d % 3 != 0 ? "w" + std::to_string(d) : "") << d;
   }
+  RecordCache without;
+  without.Load(db, {}, /*keep_stored=*/false);
+  EXPECT_EQ(without.Get(1), "r1");
+  EXPECT_EQ(without.Stored(1), "");
   EXPECT_EQ(cache.Get(0), "");
   EXPECT_EQ(cache.Get(101), "");  // beyond the last docid
   EXPECT_EQ(cache.Get(1u << 30), "");
@@ -49,29 +61,35 @@ TEST(RecordCacheTest, LoadsEveryRecordByDocid) {
 TEST(RecordCacheTest, AppliedUpdatesMatchAModel) {
   Xapian::WritableDatabase db = DatabaseWith(50);
   RecordCache cache;
-  cache.Load(db, {});
-  std::map<Xapian::docid, std::string> model;
+  cache.Load(db, {}, /*keep_stored=*/true);
+  std::map<Xapian::docid, std::pair<std::string, std::string>> model;  // record, stored
   for (Xapian::docid d = 1; d <= 50; ++d) {
-    if (d % 3 != 0) model[d] = "r" + std::to_string(d);
+    if (d % 3 != 0) model[d] = {"r" + std::to_string(d), "w" + std::to_string(d)};
   }
   std::mt19937 rng(7);
   for (int round = 0; round < 200; ++round) {
     std::vector<RecordUpdate> updates;
     for (int k = 0; k < 20; ++k) {
       const Xapian::docid d = 1 + rng() % 80;  // some beyond the loaded docids
-      std::string record;
-      if (rng() % 4 != 0) record = std::string(1 + rng() % 200, static_cast<char>('a' + round % 26));
-      updates.push_back({d, record});
+      std::string record, stored;
+      if (rng() % 4 != 0) {
+        record = std::string(1 + rng() % 200, static_cast<char>('a' + round % 26));
+        stored = std::string(1 + rng() % 400, static_cast<char>('A' + k));
+      }
+      updates.push_back({d, record, stored});
       if (record.empty()) {
         model.erase(d);
       } else {
-        model[d] = record;
+        model[d] = {record, stored};
       }
     }
     cache.Apply(updates);
     for (Xapian::docid d = 0; d <= 90; ++d) {
       auto it = model.find(d);
-      ASSERT_EQ(cache.Get(d), it == model.end() ? "" : it->second) << "round " << round << " docid " << d;
+      ASSERT_EQ(cache.Get(d), it == model.end() ? "" : it->second.first)
+          << "round " << round << " docid " << d;
+      ASSERT_EQ(cache.Stored(d), it == model.end() ? "" : it->second.second)
+          << "round " << round << " docid " << d;
     }
   }
 }
@@ -99,9 +117,9 @@ TEST(RecordCacheTest, FilterNeverRejectsARecordThatMeetsTheGroups) {
       if (!r.skills.empty()) c.covers.push_back(r.skills[rng() % r.skills.size()]);
       r.certs.push_back(c);
     }
-    updates.push_back({static_cast<Xapian::docid>(i + 1), EncodeRecord(r)});
+    updates.push_back({static_cast<Xapian::docid>(i + 1), EncodeRecord(r), ""});
   }
-  updates.push_back({static_cast<Xapian::docid>(records.size() + 1), "not a record"});
+  updates.push_back({static_cast<Xapian::docid>(records.size() + 1), "not a record", ""});
   RecordCache cache;
   cache.Apply(updates);
   int rejected = 0;
@@ -148,7 +166,7 @@ TEST(RecordCacheTest, GridFollowsThePoints) {
   const std::vector<int> levels = {4, 8};
   Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
   RecordCache cache;
-  cache.Load(db, levels);
+  cache.Load(db, levels, /*keep_stored=*/false);
   std::mt19937 rng(9);
   std::map<Xapian::docid, std::pair<double, double>> points;  // the model
   std::set<uint64_t> ever;  // every cell key the model has used
@@ -157,7 +175,7 @@ TEST(RecordCacheTest, GridFollowsThePoints) {
     for (int k = 0; k < 30; ++k) {
       const Xapian::docid d = 1 + rng() % 300;
       if (rng() % 5 == 0) {
-        updates.push_back({d, ""});
+        updates.push_back({d, "", ""});
         points.erase(d);
         continue;
       }
@@ -166,7 +184,7 @@ TEST(RecordCacheTest, GridFollowsThePoints) {
       // Points near cell edges too: multiples of the level-8 cell size (8/256 degrees).
       r.latitude = -3 + (rng() % 64) * (8.0 / 256) + (rng() % 2 ? 0 : 1e-9);
       r.longitude = 114 + (rng() % 64) * (8.0 / 256) - (rng() % 2 ? 0 : 1e-9);
-      updates.push_back({d, EncodeRecord(r)});
+      updates.push_back({d, EncodeRecord(r), ""});
       points[d] = {r.latitude, r.longitude};
     }
     cache.Apply(updates);
