@@ -114,12 +114,40 @@ std::vector<Group> Groups(const ResolvedVacancy& v, const EngineEnv& env,
   return groups;
 }
 
+// A match needs every group, so the radius group may read, instead of every worker in its
+// cover, the cover's workers with one of the required skills (the grid keeps a list per
+// cell and skill): the skill with the fewest there, if fewer than all. (Not for near
+// misses: those may lack the skill.)
+void NarrowToRequiredSkill(const RecordCache& cache, const std::vector<SkillId>& required,
+                           Group* radius) {
+  auto workers_with = [&](SkillId skill) {  // skill 0: every worker in the cover
+    size_t n = 0;
+    for (uint64_t key : radius->cells) {
+      if (const auto* ids = cache.Cell(RecordCache::GridKey(key, skill))) n += ids->size();
+    }
+    return n;
+  };
+  SkillId best = 0;
+  size_t fewest = workers_with(0);
+  for (SkillId s : required) {
+    const size_t n = workers_with(s);
+    if (n < fewest) {
+      fewest = n;
+      best = s;
+    }
+  }
+  for (uint64_t& key : radius->cells) key = RecordCache::GridKey(key, best);
+}
+
 }  // namespace
 
 CandidatePlan PlanCandidates(const Xapian::Database& db, const RecordCache& cache,
                              const ResolvedVacancy& v, const EngineEnv& env,
                              const Xapian::Stem& stem) {
   std::vector<Group> groups = Groups(v, env, stem);
+  for (Group& g : groups) {
+    if (!g.cells.empty()) NarrowToRequiredSkill(cache, v.required, &g);
+  }
   CandidatePlan plan;
   // Every group's terms are on worker documents only (document.cc), so the kind term is
   // needed only when there is no group.

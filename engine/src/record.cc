@@ -140,15 +140,6 @@ absl::string_view RecordId(absl::string_view bytes) {
   return in.View();
 }
 
-bool RecordPoint(absl::string_view bytes, double* latitude, double* longitude) {
-  Reader in(bytes);
-  if (in.U8() != kFormatVersion) return false;
-  in.View();  // id
-  *latitude = in.Raw<double>();
-  *longitude = in.Raw<double>();
-  return in.ok();
-}
-
 bool DecodeRecord(absl::string_view bytes, MatchRecord* r) {
   Reader in(bytes);
   if (in.U8() != kFormatVersion) return false;

@@ -44,8 +44,6 @@ bool DecodeRecord(absl::string_view bytes, MatchRecord* record);
 // The id of an encoded record, a view into `bytes` (no decoding of the rest); empty on
 // malformed input.
 absl::string_view RecordId(absl::string_view bytes);
-// The domicile point of an encoded record; false on malformed input.
-bool RecordPoint(absl::string_view bytes, double* latitude, double* longitude);
 
 }  // namespace cakap
 

@@ -15,17 +15,13 @@ namespace {
 // One of 64 bits for a key (Fibonacci hashing: the top 6 bits of the product).
 uint64_t BitOf(uint64_t key) { return uint64_t{1} << ((key * 0x9E3779B97F4A7C15ull) >> 58); }
 
-HotRecord HotRecordOf(absl::string_view bytes, MatchRecord* scratch) {
+HotRecord HotRecordOf(const MatchRecord& record) {
   HotRecord hot;
-  if (!DecodeRecord(bytes, scratch)) {
-    hot.malformed = true;
-    return hot;
-  }
-  hot.latitude = static_cast<float>(scratch->latitude);
-  hot.longitude = static_cast<float>(scratch->longitude);
-  hot.region = RegionKey(scratch->region_code);
-  for (SkillId s : scratch->skills) hot.skills |= SkillBit(s);
-  for (const CertRecord& c : scratch->certs) {
+  hot.latitude = static_cast<float>(record.latitude);
+  hot.longitude = static_cast<float>(record.longitude);
+  hot.region = RegionKey(record.region_code);
+  for (SkillId s : record.skills) hot.skills |= SkillBit(s);
+  for (const CertRecord& c : record.certs) {
     if (c.covers.empty()) continue;  // indexed with no cert term either (document.cc)
     hot.certs |= CertBit(c.issuer, 0);
     for (SkillId s : c.covers) hot.certs |= CertBit(c.issuer, s);
@@ -66,10 +62,20 @@ void RecordCache::Load(const Xapian::Database& db, const std::vector<int>& geo_l
 }
 
 void RecordCache::Put(Xapian::docid docid, absl::string_view record) {
-  MoveInGrid(docid, Get(docid), record);
+  const absl::string_view old = Get(docid);
+  GridKeys(!old.empty() && DecodeRecord(old, &scratch_) ? &scratch_ : nullptr, &old_keys_);
+  HotRecord hot;  // none without a record
+  const bool decoded = !record.empty() && DecodeRecord(record, &scratch_);
+  if (decoded) {
+    hot = HotRecordOf(scratch_);
+  } else if (!record.empty()) {
+    hot.malformed = true;  // let it through every filter, to be reported
+  }
+  GridKeys(decoded ? &scratch_ : nullptr, &new_keys_);
+  MoveInGrid(docid, old_keys_, new_keys_);
   records_.Put(docid, record);
   if (records_.docids() > hot_.size()) hot_.resize(records_.docids(), HotRecord());
-  hot_[docid] = record.empty() ? HotRecord() : HotRecordOf(record, &scratch_);
+  hot_[docid] = hot;
 }
 
 namespace {
@@ -121,27 +127,42 @@ void RecordCache::Apply(const std::vector<RecordUpdate>& updates) {
   stored_.CompactIfWasteful();
 }
 
-void RecordCache::MoveInGrid(Xapian::docid docid, absl::string_view from,
-                             absl::string_view to) {
-  // Cells from the exact (double) points, as CoverCircle computes the cover: a float
-  // point near a cell's edge could fall in the neighbouring cell. A malformed record has
-  // no cell, so only matches that Xapian drives see it (and report it as data loss).
-  double from_lat, from_lon, to_lat, to_lon;
-  const bool had = !from.empty() && RecordPoint(from, &from_lat, &from_lon);
-  const bool has = !to.empty() && RecordPoint(to, &to_lat, &to_lon);
+void RecordCache::GridKeys(const MatchRecord* record, std::vector<uint64_t>* keys) const {
+  keys->clear();
+  // A malformed record has no cell, so only matches that Xapian drives see it (and report
+  // it as data loss).
+  if (record == nullptr) return;
   for (int level : geo_levels_) {
-    const uint64_t before = had ? CellOf(level, from_lat, from_lon).Key() : 0;
-    const uint64_t after = has ? CellOf(level, to_lat, to_lon).Key() : 0;
-    if (had && has && before == after) continue;
-    if (had) {
-      std::vector<Xapian::docid>& ids = grid_[before];
-      auto it = std::lower_bound(ids.begin(), ids.end(), docid);
-      if (it != ids.end() && *it == docid) ids.erase(it);
-      if (ids.empty()) grid_.erase(before);
-    }
-    if (has) {
-      std::vector<Xapian::docid>& ids = grid_[after];
-      ids.insert(std::lower_bound(ids.begin(), ids.end(), docid), docid);  // end at Load
+    // From the exact (double) point, as CoverCircle computes the cover: a float point
+    // near a cell's edge could fall in the neighbouring cell.
+    const uint64_t cell = CellOf(level, record->latitude, record->longitude).Key();
+    keys->push_back(cell);
+    for (SkillId s : record->skills) keys->push_back(GridKey(cell, s));
+  }
+  std::sort(keys->begin(), keys->end());
+}
+
+void RecordCache::MoveInGrid(Xapian::docid docid, const std::vector<uint64_t>& from,
+                             const std::vector<uint64_t>& to) {
+  auto leave = [&](uint64_t key) {
+    std::vector<Xapian::docid>& ids = grid_[key];
+    auto it = std::lower_bound(ids.begin(), ids.end(), docid);
+    if (it != ids.end() && *it == docid) ids.erase(it);
+    if (ids.empty()) grid_.erase(key);
+  };
+  auto enter = [&](uint64_t key) {
+    std::vector<Xapian::docid>& ids = grid_[key];
+    ids.insert(std::lower_bound(ids.begin(), ids.end(), docid), docid);  // end at Load
+  };
+  // Both sorted: walk them together, leaving keys only in `from`, entering keys only in `to`.
+  size_t i = 0, j = 0;
+  while (i < from.size() || j < to.size()) {
+    if (j == to.size() || (i < from.size() && from[i] < to[j])) {
+      leave(from[i++]);
+    } else if (i == from.size() || to[j] < from[i]) {
+      enter(to[j++]);
+    } else {
+      ++i, ++j;
     }
   }
 }

@@ -111,21 +111,31 @@ class RecordCache {
   void FilterAtMostOneFailure(const std::vector<CandidateFilter>& groups,
                               absl::FunctionRef<bool(Xapian::docid)> extra_failure,
                               std::vector<Xapian::docid>* ids) const;
-  // The docids whose domicile point lies in the cell with key `cell_key` (GeoCell::Key,
-  // at one of the geo levels), ascending; null when there are none. A radius match reads
-  // its cover from here, ~1 ns per docid (cell terms read through Xapian cost 13.6 ns
-  // per posting, and 18% of the index's postings; schema.h).
-  const std::vector<Xapian::docid>* Cell(uint64_t cell_key) const {
-    auto it = grid_.find(cell_key);
+  // The docids whose domicile point lies in the cell with key `key`, ascending; null when
+  // there are none. `key` is a GeoCell::Key at one of the geo levels (every worker in the
+  // cell), or GridKey(cell key, skill) (those with the skill in skills(w), parents
+  // included, as the skill terms). A radius match reads its cover from here, ~1 ns per
+  // docid (cell terms read through Xapian cost 13.6 ns per posting, and 18% of the
+  // index's postings; schema.h); one that requires a skill reads only the cover's
+  // workers with that skill, when fewer (at 1M workers a 50 km cover holds ~20k workers,
+  // ~1k of them with a given skill).
+  const std::vector<Xapian::docid>* Cell(uint64_t key) const {
+    auto it = grid_.find(key);
     return it == grid_.end() ? nullptr : &it->second;
+  }
+  static uint64_t GridKey(uint64_t cell_key, SkillId skill) {
+    return cell_key | (static_cast<uint64_t>(skill) << 48);
   }
   // Applies a commit's changes; a stored Worker only when the cache keeps them.
   void Apply(const std::vector<RecordUpdate>& updates);
 
  private:
   void Put(Xapian::docid docid, absl::string_view record);
-  // Moves `docid` in the grid from the cells of `from` to those of `to` (either absent).
-  void MoveInGrid(Xapian::docid docid, absl::string_view from, absl::string_view to);
+  // The grid keys of a decoded record (none for a malformed one, `record` null).
+  void GridKeys(const MatchRecord* record, std::vector<uint64_t>* keys) const;
+  // Moves `docid` in the grid from the keys `from` to the keys `to` (both sorted).
+  void MoveInGrid(Xapian::docid docid, const std::vector<uint64_t>& from,
+                  const std::vector<uint64_t>& to);
 
   DocidArena records_;
   bool keep_stored_ = false;
@@ -133,8 +143,9 @@ class RecordCache {
   // By docid; default (NaN point, no bits) without a record.
   std::vector<HotRecord, HugePageAllocator<HotRecord>> hot_;
   MatchRecord scratch_;   // Put's decoding buffers
+  std::vector<uint64_t> old_keys_, new_keys_;
   std::vector<int> geo_levels_;
-  // GeoCell::Key -> docids in the cell, ascending, for every geo level.
+  // Cell() keys -> docids, ascending, for every geo level.
   absl::flat_hash_map<uint64_t, std::vector<Xapian::docid>> grid_;
 };
 

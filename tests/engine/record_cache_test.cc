@@ -160,15 +160,20 @@ TEST(RecordCacheTest, FilterNeverRejectsARecordThatMeetsTheGroups) {
   EXPECT_GT(rejected, 300 * 2000 * 9 / 10);
 }
 
-// The grid holds each docid in the cell of its (double) point at every level, through
-// inserts, moves and removals, and nothing else.
+// The grid holds each docid in the cell of its (double) point at every level, and in
+// that cell's list for each of its skills, through inserts, moves, skill changes and
+// removals, and nothing else.
 TEST(RecordCacheTest, GridFollowsThePoints) {
   const std::vector<int> levels = {4, 8};
   Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
   RecordCache cache;
   cache.Load(db, levels, /*keep_stored=*/false);
   std::mt19937 rng(9);
-  std::map<Xapian::docid, std::pair<double, double>> points;  // the model
+  struct Point {
+    double lat, lon;
+    std::vector<SkillId> skills;
+  };
+  std::map<Xapian::docid, Point> points;  // the model
   std::set<uint64_t> ever;  // every cell key the model has used
   for (int round = 0; round < 100; ++round) {
     std::vector<RecordUpdate> updates;
@@ -184,13 +189,20 @@ TEST(RecordCacheTest, GridFollowsThePoints) {
       // Points near cell edges too: multiples of the level-8 cell size (8/256 degrees).
       r.latitude = -3 + (rng() % 64) * (8.0 / 256) + (rng() % 2 ? 0 : 1e-9);
       r.longitude = 114 + (rng() % 64) * (8.0 / 256) - (rng() % 2 ? 0 : 1e-9);
+      for (SkillId s = 1; s <= 4; ++s) {
+        if (rng() % 2) r.skills.push_back(s);
+      }
       updates.push_back({d, EncodeRecord(r), ""});
-      points[d] = {r.latitude, r.longitude};
+      points[d] = {r.latitude, r.longitude, r.skills};
     }
     cache.Apply(updates);
     std::map<uint64_t, std::vector<Xapian::docid>> expected;
     for (const auto& [d, p] : points) {
-      for (int level : levels) expected[CellOf(level, p.first, p.second).Key()].push_back(d);
+      for (int level : levels) {
+        const uint64_t cell = CellOf(level, p.lat, p.lon).Key();
+        expected[cell].push_back(d);
+        for (SkillId s : p.skills) expected[RecordCache::GridKey(cell, s)].push_back(d);
+      }
     }
     for (const auto& [key, ids] : expected) {
       const std::vector<Xapian::docid>* cell = cache.Cell(key);
