@@ -12,28 +12,19 @@ ReaderPool::ReaderPool(std::string path, const std::vector<int>& geo_levels,
 }
 
 ReaderPool::Lease ReaderPool::Acquire() {
-  std::unique_ptr<Xapian::Database> db;
-  {
-    absl::MutexLock lock(&mu_);
-    auto idle = [this]() ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_) { return !building_; };
-    mu_.Await(absl::Condition(&idle));
-    ++leases_;  // from here no commit starts until Release
-    if (!free_.empty()) {
-      db = std::move(free_.back());
-      free_.pop_back();
-    }
+  absl::MutexLock lock(&mu_);
+  auto idle = [this]() ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_) { return !publishing_; };
+  mu_.Await(absl::Condition(&idle));
+  if (free_.empty()) {
+    // A new database opens the latest commit, which during a commit may not be published
+    // yet: wait for it to be (rare: only when more threads read at once than ever before).
+    auto settled = [this]() ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_) { return !committing_; };
+    mu_.Await(absl::Condition(&settled));
+    if (free_.empty()) free_.push_back(std::make_unique<Xapian::Database>(path_));
   }
-  try {
-    // A database whose open or reopen throws is dropped.
-    if (db == nullptr) {
-      db = std::make_unique<Xapian::Database>(path_);
-    } else {
-      db->reopen();
-    }
-  } catch (...) {
-    Release(nullptr);
-    throw;
-  }
+  ++leases_;  // from here nothing is published until Release
+  std::unique_ptr<Xapian::Database> db = std::move(free_.back());
+  free_.pop_back();
   return Lease(this, std::move(db));
 }
 
@@ -41,6 +32,17 @@ void ReaderPool::Release(std::unique_ptr<Xapian::Database> db) {
   absl::MutexLock lock(&mu_);
   --leases_;
   if (db != nullptr) free_.push_back(std::move(db));
+}
+
+void ReaderPool::ReopenFree() {
+  for (auto it = free_.begin(); it != free_.end();) {
+    try {
+      (*it)->reopen();
+      ++it;
+    } catch (const Xapian::Error&) {
+      it = free_.erase(it);  // the next Acquire opens a fresh one
+    }
+  }
 }
 
 }  // namespace cakap
