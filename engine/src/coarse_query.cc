@@ -27,43 +27,25 @@ TermQuery KeywordQuery(const ResolvedVacancy& v, const EngineEnv& env,
 
 namespace {
 
-// One group: a worker has at least one of `any_of`, lies in one of `cells` (the radius),
-// or (keywords) matches `query`;
-// `in_memory` adds the same test, as a superset, to a CandidateFilter (null for
-// keywords: only the index knows a worker's words).
+// One group: a worker is in at least one of the record cache's `lists`, or (keywords)
+// matches `query`. `in_memory` adds the same test, as a superset, to a CandidateFilter
+// (null for keywords: only the index knows a worker's words).
 struct Group {
-  std::vector<std::string> any_of;
+  std::vector<uint64_t> lists;
   std::optional<TermQuery> query;
   std::function<void(CandidateFilter*)> in_memory;
-  std::vector<uint64_t> cells;  // the radius: its cover, as grid keys
+  bool narrowable = false;  // the radius or the regions: lists narrowable to a skill
 
-  // How Xapian reads the group; not for the radius (the record cache's grid holds it).
-  TermQuery ToQuery() const { return query ? *query : TermQuery::AnyOfTerms(any_of); }
-  // Adds the group's source to a plan: its grid cells, or its query to `queries`.
-  void AddSource(std::vector<uint64_t>* plan_cells, std::vector<TermQuery>* queries) const {
-    if (cells.empty()) {
-      queries->push_back(ToQuery());
-    } else {
-      plan_cells->insert(plan_cells->end(), cells.begin(), cells.end());
-    }
-  }
-  // Rough time to produce the group's workers, in ns, measured at 1M workers on the
-  // 2-core machine: 13.6 ns per posting of one Xapian term, more for an OR (a heap
-  // merge); ~1 ns per docid of the record cache's grid (the radius). Each is then
-  // filtered (~5 ns). Infinite for keywords: never the cheapest.
-  double CostNs(const Xapian::Database& db, const RecordCache& cache) const {
-    constexpr double kFilterNs = 5;
+  // Rough time to produce the group's workers, in ns (measured at 1M workers on the
+  // 2-core machine): ~1 ns per docid to copy, 5 to filter, ~2 per merge level when
+  // several lists are merged. Infinite for keywords: read through Xapian, never first.
+  double CostNs(const RecordCache& cache) const {
     if (query) return std::numeric_limits<double>::infinity();
-    if (!cells.empty()) {
-      double docids = 0;
-      for (uint64_t key : cells) {
-        if (const auto* ids = cache.Cell(key)) docids += ids->size();
-      }
-      return docids * (1 + kFilterNs);
+    double docids = 0;
+    for (uint64_t key : lists) {
+      if (const auto* ids = cache.List(key)) docids += ids->size();
     }
-    double postings = 0;
-    for (const std::string& term : any_of) postings += db.get_termfreq(term);
-    return postings * (14 + 6 * std::log2(static_cast<double>(any_of.size())) + kFilterNs);
+    return docids * (6 + 2 * std::log2(static_cast<double>(std::max<size_t>(lists.size(), 1))));
   }
 };
 
@@ -71,19 +53,20 @@ std::vector<Group> Groups(const ResolvedVacancy& v, const EngineEnv& env,
                           const Xapian::Stem& stem) {
   std::vector<Group> groups;
   for (SkillId s : v.required) {
-    groups.push_back({{SkillTerm(env.lexicon, s)}, std::nullopt,
-                      [s](CandidateFilter* f) { f->skills_all |= SkillBit(s); }, {}});
+    Group& g = groups.emplace_back();
+    g.lists = {list_key::Skill(s)};
+    g.in_memory = [s](CandidateFilter* f) { f->skills_all |= SkillBit(s); };
   }
   if (!v.issuers.empty()) {
     Group& g = groups.emplace_back();
     uint64_t bits = 0;
     for (uint8_t issuer : v.issuers) {
       if (v.required.empty()) {
-        g.any_of.push_back(CertTerm(env.lexicon, issuer, 0));
+        g.lists.push_back(list_key::Cert(issuer, 0));
         bits |= CertBit(issuer, 0);
       }
       for (SkillId s : v.required) {
-        g.any_of.push_back(CertTerm(env.lexicon, issuer, s));
+        g.lists.push_back(list_key::Cert(issuer, s));
         bits |= CertBit(issuer, s);
       }
     }
@@ -97,33 +80,38 @@ std::vector<Group> Groups(const ResolvedVacancy& v, const EngineEnv& env,
     // distance check alone decides.
     if (cells && box) {
       Group& g = groups.emplace_back();
-      for (const GeoCell& cell : *cells) g.cells.push_back(cell.Key());
+      for (const GeoCell& cell : *cells) g.lists.push_back(list_key::Cell(cell));
       g.in_memory = [box](CandidateFilter* f) { f->box = box; };
+      g.narrowable = true;
     }
   }
   if (!v.region_codes.empty()) {
     Group& g = groups.emplace_back();
     std::vector<uint64_t> keys;
     for (const std::string& code : v.region_codes) {
-      g.any_of.push_back(RegionTerm(*env.regions.Find(code)));
+      g.lists.push_back(list_key::Region(code));
       keys.push_back(RegionKey(code));
     }
     g.in_memory = [keys](CandidateFilter* f) { f->regions = keys; };
+    g.narrowable = true;
   }
-  if (v.HasKeywords()) groups.push_back({{}, KeywordQuery(v, env, stem), nullptr, {}});
+  if (v.HasKeywords()) {
+    Group& g = groups.emplace_back();
+    g.query = KeywordQuery(v, env, stem);
+  }
   return groups;
 }
 
-// A match needs every group, so the radius group may read, instead of every worker in its
-// cover, the cover's workers with one of the required skills (the grid keeps a list per
-// cell and skill): the skill with the fewest there, if fewer than all. (Not for near
-// misses: those may lack the skill.)
+// A match needs every group, so the radius or region group may read, instead of every
+// worker in its cells or regions, those with one of the required skills (the cache keeps
+// a list per cell or region and skill): the skill with the fewest there, if fewer than
+// all. (Not for near misses: those may lack the skill.)
 void NarrowToRequiredSkill(const RecordCache& cache, const std::vector<SkillId>& required,
-                           Group* radius) {
-  auto workers_with = [&](SkillId skill) {  // skill 0: every worker in the cover
+                           Group* g) {
+  auto workers_with = [&](SkillId skill) {  // skill 0: every worker
     size_t n = 0;
-    for (uint64_t key : radius->cells) {
-      if (const auto* ids = cache.Cell(RecordCache::GridKey(key, skill))) n += ids->size();
+    for (uint64_t key : g->lists) {
+      if (const auto* ids = cache.List(list_key::WithSkill(key, skill))) n += ids->size();
     }
     return n;
   };
@@ -136,77 +124,89 @@ void NarrowToRequiredSkill(const RecordCache& cache, const std::vector<SkillId>&
       best = s;
     }
   }
-  for (uint64_t& key : radius->cells) key = RecordCache::GridKey(key, best);
+  for (uint64_t& key : g->lists) key = list_key::WithSkill(key, best);
 }
 
-}  // namespace
-
-CandidatePlan PlanCandidates(const Xapian::Database& db, const RecordCache& cache,
-                             const ResolvedVacancy& v, const EngineEnv& env,
-                             const Xapian::Stem& stem) {
-  std::vector<Group> groups = Groups(v, env, stem);
-  for (Group& g : groups) {
-    if (!g.cells.empty()) NarrowToRequiredSkill(cache, v.required, &g);
-  }
-  CandidatePlan plan;
-  // Every group's terms are on worker documents only (document.cc), so the kind term is
-  // needed only when there is no group.
-  if (groups.empty()) {
-    plan.query = TermQuery::Term(schema::kKindWorker);
-    return plan;
-  }
-  // One group produces the candidates: the radius from the grid, or another from
-  // Xapian's postings, whichever is cheaper. Every other group is checked on the
-  // candidates' hot records, a few ns each, where a leapfrog AND would pay a skip_to
-  // (~35 ns) per candidate and group; only the keywords stay with Xapian.
-  size_t driver = 0;
-  double cheapest = std::numeric_limits<double>::infinity();
-  for (size_t i = 0; i < groups.size(); ++i) {
-    const double cost = groups[i].CostNs(db, cache);
-    if (cost < cheapest) {
-      cheapest = cost;
-      driver = i;
-    }
-  }
-  std::vector<TermQuery> query;
-  groups[driver].AddSource(&plan.cells, &query);
-  if (!plan.cells.empty()) groups[driver].in_memory(&plan.filter);  // trims the corners
-  for (size_t i = 0; i < groups.size(); ++i) {
-    if (i == driver) continue;
-    if (groups[i].in_memory) {
-      groups[i].in_memory(&plan.filter);
-    } else {
-      query.push_back(groups[i].ToQuery());
-    }
-  }
-  if (!query.empty()) plan.query = TermQuery::AllOf(std::move(query));
-  return plan;
-}
-
-namespace {
-
-// The docids in the grid `cells` (disjoint), in no particular order.
-std::vector<Xapian::docid> GridDocids(const RecordCache& cache,
-                                      const std::vector<uint64_t>& cells) {
+// The union of the cache's lists `keys`, ascending; with `filter`, only the docids whose
+// hot record it accepts. Each list is copied and filtered in turn, so the result is a run
+// of sorted lists, merged pairwise (log2(lists) passes over the survivors only).
+std::vector<Xapian::docid> UnionOfLists(const RecordCache& cache,
+                                        const std::vector<uint64_t>& keys,
+                                        const CandidateFilter* filter) {
   std::vector<Xapian::docid> ids;
-  for (uint64_t key : cells) {
-    if (const auto* cell = cache.Cell(key)) ids.insert(ids.end(), cell->begin(), cell->end());
+  std::vector<size_t> runs = {0};  // start of each sorted run, then the end
+  std::vector<Xapian::docid> part;
+  for (uint64_t key : keys) {
+    const auto* list = cache.List(key);
+    if (list == nullptr) continue;
+    part.assign(list->begin(), list->end());
+    if (filter != nullptr && !filter->empty()) cache.Filter(*filter, &part);
+    if (part.empty()) continue;
+    ids.insert(ids.end(), part.begin(), part.end());
+    runs.push_back(ids.size());
   }
+  while (runs.size() > 2) {
+    std::vector<size_t> merged = {0};
+    for (size_t r = 0; r + 1 < runs.size(); r += 2) {
+      if (r + 2 < runs.size()) {
+        std::inplace_merge(ids.begin() + runs[r], ids.begin() + runs[r + 1],
+                           ids.begin() + runs[r + 2]);
+        merged.push_back(runs[r + 2]);
+      } else {
+        merged.push_back(runs[r + 1]);
+      }
+    }
+    runs.swap(merged);
+  }
+  ids.erase(std::unique(ids.begin(), ids.end()), ids.end());  // lists may overlap
   return ids;
 }
 
 }  // namespace
 
+CandidatePlan PlanCandidates(const RecordCache& cache, const ResolvedVacancy& v,
+                             const EngineEnv& env, const Xapian::Stem& stem) {
+  std::vector<Group> groups = Groups(v, env, stem);
+  for (Group& g : groups) {
+    if (g.narrowable) NarrowToRequiredSkill(cache, v.required, &g);
+  }
+  CandidatePlan plan;
+  // Every group is about workers only, so the kind term is needed only without groups.
+  if (groups.empty()) {
+    plan.query = TermQuery::Term(schema::kKindWorker);
+    return plan;
+  }
+  // The cheapest group produces the candidates from the cache's lists; every group
+  // (the driver's too: a cover's corners, a region list's key collisions) is then checked
+  // on their hot records, a few ns each; only the keywords stay with Xapian.
+  size_t driver = 0;
+  double cheapest = std::numeric_limits<double>::infinity();
+  for (size_t i = 0; i < groups.size(); ++i) {
+    const double cost = groups[i].CostNs(cache);
+    if (cost < cheapest) {
+      cheapest = cost;
+      driver = i;
+    }
+  }
+  if (groups[driver].query) {  // the keywords alone
+    plan.query = groups[driver].query;
+    return plan;
+  }
+  plan.lists = groups[driver].lists;
+  for (const Group& g : groups) {
+    if (g.in_memory) {
+      g.in_memory(&plan.filter);
+    } else {
+      plan.query = g.query;
+    }
+  }
+  return plan;
+}
+
 std::vector<Xapian::docid> Candidates(const Xapian::Database& db, const RecordCache& cache,
                                       const CandidatePlan& plan) {
-  if (plan.cells.empty()) {
-    std::vector<Xapian::docid> ids = AllMatches(db, *plan.query);
-    if (!plan.filter.empty()) cache.Filter(plan.filter, &ids);
-    return ids;
-  }
-  std::vector<Xapian::docid> ids = GridDocids(cache, plan.cells);
-  cache.Filter(plan.filter, &ids);
-  std::sort(ids.begin(), ids.end());
+  if (plan.lists.empty()) return AllMatches(db, *plan.query);
+  std::vector<Xapian::docid> ids = UnionOfLists(cache, plan.lists, &plan.filter);
   if (plan.query) {  // the keywords: only Xapian knows the words
     const std::vector<Xapian::docid> matching = AllMatches(db, *plan.query);
     std::vector<Xapian::docid> both;
@@ -217,9 +217,8 @@ std::vector<Xapian::docid> Candidates(const Xapian::Database& db, const RecordCa
   return ids;
 }
 
-NearMissPlan PlanNearMisses(const Xapian::Database& db, const RecordCache& cache,
-                            const ResolvedVacancy& v, const EngineEnv& env,
-                            const Xapian::Stem& stem) {
+NearMissPlan PlanNearMisses(const RecordCache& cache, const ResolvedVacancy& v,
+                            const EngineEnv& env, const Xapian::Stem& stem) {
   std::vector<Group> groups = Groups(v, env, stem);
   NearMissPlan plan;
   // With at most one group, failing it is allowed: every worker is a candidate.
@@ -230,14 +229,18 @@ NearMissPlan PlanNearMisses(const Xapian::Database& db, const RecordCache& cache
   // A worker failing at most one group is in at least one of any two groups: read the
   // two cheapest, then count failures on the hot records (keywords: by the caller).
   std::vector<std::pair<double, size_t>> by_cost;
-  for (size_t i = 0; i < groups.size(); ++i) by_cost.push_back({groups[i].CostNs(db, cache), i});
+  for (size_t i = 0; i < groups.size(); ++i) by_cost.push_back({groups[i].CostNs(cache), i});
   std::partial_sort(by_cost.begin(), by_cost.begin() + 2, by_cost.end());
-  std::vector<TermQuery> either;
-  for (int i = 0; i < 2; ++i) groups[by_cost[i].second].AddSource(&plan.cells, &either);
-  if (!either.empty()) plan.query = TermQuery::AnyOf(std::move(either));
+  for (int i = 0; i < 2; ++i) {
+    const Group& g = groups[by_cost[i].second];
+    if (g.query) {
+      plan.query = g.query;
+    } else {
+      plan.lists.insert(plan.lists.end(), g.lists.begin(), g.lists.end());
+    }
+  }
   for (const Group& g : groups) {
-    if (!g.in_memory) continue;
-    g.in_memory(&plan.groups.emplace_back());
+    if (g.in_memory) g.in_memory(&plan.groups.emplace_back());
   }
   return plan;
 }
@@ -245,8 +248,7 @@ NearMissPlan PlanNearMisses(const Xapian::Database& db, const RecordCache& cache
 std::vector<Xapian::docid> NearMissCandidates(const Xapian::Database& db,
                                               const RecordCache& cache,
                                               const NearMissPlan& plan) {
-  std::vector<Xapian::docid> ids = GridDocids(cache, plan.cells);
-  std::sort(ids.begin(), ids.end());
+  std::vector<Xapian::docid> ids = UnionOfLists(cache, plan.lists, nullptr);
   if (!plan.query) return ids;
   const std::vector<Xapian::docid> matching = AllMatches(db, *plan.query);
   if (ids.empty()) return matching;

@@ -1,9 +1,10 @@
-// The coarse side of a match: one group per hard constraint that terms can express (each
-// required skill; the certificate, issuer x required skill; the radius, grid cells when a
-// cover fits; the region list; the keywords, exact); a worker outside a group fails that
-// constraint for sure, inside it Evaluate decides.
-// Candidates come from the cheapest group's posting list (term_query.h), then the other
-// groups are checked as supersets on the record cache's hot records (CandidateFilter).
+// The coarse side of a match: one group per hard constraint that the index can express
+// (each required skill; the certificate, issuer x required skill; the radius, grid cells
+// when a cover fits; the region list; the keywords, exact); a worker outside a group
+// fails that constraint for sure, inside it Evaluate decides.
+// Candidates come from the cheapest group's posting lists, kept in memory by the record
+// cache (the keywords' alone are read from Xapian), then every group is checked as a
+// superset on the candidates' hot records (CandidateFilter).
 #ifndef CAKAP_ENGINE_COARSE_QUERY_H_
 #define CAKAP_ENGINE_COARSE_QUERY_H_
 
@@ -24,37 +25,34 @@ namespace cakap {
 TermQuery KeywordQuery(const ResolvedVacancy& vacancy, const EngineEnv& env,
                        const Xapian::Stem& stem);
 
-// How a match selects its candidates (a superset of them): the docids in the grid
-// `cells` of the record cache, or when there are none the workers `query` matches; then
-// those whose hot records `filter` accepts, and (with cells) that `query`, if any, also
-// matches. The driving group is the cheapest to produce (grid sizes, term frequencies);
-// `query` holds it when it is not the radius, and the keywords; `filter` the others.
+// How a match selects its candidates (a superset of them): the union of the record
+// cache's `lists` (the cheapest group's) whose hot records `filter` accepts (every group
+// checkable in memory), and that `query` (the keywords), if any, matches; or, without
+// lists, the workers `query` matches (no groups, or the keywords alone).
 struct CandidatePlan {
-  std::vector<uint64_t> cells;
+  std::vector<uint64_t> lists;
   std::optional<TermQuery> query;
   CandidateFilter filter;
 };
-CandidatePlan PlanCandidates(const Xapian::Database& db, const RecordCache& cache,
-                             const ResolvedVacancy& vacancy, const EngineEnv& env,
-                             const Xapian::Stem& stem);
+CandidatePlan PlanCandidates(const RecordCache& cache, const ResolvedVacancy& vacancy,
+                             const EngineEnv& env, const Xapian::Stem& stem);
 // The candidates of `plan`, ascending. Throws Xapian::Error.
 std::vector<Xapian::docid> Candidates(const Xapian::Database& db, const RecordCache& cache,
                                       const CandidatePlan& plan);
 
 // How near misses (workers failing exactly one constraint) select their candidates: the
-// docids in the grid `cells` or matching `query` (the two cheapest groups, of which a
+// docids in the cache's `lists` or matching `query` (the two cheapest groups, of which a
 // near miss meets at least one), of whom at most one of `groups` rejects the hot record,
 // counting the keywords (not among `groups`: only the index knows a worker's words) as
 // the caller decides them.
 struct NearMissPlan {
-  std::vector<uint64_t> cells;
+  std::vector<uint64_t> lists;
   std::optional<TermQuery> query;
   std::vector<CandidateFilter> groups;  // one filter per group checkable in memory
 };
-NearMissPlan PlanNearMisses(const Xapian::Database& db, const RecordCache& cache,
-                            const ResolvedVacancy& vacancy, const EngineEnv& env,
-                            const Xapian::Stem& stem);
-// The docids in `plan`'s cells or matching its query, ascending. Throws Xapian::Error.
+NearMissPlan PlanNearMisses(const RecordCache& cache, const ResolvedVacancy& vacancy,
+                            const EngineEnv& env, const Xapian::Stem& stem);
+// The docids in `plan`'s lists or matching its query, ascending. Throws Xapian::Error.
 std::vector<Xapian::docid> NearMissCandidates(const Xapian::Database& db,
                                               const RecordCache& cache,
                                               const NearMissPlan& plan);

@@ -43,7 +43,7 @@ struct GeoCell {
   int level = 0;
   long x = 0, y = 0;
   // A unique number for the cell: level, x and y packed in the low 44 bits (x < 2^20 and
-  // y < 2^20 up to level 12), so a user may add its own bits above (RecordCache::GridKey).
+  // y < 2^20 up to level 12), so a user may add its own bits above (list_key::WithSkill).
   uint64_t Key() const {
     return (static_cast<uint64_t>(level) << 40) | (static_cast<uint64_t>(x) << 20) |
            static_cast<uint64_t>(y);

@@ -187,7 +187,7 @@ absl::Status AddNearMisses(const Xapian::Database& db, const RecordReader& reade
   MatchRecord record;
   Evaluation eval;
   std::vector<Hit> hits;
-  const NearMissPlan plan = PlanNearMisses(db, reader.cache(), v, env, stem);
+  const NearMissPlan plan = PlanNearMisses(reader.cache(), v, env, stem);
   std::vector<Xapian::docid> ids = NearMissCandidates(db, reader.cache(), plan);
   reader.cache().FilterAtMostOneFailure(
       plan.groups,
@@ -219,7 +219,7 @@ absl::StatusOr<v1::MatchResult> RunMatch(const Xapian::Database& db, const Recor
                                          const std::optional<PageCursor>& cursor,
                                          uint64_t fingerprint, const EngineEnv& env) {
   const Xapian::Stem stem("indonesian");
-  const CandidatePlan plan = PlanCandidates(db, reader.cache(), v, env, stem);
+  const CandidatePlan plan = PlanCandidates(reader.cache(), v, env, stem);
   EvaluateOptions eopts;
   eopts.exclude_welfare = o.exclude_welfare();
   MatchRecord record;

@@ -35,6 +35,17 @@ uint64_t SkillBit(SkillId skill) { return BitOf(skill); }
 uint64_t CertBit(uint8_t issuer, SkillId skill) {
   return BitOf((uint64_t{issuer} << 16) | skill | (uint64_t{1} << 40));
 }
+namespace list_key {
+uint64_t Region(absl::string_view code) {
+  return (uint64_t{3} << 60) | (RegionKey(code) & ((uint64_t{1} << 40) - 1));
+}
+uint64_t WithSkill(uint64_t cell_or_region, SkillId skill) {
+  // Cells use the low 44 bits, regions the low 40 (codes of at most 5 characters).
+  const int shift = (cell_or_region >> 60) == 0 ? 44 : 40;
+  return cell_or_region | (static_cast<uint64_t>(skill) << shift);
+}
+}  // namespace list_key
+
 uint64_t RegionKey(absl::string_view code) {
   uint64_t key = 0;
   std::memcpy(&key, code.data(), std::min<size_t>(code.size(), sizeof(key)));
@@ -45,7 +56,7 @@ void RecordCache::Load(const Xapian::Database& db, const std::vector<int>& geo_l
                        bool keep_stored) {
   geo_levels_ = geo_levels;
   keep_stored_ = keep_stored;
-  grid_.clear();
+  lists_.clear();
   const size_t docids = static_cast<size_t>(db.get_lastdocid()) + 1;
   records_.Reset(docids);
   stored_.Reset(keep_stored ? docids : 0);
@@ -63,7 +74,7 @@ void RecordCache::Load(const Xapian::Database& db, const std::vector<int>& geo_l
 
 void RecordCache::Put(Xapian::docid docid, absl::string_view record) {
   const absl::string_view old = Get(docid);
-  GridKeys(!old.empty() && DecodeRecord(old, &scratch_) ? &scratch_ : nullptr, &old_keys_);
+  ListKeys(!old.empty() && DecodeRecord(old, &scratch_) ? &scratch_ : nullptr, &old_keys_);
   HotRecord hot;  // none without a record
   const bool decoded = !record.empty() && DecodeRecord(record, &scratch_);
   if (decoded) {
@@ -71,8 +82,8 @@ void RecordCache::Put(Xapian::docid docid, absl::string_view record) {
   } else if (!record.empty()) {
     hot.malformed = true;  // let it through every filter, to be reported
   }
-  GridKeys(decoded ? &scratch_ : nullptr, &new_keys_);
-  MoveInGrid(docid, old_keys_, new_keys_);
+  ListKeys(decoded ? &scratch_ : nullptr, &new_keys_);
+  MoveInLists(docid, old_keys_, new_keys_);
   records_.Put(docid, record);
   if (records_.docids() > hot_.size()) hot_.resize(records_.docids(), HotRecord());
   hot_[docid] = hot;
@@ -127,31 +138,44 @@ void RecordCache::Apply(const std::vector<RecordUpdate>& updates) {
   stored_.CompactIfWasteful();
 }
 
-void RecordCache::GridKeys(const MatchRecord* record, std::vector<uint64_t>* keys) const {
+void RecordCache::ListKeys(const MatchRecord* record, std::vector<uint64_t>* keys) const {
   keys->clear();
-  // A malformed record has no cell, so only matches that Xapian drives see it (and report
-  // it as data loss).
+  // A malformed record is in no list, so only matches that Xapian drives see it (and
+  // report it as data loss).
   if (record == nullptr) return;
+  auto with_skills = [&](uint64_t key) {
+    keys->push_back(key);
+    for (SkillId s : record->skills) keys->push_back(list_key::WithSkill(key, s));
+  };
   for (int level : geo_levels_) {
     // From the exact (double) point, as CoverCircle computes the cover: a float point
     // near a cell's edge could fall in the neighbouring cell.
-    const uint64_t cell = CellOf(level, record->latitude, record->longitude).Key();
-    keys->push_back(cell);
-    for (SkillId s : record->skills) keys->push_back(GridKey(cell, s));
+    with_skills(list_key::Cell(CellOf(level, record->latitude, record->longitude)));
+  }
+  for (SkillId s : record->skills) keys->push_back(list_key::Skill(s));
+  for (const CertRecord& c : record->certs) {
+    if (c.covers.empty()) continue;  // indexed with no cert term either (document.cc)
+    keys->push_back(list_key::Cert(c.issuer, 0));
+    for (SkillId s : c.covers) keys->push_back(list_key::Cert(c.issuer, s));
+  }
+  if (!record->region_code.empty()) {
+    with_skills(list_key::Region(record->region_code));
+    with_skills(list_key::Region(absl::string_view(record->region_code).substr(0, 2)));
   }
   std::sort(keys->begin(), keys->end());
+  keys->erase(std::unique(keys->begin(), keys->end()), keys->end());
 }
 
-void RecordCache::MoveInGrid(Xapian::docid docid, const std::vector<uint64_t>& from,
-                             const std::vector<uint64_t>& to) {
+void RecordCache::MoveInLists(Xapian::docid docid, const std::vector<uint64_t>& from,
+                              const std::vector<uint64_t>& to) {
   auto leave = [&](uint64_t key) {
-    std::vector<Xapian::docid>& ids = grid_[key];
+    std::vector<Xapian::docid>& ids = lists_[key];
     auto it = std::lower_bound(ids.begin(), ids.end(), docid);
     if (it != ids.end() && *it == docid) ids.erase(it);
-    if (ids.empty()) grid_.erase(key);
+    if (ids.empty()) lists_.erase(key);
   };
   auto enter = [&](uint64_t key) {
-    std::vector<Xapian::docid>& ids = grid_[key];
+    std::vector<Xapian::docid>& ids = lists_[key];
     ids.insert(std::lower_bound(ids.begin(), ids.end(), docid), docid);  // end at Load
   };
   // Both sorted: walk them together, leaving keys only in `from`, entering keys only in `to`.

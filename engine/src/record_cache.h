@@ -63,6 +63,26 @@ uint64_t CertBit(uint8_t issuer, SkillId skill);  // skill 0: any skill of that 
 // first two characters).
 uint64_t RegionKey(absl::string_view code);
 
+// Keys of the record cache's posting lists (RecordCache::List). Each list holds, ascending,
+// the docids whose record has one property, the same as the Xapian term of that meaning
+// would (document.cc), and can be narrowed to the workers with one skill. The top 4 bits
+// say the kind.
+namespace list_key {
+// Workers whose domicile point lies in the cell, at one of the grid levels (the cell's
+// 44-bit GeoCell::Key).
+inline uint64_t Cell(const GeoCell& cell) { return cell.Key(); }
+// Workers with the skill in skills(w), parents and certificate skills included.
+inline uint64_t Skill(SkillId skill) { return (uint64_t{1} << 60) | skill; }
+// Workers with a certificate of the issuer covering the skill; skill 0: covering any.
+inline uint64_t Cert(uint8_t issuer, SkillId skill) {
+  return (uint64_t{2} << 60) | (uint64_t{issuer} << 16) | skill;
+}
+// Workers domiciled in the kabupaten/kota, or in the province (a 2-character code).
+uint64_t Region(absl::string_view code);
+// A Cell or Region list narrowed to the workers with `skill` (0: not narrowed).
+uint64_t WithSkill(uint64_t cell_or_region, SkillId skill);
+}  // namespace list_key
+
 // Groups of a match checked against HotRecords instead of by Xapian terms. A worker
 // failing the filter fails a hard constraint for sure; passing proves nothing.
 struct CandidateFilter {
@@ -88,8 +108,8 @@ struct CandidateFilter {
 class RecordCache {
  public:
   // Replaces the contents with the record of every document of `db` that has one (and,
-  // with `keep_stored`, its document data), and files each under its cell at every one
-  // of `geo_levels` (the grid).
+  // with `keep_stored`, its document data), and files each in its posting lists, with
+  // the cells of every one of `geo_levels` (the grid).
   void Load(const Xapian::Database& db, const std::vector<int>& geo_levels, bool keep_stored);
   // The encoded record of `docid`; empty when the document has none (or does not exist).
   // Valid until the next Load or Apply.
@@ -111,31 +131,25 @@ class RecordCache {
   void FilterAtMostOneFailure(const std::vector<CandidateFilter>& groups,
                               absl::FunctionRef<bool(Xapian::docid)> extra_failure,
                               std::vector<Xapian::docid>* ids) const;
-  // The docids whose domicile point lies in the cell with key `key`, ascending; null when
-  // there are none. `key` is a GeoCell::Key at one of the geo levels (every worker in the
-  // cell), or GridKey(cell key, skill) (those with the skill in skills(w), parents
-  // included, as the skill terms). A radius match reads its cover from here, ~1 ns per
-  // docid (cell terms read through Xapian cost 13.6 ns per posting, and 18% of the
-  // index's postings; schema.h); one that requires a skill reads only the cover's
-  // workers with that skill, when fewer (at 1M workers a 50 km cover holds ~20k workers,
-  // ~1k of them with a given skill).
-  const std::vector<Xapian::docid>* Cell(uint64_t key) const {
-    auto it = grid_.find(key);
-    return it == grid_.end() ? nullptr : &it->second;
-  }
-  static uint64_t GridKey(uint64_t cell_key, SkillId skill) {
-    return cell_key | (static_cast<uint64_t>(skill) << 48);
+  // The posting list `key` (list_key), ascending; null when empty. A match reads its
+  // groups from here, ~1 ns per docid, where Xapian's posting lists cost 13.6 ns per
+  // posting (measured at 1M workers); and one that requires a skill can read only the
+  // workers with that skill in its radius or regions (at 1M workers a 50 km cover holds
+  // ~20k workers, ~1k of them with a given skill).
+  const std::vector<Xapian::docid>* List(uint64_t key) const {
+    auto it = lists_.find(key);
+    return it == lists_.end() ? nullptr : &it->second;
   }
   // Applies a commit's changes; a stored Worker only when the cache keeps them.
   void Apply(const std::vector<RecordUpdate>& updates);
 
  private:
   void Put(Xapian::docid docid, absl::string_view record);
-  // The grid keys of a decoded record (none for a malformed one, `record` null).
-  void GridKeys(const MatchRecord* record, std::vector<uint64_t>* keys) const;
-  // Moves `docid` in the grid from the keys `from` to the keys `to` (both sorted).
-  void MoveInGrid(Xapian::docid docid, const std::vector<uint64_t>& from,
-                  const std::vector<uint64_t>& to);
+  // The list keys of a decoded record, sorted (none for a malformed one, `record` null).
+  void ListKeys(const MatchRecord* record, std::vector<uint64_t>* keys) const;
+  // Moves `docid` from the lists `from` to the lists `to` (both sorted).
+  void MoveInLists(Xapian::docid docid, const std::vector<uint64_t>& from,
+                   const std::vector<uint64_t>& to);
 
   DocidArena records_;
   bool keep_stored_ = false;
@@ -145,8 +159,8 @@ class RecordCache {
   MatchRecord scratch_;   // Put's decoding buffers
   std::vector<uint64_t> old_keys_, new_keys_;
   std::vector<int> geo_levels_;
-  // Cell() keys -> docids, ascending, for every geo level.
-  absl::flat_hash_map<uint64_t, std::vector<Xapian::docid>> grid_;
+  // list_key -> docids, ascending; the cells at every geo level.
+  absl::flat_hash_map<uint64_t, std::vector<Xapian::docid>> lists_;
 };
 
 }  // namespace cakap

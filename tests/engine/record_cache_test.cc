@@ -160,28 +160,26 @@ TEST(RecordCacheTest, FilterNeverRejectsARecordThatMeetsTheGroups) {
   EXPECT_GT(rejected, 300 * 2000 * 9 / 10);
 }
 
-// The grid holds each docid in the cell of its (double) point at every level, and in
-// that cell's list for each of its skills, through inserts, moves, skill changes and
-// removals, and nothing else.
-TEST(RecordCacheTest, GridFollowsThePoints) {
+// The posting lists hold each docid in the cell of its (double) point at every level, in
+// its skills', certificates' (issuer x covered skill, and issuer alone), region's and
+// province's lists, and in each cell's and region's list for each of its skills, through
+// inserts, moves, changes and removals; and nothing else.
+TEST(RecordCacheTest, ListsFollowTheRecords) {
   const std::vector<int> levels = {4, 8};
   Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
   RecordCache cache;
   cache.Load(db, levels, /*keep_stored=*/false);
   std::mt19937 rng(9);
-  struct Point {
-    double lat, lon;
-    std::vector<SkillId> skills;
-  };
-  std::map<Xapian::docid, Point> points;  // the model
-  std::set<uint64_t> ever;  // every cell key the model has used
+  const std::vector<std::string> regions = {"", "63.01", "63.02", "64.71"};
+  std::map<Xapian::docid, MatchRecord> model;
+  std::set<uint64_t> ever;  // every key the model has used
   for (int round = 0; round < 100; ++round) {
     std::vector<RecordUpdate> updates;
     for (int k = 0; k < 30; ++k) {
       const Xapian::docid d = 1 + rng() % 300;
       if (rng() % 5 == 0) {
         updates.push_back({d, "", ""});
-        points.erase(d);
+        model.erase(d);
         continue;
       }
       MatchRecord r;
@@ -192,31 +190,54 @@ TEST(RecordCacheTest, GridFollowsThePoints) {
       for (SkillId s = 1; s <= 4; ++s) {
         if (rng() % 2) r.skills.push_back(s);
       }
+      r.region_code = regions[rng() % regions.size()];
+      if (rng() % 2) {
+        CertRecord c;
+        c.issuer = static_cast<uint8_t>(1 + rng() % 2);
+        if (rng() % 4) c.covers = {static_cast<SkillId>(1 + rng() % 4)};
+        r.certs.push_back(c);
+      }
       updates.push_back({d, EncodeRecord(r), ""});
-      points[d] = {r.latitude, r.longitude, r.skills};
+      model[d] = r;
     }
     cache.Apply(updates);
     std::map<uint64_t, std::vector<Xapian::docid>> expected;
-    for (const auto& [d, p] : points) {
-      for (int level : levels) {
-        const uint64_t cell = CellOf(level, p.lat, p.lon).Key();
-        expected[cell].push_back(d);
-        for (SkillId s : p.skills) expected[RecordCache::GridKey(cell, s)].push_back(d);
+    for (const auto& [d, r] : model) {
+      std::set<uint64_t> keys;  // a docid appears once per list
+      auto add_with_skills = [&](uint64_t key) {
+        keys.insert(key);
+        for (SkillId s : r.skills) keys.insert(list_key::WithSkill(key, s));
+      };
+      for (int level : levels) add_with_skills(CellOf(level, r.latitude, r.longitude).Key());
+      for (SkillId s : r.skills) keys.insert(list_key::Skill(s));
+      for (const CertRecord& c : r.certs) {
+        if (c.covers.empty()) continue;
+        keys.insert(list_key::Cert(c.issuer, 0));
+        for (SkillId s : c.covers) keys.insert(list_key::Cert(c.issuer, s));
       }
+      if (!r.region_code.empty()) {
+        add_with_skills(list_key::Region(r.region_code));
+        add_with_skills(list_key::Region(r.region_code.substr(0, 2)));
+      }
+      for (uint64_t key : keys) expected[key].push_back(d);
     }
     for (const auto& [key, ids] : expected) {
-      const std::vector<Xapian::docid>* cell = cache.Cell(key);
-      ASSERT_NE(cell, nullptr) << "round " << round;
-      ASSERT_EQ(*cell, ids) << "round " << round;
+      const std::vector<Xapian::docid>* list = cache.List(key);
+      ASSERT_NE(list, nullptr) << "round " << round;
+      ASSERT_EQ(*list, ids) << "round " << round;
     }
-    // Cells emptied by moves and removals are gone.
+    // Lists emptied by moves and removals are gone.
     for (uint64_t key : ever) {
       if (!expected.count(key)) {
-        EXPECT_EQ(cache.Cell(key), nullptr) << "round " << round;
+        EXPECT_EQ(cache.List(key), nullptr) << "round " << round;
       }
     }
     for (const auto& [key, ids] : expected) ever.insert(key);
   }
+  // The kinds do not collide: a province, its region, a skill and a cell differ.
+  EXPECT_NE(list_key::Region("63"), list_key::Region("63.01"));
+  EXPECT_NE(list_key::Skill(1), list_key::Cert(0, 1));
+  EXPECT_NE(list_key::WithSkill(list_key::Region("63.01"), 1), list_key::Region("63.01"));
 }
 
 }  // namespace
