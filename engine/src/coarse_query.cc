@@ -14,10 +14,10 @@
 
 namespace cakap {
 
-TermQuery KeywordQuery(const ResolvedVacancy& v, const EngineEnv& env,
-                       const Xapian::Stem& stem) {
+std::optional<TermQuery> KeywordWordsQuery(const ResolvedVacancy& v,
+                                           const Xapian::Stem& stem) {
+  if (v.keyword_words.empty()) return std::nullopt;
   std::vector<TermQuery> parts;
-  for (SkillId s : v.keyword_skills) parts.push_back(TermQuery::Term(SkillTerm(env.lexicon, s)));
   // A word matches exactly or by its Indonesian stem; an exact match has the same stem.
   for (const std::string& word : v.keyword_words) {
     parts.push_back(TermQuery::Term(StemTerm(stem, word)));
@@ -25,16 +25,22 @@ TermQuery KeywordQuery(const ResolvedVacancy& v, const EngineEnv& env,
   return TermQuery::AllOf(std::move(parts));
 }
 
+bool KeywordSkillsOk(const MatchRecord& record, const ResolvedVacancy& v) {
+  return std::all_of(v.keyword_skills.begin(), v.keyword_skills.end(),
+                     [&](SkillId s) { return record.HasSkill(s); });
+}
+
 namespace {
 
-// One group: a worker is in at least one of the record cache's `lists`, or (keywords)
-// matches `query`. `in_memory` adds the same test, as a superset, to a CandidateFilter
-// (null for keywords: only the index knows a worker's words).
+// One group: a worker meeting its constraint is in at least one of the record cache's
+// `lists`, or (keyword words) matches `query`. `in_memory` adds a superset test of the
+// constraint to a CandidateFilter.
 struct Group {
   std::vector<uint64_t> lists;
   std::optional<TermQuery> query;
   std::function<void(CandidateFilter*)> in_memory;
   bool narrowable = false;  // the radius or the regions: lists narrowable to a skill
+  bool keywords = false;    // decided by the caller for near misses (KeywordCheck)
 
   // Rough time to produce the group's workers, in ns (measured at 1M workers on the
   // 2-core machine): ~1 ns per docid to copy, 5 to filter, ~2 per merge level when
@@ -96,8 +102,17 @@ std::vector<Group> Groups(const ResolvedVacancy& v, const EngineEnv& env,
     g.narrowable = true;
   }
   if (v.HasKeywords()) {
+    // One group, as the constraint is one: the words from Xapian; without words, the
+    // workers with any keyword skill (a superset of those with all of them).
     Group& g = groups.emplace_back();
-    g.query = KeywordQuery(v, env, stem);
+    g.keywords = true;
+    g.query = KeywordWordsQuery(v, stem);
+    uint64_t bits = 0;
+    for (SkillId s : v.keyword_skills) {
+      if (!g.query) g.lists.push_back(list_key::Skill(s));
+      bits |= SkillBit(s);
+    }
+    if (bits != 0) g.in_memory = [bits](CandidateFilter* f) { f->skills_all |= bits; };
   }
   return groups;
 }
@@ -188,17 +203,14 @@ CandidatePlan PlanCandidates(const RecordCache& cache, const ResolvedVacancy& v,
       driver = i;
     }
   }
-  if (groups[driver].query) {  // the keywords alone
+  if (groups[driver].query) {  // the keyword words alone
     plan.query = groups[driver].query;
     return plan;
   }
   plan.lists = groups[driver].lists;
   for (const Group& g : groups) {
-    if (g.in_memory) {
-      g.in_memory(&plan.filter);
-    } else {
-      plan.query = g.query;
-    }
+    if (g.in_memory) g.in_memory(&plan.filter);
+    if (g.query) plan.query = g.query;
   }
   return plan;
 }
@@ -240,7 +252,7 @@ NearMissPlan PlanNearMisses(const RecordCache& cache, const ResolvedVacancy& v,
     }
   }
   for (const Group& g : groups) {
-    if (g.in_memory) g.in_memory(&plan.groups.emplace_back());
+    if (g.in_memory && !g.keywords) g.in_memory(&plan.groups.emplace_back());
   }
   return plan;
 }

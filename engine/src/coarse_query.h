@@ -21,9 +21,13 @@
 
 namespace cakap {
 
-// The keywords alone: a worker matches it exactly when the `keywords` constraint holds.
-TermQuery KeywordQuery(const ResolvedVacancy& vacancy, const EngineEnv& env,
-                       const Xapian::Stem& stem);
+// The keyword words (none: nullopt): a worker matches it exactly when it has every word,
+// as such or by its Indonesian stem. The keyword skills are checked on the records
+// (KeywordSkillsOk): the index holds no skill terms.
+std::optional<TermQuery> KeywordWordsQuery(const ResolvedVacancy& vacancy,
+                                           const Xapian::Stem& stem);
+// True when the record has every keyword skill of the vacancy.
+bool KeywordSkillsOk(const MatchRecord& record, const ResolvedVacancy& vacancy);
 
 // How a match selects its candidates (a superset of them): the union of the record
 // cache's `lists` (the cheapest group's) whose hot records `filter` accepts (every group

@@ -8,19 +8,6 @@ namespace cakap {
 std::string WorkerIdTerm(absl::string_view id) { return absl::StrCat(schema::kWorkerId, id); }
 std::string VacancyIdTerm(absl::string_view id) { return absl::StrCat(schema::kVacancyId, id); }
 
-std::string SkillTerm(const Lexicon& lexicon, SkillId id) {
-  return absl::StrCat(schema::kSkill, lexicon.Find(id)->code);
-}
-
-std::string CertTerm(const Lexicon& lexicon, uint8_t issuer, SkillId skill) {
-  return absl::StrCat(schema::kCertIssuerSkill, issuer,
-                      skill == 0 ? "" : lexicon.Find(skill)->code);
-}
-
-std::string RegionTerm(const Region& region) {
-  return absl::StrCat(region.is_province() ? schema::kProvince : schema::kRegion, region.code);
-}
-
 std::string StemTerm(const Xapian::Stem& stem, absl::string_view word) {
   return absl::StrCat(schema::kStem, stem(std::string(word)));
 }
@@ -33,16 +20,6 @@ Xapian::Document BuildWorkerDocument(const NormalizedWorker& w, const EngineEnv&
   doc.add_value(schema::kSlotMatchRecord, EncodeRecord(rec));
   doc.add_boolean_term(WorkerIdTerm(rec.id));
   doc.add_boolean_term(schema::kKindWorker);
-  for (SkillId s : rec.skills) doc.add_boolean_term(SkillTerm(env.lexicon, s));
-  for (const CertRecord& c : rec.certs) {
-    if (c.covers.empty()) continue;
-    doc.add_boolean_term(CertTerm(env.lexicon, c.issuer, 0));
-    for (SkillId s : c.covers) doc.add_boolean_term(CertTerm(env.lexicon, c.issuer, s));
-  }
-  if (!rec.region_code.empty()) {
-    doc.add_boolean_term(absl::StrCat(schema::kRegion, rec.region_code));
-    doc.add_boolean_term(absl::StrCat(schema::kProvince, rec.region_code.substr(0, 2)));
-  }
   for (const std::string& word : w.words) doc.add_boolean_term(StemTerm(stem, word));
   return doc;
 }

@@ -15,11 +15,6 @@ namespace cakap {
 
 std::string WorkerIdTerm(absl::string_view id);
 std::string VacancyIdTerm(absl::string_view id);
-std::string SkillTerm(const Lexicon& lexicon, SkillId id);
-// Some certificate of `issuer` covers `skill`; skill 0: covers any skill.
-std::string CertTerm(const Lexicon& lexicon, uint8_t issuer, SkillId skill);
-// "XR64.02" for a kabupaten/kota, "XP64" for a province.
-std::string RegionTerm(const Region& region);
 std::string StemTerm(const Xapian::Stem& stem, absl::string_view word);
 
 // `stem` is the caller's own (Xapian objects are not thread-safe).

@@ -73,7 +73,10 @@ absl::Status CheckSchema(Xapian::WritableDatabase& db, const std::string& path) 
     return absl::FailedPreconditionError(
         absl::StrCat(path, " holds a Xapian database that is not a cakap index"));
   }
-  if (version.empty() || version == schema::kSchemaVersionWithCellTerms) {
+  const bool older = std::find(std::begin(schema::kOlderSchemaVersions),
+                              std::end(schema::kOlderSchemaVersions),
+                              version) != std::end(schema::kOlderSchemaVersions);
+  if (version.empty() || older) {
     db.set_metadata(schema::kMetaSchema, schema::kSchemaVersion);
     db.commit();
     return absl::OkStatus();

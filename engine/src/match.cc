@@ -175,12 +175,18 @@ absl::Status AddNearMisses(const Xapian::Database& db, const RecordReader& reade
                            const ResolvedVacancy& v, const EngineEnv& env,
                            const Xapian::Stem& stem, const v1::MatchOptions& o,
                            v1::MatchResult* result) {
-  // The keywords group is exact, so the set of workers matching it decides the
-  // `keywords` constraint for each near-miss candidate.
-  absl::flat_hash_set<Xapian::docid> keyword_matches;
-  if (v.HasKeywords()) {
-    for (Xapian::docid d : AllMatches(db, KeywordQuery(v, env, stem))) keyword_matches.insert(d);
+  // The `keywords` constraint of a candidate: its words by the set of workers matching
+  // them (the words query is exact), its skills on the record.
+  const std::optional<TermQuery> words = KeywordWordsQuery(v, stem);
+  absl::flat_hash_set<Xapian::docid> word_matches;
+  if (words) {
+    for (Xapian::docid d : AllMatches(db, *words)) word_matches.insert(d);
   }
+  auto keywords_ok = [&](Xapian::docid d, const MatchRecord& r) {
+    return (!words || word_matches.contains(d)) && KeywordSkillsOk(r, v);
+  };
+  uint64_t keyword_bits = 0;
+  for (SkillId s : v.keyword_skills) keyword_bits |= SkillBit(s);
   EvaluateOptions eopts;
   eopts.exclude_welfare = o.exclude_welfare();
   eopts.max_failures = 1;
@@ -191,22 +197,25 @@ absl::Status AddNearMisses(const Xapian::Database& db, const RecordReader& reade
   std::vector<Xapian::docid> ids = NearMissCandidates(db, reader.cache(), plan);
   reader.cache().FilterAtMostOneFailure(
       plan.groups,
-      [&](Xapian::docid d) { return v.HasKeywords() && !keyword_matches.contains(d); }, &ids);
+      [&](Xapian::docid d, const HotRecord& h) {  // a sure keywords failure
+        return (words && !word_matches.contains(d)) || (h.skills & keyword_bits) != keyword_bits;
+      },
+      &ids);
   for (size_t i = 0; i < ids.size(); ++i) {
     reader.PrefetchAhead(ids, i);
     const Xapian::docid docid = ids[i];
     CAKAP_RETURN_IF_ERROR(reader.Read(docid, &record));
-    eopts.keywords_ok = !v.HasKeywords() || keyword_matches.contains(docid);
+    eopts.keywords_ok = keywords_ok(docid, record);
     Evaluate(record, v, env, eopts, &eval);
     if (eval.failures == 1) hits.push_back({eval.score_micro, reader.Id(docid), docid});
   }
   KeepBest(&hits, static_cast<size_t>(o.near_miss_limit()));
   for (const Hit& hit : hits) {
-    eopts.keywords_ok = !v.HasKeywords() || keyword_matches.contains(hit.docid);
+    CAKAP_RETURN_IF_ERROR(reader.Read(hit.docid, &record));
+    eopts.keywords_ok = keywords_ok(hit.docid, record);
     v1::NearMiss* miss = result->add_near_misses();
     CAKAP_RETURN_IF_ERROR(
         FillCandidate(db, reader, hit.docid, v, env, eopts, &eval, miss->mutable_candidate()));
-    CAKAP_RETURN_IF_ERROR(reader.Read(hit.docid, &record));
     miss->set_constraint(ConstraintName(eval.failed));
     miss->set_reason(FailureReason(record, v, env, eval));
   }
@@ -232,6 +241,8 @@ absl::StatusOr<v1::MatchResult> RunMatch(const Xapian::Database& db, const Recor
     reader.PrefetchAhead(ids, i);
     const Xapian::docid docid = ids[i];
     CAKAP_RETURN_IF_ERROR(reader.Read(docid, &record));
+    // The keyword words, if any, were matched by the candidates' query.
+    eopts.keywords_ok = KeywordSkillsOk(record, v);
     Evaluate(record, v, env, eopts, &eval);
     if (eval.failures > 0) continue;
     if (o.facets()) facets.Add(record, v.start);
@@ -247,6 +258,7 @@ absl::StatusOr<v1::MatchResult> RunMatch(const Xapian::Database& db, const Recor
   KeepBest(&hits, page_size + 1);
   const bool more = hits.size() > page_size;
   if (more) hits.resize(page_size);
+  eopts.keywords_ok = true;  // every hit met them
   for (const Hit& hit : hits) {
     CAKAP_RETURN_IF_ERROR(
         FillCandidate(db, reader, hit.docid, v, env, eopts, &eval, result.add_candidates()));

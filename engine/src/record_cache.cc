@@ -117,11 +117,13 @@ void RecordCache::Filter(const CandidateFilter& filter, std::vector<Xapian::doci
   KeepIds(hot_, [&](Xapian::docid, const HotRecord& h) { return filter.Accepts(h); }, ids);
 }
 
-void RecordCache::FilterAtMostOneFailure(const std::vector<CandidateFilter>& groups,
-                                         absl::FunctionRef<bool(Xapian::docid)> extra_failure,
-                                         std::vector<Xapian::docid>* ids) const {
+void RecordCache::FilterAtMostOneFailure(
+    const std::vector<CandidateFilter>& groups,
+    absl::FunctionRef<bool(Xapian::docid, const HotRecord&)> extra_failure,
+    std::vector<Xapian::docid>* ids) const {
   KeepIds(hot_, [&](Xapian::docid d, const HotRecord& h) {
-    int failures = extra_failure(d) ? 1 : 0;
+    if (h.malformed) return true;
+    int failures = extra_failure(d, h) ? 1 : 0;
     for (const CandidateFilter& g : groups) {
       if (!g.Accepts(h) && ++failures > 1) return false;
     }

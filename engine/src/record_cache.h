@@ -127,10 +127,11 @@ class RecordCache {
   // Keeps the docids of `ids` whose HotRecord `filter` accepts, in order.
   void Filter(const CandidateFilter& filter, std::vector<Xapian::docid>* ids) const;
   // Keeps the docids of `ids` whose HotRecord at most one of `groups` rejects, with
-  // `extra_failure(docid)` counted as one more rejection; in order.
-  void FilterAtMostOneFailure(const std::vector<CandidateFilter>& groups,
-                              absl::FunctionRef<bool(Xapian::docid)> extra_failure,
-                              std::vector<Xapian::docid>* ids) const;
+  // `extra_failure(docid, hot record)` counted as one more rejection; in order.
+  void FilterAtMostOneFailure(
+      const std::vector<CandidateFilter>& groups,
+      absl::FunctionRef<bool(Xapian::docid, const HotRecord&)> extra_failure,
+      std::vector<Xapian::docid>* ids) const;
   // The posting list `key` (list_key), ascending; null when empty. A match reads its
   // groups from here, ~1 ns per docid, where Xapian's posting lists cost 13.6 ns per
   // posting (measured at 1M workers); and one that requires a skill can read only the

@@ -9,10 +9,12 @@
 namespace cakap {
 namespace schema {
 
-// "2": no geo cell terms (the grid is in memory, RecordCache). A "1" index is read as is
-// and relabelled "2" when opened for writing, since its new documents lack them.
-inline constexpr char kSchemaVersion[] = "2";
-inline constexpr char kSchemaVersionWithCellTerms[] = "1";
+// "3": no skill, certificate or region terms ("2": no geo cell terms either): the record
+// cache holds those posting lists in memory. An index of an older schema is read as is
+// (its extra terms are never read) and relabelled when opened for writing, since its new
+// documents lack them.
+inline constexpr char kSchemaVersion[] = "3";
+inline constexpr const char* kOlderSchemaVersions[] = {"1", "2"};
 
 // --- Terms (all boolean: BoolWeight scoring, within-document frequency unused) ---
 // Unique id of a worker document: "QW" + worker id.
@@ -24,18 +26,11 @@ inline constexpr char kVacancyId[] = "QV";
 inline constexpr char kKindWorker[] = "XKW";
 inline constexpr char kKindVacancy[] = "XKV";
 inline constexpr char kOpenVacancy[] = "XKO";
-// "XS" + skill code: the skill is in skills(w) (docs/ranking.md), parents included.
-inline constexpr char kSkill[] = "XS";
-// "XC" + issuer digit + skill code: some certificate of that issuer covers the skill
-// (valid or not: validity and level are refined exactly). "XC" + digit alone: some
-// certificate of that issuer covers any skill.
-inline constexpr char kCertIssuerSkill[] = "XC";
-// "XR" + kabupaten/kota code, "XP" + province code of the worker's domicile region.
-inline constexpr char kRegion[] = "XR";
-inline constexpr char kProvince[] = "XP";
-// ("XG" + level + ":" + x + ":" + y, geo grid cells, were dropped in schema "2": 18% of
-// all postings, read only by near misses once the record cache held the grid. Indexes
-// built with them simply carry them.)
+// (Dropped in schema "3", read by no match since the record cache keeps these posting
+// lists in memory (RecordCache::List): "XS" + skill code, "XC" + issuer digit [+ skill
+// code], "XR" + kabupaten/kota code, "XP" + province code; 41% of the postings left.
+// Dropped in schema "2": "XG" + level + ":" + x + ":" + y, geo grid cells, 18% of all
+// postings.)
 // "XZ" + Indonesian stem: the words of the worker's free text, stemmed. The keywords
 // constraint accepts a word "exactly or with the same stem", and a word always has its own
 // stem, so the stem term alone decides it. (Exact-word "XW" terms, 30% of all postings,

@@ -7,8 +7,8 @@
 // MSet) allocated a Document per candidate. Walking PostingIterators with skip_to
 // (leapfrog AND, heap-merged OR) does the same work without the matcher around it.
 //
-//   TermQuery q = TermQuery::AllOf({TermQuery::Term("XSLAS"),
-//                                   TermQuery::AnyOf({TermQuery::Term("XR6301"), ...})});
+//   TermQuery q = TermQuery::AllOf({TermQuery::Term("XZlas"),
+//                                   TermQuery::AnyOf({TermQuery::Term("XZpipa"), ...})});
 //   std::vector<Xapian::docid> ids = AllMatches(db, q);
 #ifndef CAKAP_ENGINE_TERM_QUERY_H_
 #define CAKAP_ENGINE_TERM_QUERY_H_

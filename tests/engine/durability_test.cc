@@ -191,8 +191,10 @@ TEST(DurabilityTest, SecondWriterFailsCleanly) {
 }
 
 // The grid's levels are chosen at each Open (they are not in the index): reopening with
-// other levels, or without the stored workers in memory, changes no result. And a schema "1" index (with cell terms) is read as is,
-// relabelled "2" once opened for writing; a schema this build does not know is refused.
+// other levels, or without the stored workers in memory, changes no result. An index of
+// an older schema ("1": cell terms; "2": skill, certificate and region terms) is read as
+// is and relabelled "3" once opened for writing; a schema this build does not know is
+// refused.
 TEST(DurabilityTest, OpenTimeOptionsAndSchemaVersions) {
   TempDir dir;
   const auto radius_match = [](cakap::Engine& engine) {
@@ -228,16 +230,18 @@ TEST(DurabilityTest, OpenTimeOptionsAndSchemaVersions) {
     db.commit();
     return Xapian::Database(dir.path()).get_metadata("cakap.schema");
   };
-  ASSERT_EQ(set_schema("1"), "1");
-  {
-    ASSERT_OK_AND_ASSIGN(std::unique_ptr<cakap::Engine> engine, OpenEngine(dir.path()));
-    ASSERT_OK_AND_ASSIGN(cakap::v1::MatchResult r, radius_match(*engine));
-    EXPECT_EQ(r.SerializeAsString(), before);
+  for (const char* older : {"1", "2"}) {
+    ASSERT_EQ(set_schema(older), older);
+    {
+      ASSERT_OK_AND_ASSIGN(std::unique_ptr<cakap::Engine> engine, OpenEngine(dir.path()));
+      ASSERT_OK_AND_ASSIGN(cakap::v1::MatchResult r, radius_match(*engine));
+      EXPECT_EQ(r.SerializeAsString(), before);
+    }
+    EXPECT_EQ(Xapian::Database(dir.path()).get_metadata("cakap.schema"), "3");
   }
-  EXPECT_EQ(Xapian::Database(dir.path()).get_metadata("cakap.schema"), "2");
-  set_schema("3");
+  set_schema("4");
   EXPECT_THAT(OpenEngine(dir.path()),
-              StatusIs(absl::StatusCode::kFailedPrecondition, ::testing::HasSubstr("schema 3")));
+              StatusIs(absl::StatusCode::kFailedPrecondition, ::testing::HasSubstr("schema 4")));
 }
 
 TEST(DurabilityTest, OpenErrors) {
