@@ -178,7 +178,11 @@ void RecordCache::MoveInLists(Xapian::docid docid, const std::vector<uint64_t>& 
   };
   auto enter = [&](uint64_t key) {
     std::vector<Xapian::docid>& ids = lists_[key];
-    ids.insert(std::lower_bound(ids.begin(), ids.end(), docid), docid);  // end at Load
+    if (ids.empty() || ids.back() < docid) {
+      ids.push_back(docid);  // a new document: always, at Load and for bulk loads
+    } else {
+      ids.insert(std::lower_bound(ids.begin(), ids.end(), docid), docid);
+    }
   };
   // Both sorted: walk them together, leaving keys only in `from`, entering keys only in `to`.
   size_t i = 0, j = 0;
