@@ -1,12 +1,18 @@
 #include "reader_pool.h"
 
+#include <optional>
+
 namespace cakap {
 
 ReaderPool::ReaderPool(std::string path, const std::vector<int>& geo_levels,
                        bool keep_stored)
     : path_(std::move(path)) {
   auto db = std::make_unique<Xapian::Database>(path_);
-  cache_.Load(*db, geo_levels, keep_stored);
+  // Nothing writes while the engine opens (it holds the writer), so both handles see the
+  // same revision.
+  std::optional<Xapian::Database> stored_from;
+  if (keep_stored) stored_from.emplace(path_);
+  cache_.Load(*db, geo_levels, stored_from ? &*stored_from : nullptr);
   absl::MutexLock lock(&mu_);
   free_.push_back(std::move(db));
 }

@@ -107,10 +107,14 @@ struct CandidateFilter {
 
 class RecordCache {
  public:
-  // Replaces the contents with the record of every document of `db` that has one (and,
-  // with `keep_stored`, its document data), and files each in its posting lists, with
-  // the cells of every one of `geo_levels` (the grid).
-  void Load(const Xapian::Database& db, const std::vector<int>& geo_levels, bool keep_stored);
+  // Replaces the contents with the record of every document of `db` that has one, and
+  // files each in its posting lists, with the cells of every one of `geo_levels` (the
+  // grid). With `stored_from`, also keeps those documents' data (the stored Workers),
+  // read from it: another handle on the same revision, read by a second thread
+  // meanwhile (Xapian objects are not shared between threads), or `&db` itself, read
+  // afterwards. Throws Xapian::Error.
+  void Load(const Xapian::Database& db, const std::vector<int>& geo_levels,
+            const Xapian::Database* stored_from);
   // The encoded record of `docid`; empty when the document has none (or does not exist).
   // Valid until the next Load or Apply.
   absl::string_view Get(Xapian::docid docid) const { return records_.Get(docid); }

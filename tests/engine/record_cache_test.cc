@@ -40,13 +40,13 @@ Xapian::WritableDatabase DatabaseWith(int n) {
 TEST(RecordCacheTest, LoadsEveryRecordByDocid) {
   Xapian::WritableDatabase db = DatabaseWith(100);
   RecordCache cache;
-  cache.Load(db, {}, /*keep_stored=*/true);
+  cache.Load(db, {}, /*stored_from=*/&db);
   for (Xapian::docid d = 1; d <= 100; ++d) {
     EXPECT_EQ(cache.Get(d), d % 3 != 0 ? "r" + std::to_string(d) : "") << d;
     EXPECT_EQ(cache.Stored(d), d % 3 != 0 ? "w" + std::to_string(d) : "") << d;
   }
   RecordCache without;
-  without.Load(db, {}, /*keep_stored=*/false);
+  without.Load(db, {}, /*stored_from=*/nullptr);
   EXPECT_EQ(without.Get(1), "r1");
   EXPECT_EQ(without.Stored(1), "");
   EXPECT_EQ(cache.Get(0), "");
@@ -61,7 +61,7 @@ TEST(RecordCacheTest, LoadsEveryRecordByDocid) {
 TEST(RecordCacheTest, AppliedUpdatesMatchAModel) {
   Xapian::WritableDatabase db = DatabaseWith(50);
   RecordCache cache;
-  cache.Load(db, {}, /*keep_stored=*/true);
+  cache.Load(db, {}, /*stored_from=*/&db);
   std::map<Xapian::docid, std::pair<std::string, std::string>> model;  // record, stored
   for (Xapian::docid d = 1; d <= 50; ++d) {
     if (d % 3 != 0) model[d] = {"r" + std::to_string(d), "w" + std::to_string(d)};
@@ -168,7 +168,7 @@ TEST(RecordCacheTest, ListsFollowTheRecords) {
   const std::vector<int> levels = {4, 8};
   Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
   RecordCache cache;
-  cache.Load(db, levels, /*keep_stored=*/false);
+  cache.Load(db, levels, /*stored_from=*/nullptr);
   std::mt19937 rng(9);
   const std::vector<std::string> regions = {"", "63.01", "63.02", "64.71"};
   std::map<Xapian::docid, MatchRecord> model;

@@ -52,9 +52,9 @@ struct EngineOptions {
   // Keep every worker's stored record (the serialized Worker, ~300 B each in the demo
   // corpus) in memory beside the match records, so a page of results reads nothing from
   // the index; off, each result reads its Worker from the index, ~5 us (a block read and
-  // zlib). Measured at 1M workers: local10 p50 0.36 -> 0.23 ms, for an Open of 4.5 s
-  // instead of 1.0 s and 650 MB resident instead of 220 MB. A long-running process
-  // (cakapd) wants it; a one-shot command (the cakap CLI) does not.
+  // zlib). Measured at 1M workers: local10 p50 0.36 -> 0.23 ms, for an Open of 4.0 s
+  // instead of 1.9 s and ~300 MB more memory. A long-running process (cakapd) wants it;
+  // a one-shot command (the cakap CLI) does not.
   bool cache_stored_workers = true;
 
   // A radius query is covered by at most this many cells, at the finest indexed level
