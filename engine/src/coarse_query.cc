@@ -40,7 +40,8 @@ struct Group {
   std::optional<TermQuery> query;
   std::function<void(CandidateFilter*)> in_memory;
   bool narrowable = false;  // the radius or the regions: lists narrowable to a skill
-  bool keywords = false;    // decided by the caller for near misses (KeywordCheck)
+  bool keywords = false;    // decided by the caller for near misses
+  SkillId skill = 0;        // when not 0, every worker in `lists` has this skill
 
   // Rough time to produce the group's workers, in ns (measured at 1M workers on the
   // 2-core machine): ~1 ns per docid to copy, 5 to filter, ~2 per merge level when
@@ -61,6 +62,7 @@ std::vector<Group> Groups(const ResolvedVacancy& v, const EngineEnv& env,
   for (SkillId s : v.required) {
     Group& g = groups.emplace_back();
     g.lists = {list_key::Skill(s)};
+    g.skill = s;
     g.in_memory = [s](CandidateFilter* f) { f->skills_all |= SkillBit(s); };
   }
   if (!v.issuers.empty()) {
@@ -140,6 +142,7 @@ void NarrowToRequiredSkill(const RecordCache& cache, const std::vector<SkillId>&
     }
   }
   for (uint64_t& key : g->lists) key = list_key::WithSkill(key, best);
+  g->skill = best;
 }
 
 // The union of the cache's lists `keys`, ascending; with `filter`, only the docids whose
@@ -186,9 +189,15 @@ CandidatePlan PlanCandidates(const RecordCache& cache, const ResolvedVacancy& v,
     if (g.narrowable) NarrowToRequiredSkill(cache, v.required, &g);
   }
   CandidatePlan plan;
+  // Without location, certificate or keyword constraints, the filter decides regions
+  // exactly, and the lists decide a single required skill when they hold only workers
+  // with it.
+  const bool exact_shape = !v.has_location && v.issuers.empty() && !v.HasKeywords() &&
+                           v.required.size() <= 1;
   // Every group is about workers only, so the kind term is needed only without groups.
   if (groups.empty()) {
     plan.query = TermQuery::Term(schema::kKindWorker);
+    plan.exact = exact_shape;
     return plan;
   }
   // The cheapest group produces the candidates from the cache's lists; every group
@@ -208,6 +217,7 @@ CandidatePlan PlanCandidates(const RecordCache& cache, const ResolvedVacancy& v,
     return plan;
   }
   plan.lists = groups[driver].lists;
+  plan.exact = exact_shape && (v.required.empty() || groups[driver].skill == v.required[0]);
   for (const Group& g : groups) {
     if (g.in_memory) g.in_memory(&plan.filter);
     if (g.query) plan.query = g.query;

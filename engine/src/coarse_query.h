@@ -37,6 +37,11 @@ struct CandidatePlan {
   std::vector<uint64_t> lists;
   std::optional<TermQuery> query;
   CandidateFilter filter;
+  // True when every candidate meets every constraint except availability, which its hot
+  // record decides (AvailableOn): a match may then count candidates without decoding
+  // them. (No location, certificate or keyword constraint, and at most one required
+  // skill, held by every worker in `lists`.)
+  bool exact = false;
 };
 CandidatePlan PlanCandidates(const RecordCache& cache, const ResolvedVacancy& vacancy,
                              const EngineEnv& env, const Xapian::Stem& stem);

@@ -78,10 +78,13 @@ bool InRegions(const MatchRecord& w, const ResolvedVacancy& v) {
   return false;
 }
 
+bool Available(uint8_t employment_status, Day available_from, Day start) {
+  if (available_from != kNoDay) return available_from <= start;
+  return employment_status == v1::EMPLOYMENT_STATUS_UNSPECIFIED ||
+         employment_status == v1::EMPLOYMENT_STATUS_SEEKING;
+}
 bool Available(const MatchRecord& w, Day start) {
-  if (w.available_from != kNoDay) return w.available_from <= start;
-  return w.employment_status == v1::EMPLOYMENT_STATUS_UNSPECIFIED ||
-         w.employment_status == v1::EMPLOYMENT_STATUS_SEEKING;
+  return Available(w.employment_status, w.available_from, start);
 }
 
 std::string IssuerName(uint8_t issuer) {
@@ -264,6 +267,34 @@ std::string FailureReason(const MatchRecord& w, const ResolvedVacancy& v, const 
       return absl::StrCat("does not match the keywords \"", v.normalized.keywords(), "\"");
   }
   return "";
+}
+
+bool AvailableOn(const HotRecord& h, Day start) {
+  return Available(h.employment_status, h.available_from, start);
+}
+
+int64_t ScoreUpperBoundMicro(const HotRecord& h, const ResolvedVacancy& v,
+                             const EngineEnv& env, bool exclude_welfare) {
+  // Each term is Evaluate's own expression with an argument no smaller (rounding is
+  // monotonic): preferred skills whose signature bit is set (a superset of those held),
+  // the best certificate at the highest tier among its issuers' bits, at its highest
+  // level and full validity; the welfare component is exact, the distance 0.
+  const RankingWeights& W = env.options.ranking;
+  int64_t bound = 2;  // slack against any rounding subtlety
+  if (!v.preferred.empty()) {
+    int hits = 0;
+    for (SkillId p : v.preferred) hits += (h.skills & SkillBit(p)) != 0 ? 1 : 0;
+    bound += RoundMicro(W.preferred_skills * hits / static_cast<double>(v.preferred.size()));
+  }
+  double tier = 0;
+  for (uint8_t issuer : {v1::ISSUER_BNSP, v1::ISSUER_KEMNAKER, v1::ISSUER_OTHER}) {
+    if ((h.certs & CertBit(issuer, 0)) != 0) tier = std::max(tier, Tier(W, issuer));
+  }
+  if (tier > 0) bound += RoundMicro(W.certificate * (tier * (0.5 + h.best_level / 18.0)));
+  if (!exclude_welfare && h.welfare_decile >= 1 && h.welfare_decile <= 10) {
+    bound += RoundMicro(W.welfare * (11 - h.welfare_decile) / 10.0);
+  }
+  return bound;
 }
 
 }  // namespace cakap

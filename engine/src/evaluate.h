@@ -10,6 +10,7 @@
 #include "env.h"
 #include "normalize.h"
 #include "record.h"
+#include "record_cache.h"
 
 namespace cakap {
 
@@ -61,6 +62,14 @@ void Explain(const MatchRecord& worker, const ResolvedVacancy& vacancy, const En
 // Why the first failed constraint failed, e.g. "certificate expired 2026-03-01".
 std::string FailureReason(const MatchRecord& worker, const ResolvedVacancy& vacancy,
                           const EngineEnv& env, const Evaluation& eval);
+
+// On hot records (record_cache.h). The availability constraint, exactly as Evaluate
+// decides it (it applies unless the vacancy includes employed workers).
+bool AvailableOn(const HotRecord& worker, Day start);
+// A bound no lower than the score_micro Evaluate gives the worker for a vacancy without
+// a location (the distance component is then 0), when the worker meets its constraints.
+int64_t ScoreUpperBoundMicro(const HotRecord& worker, const ResolvedVacancy& vacancy,
+                             const EngineEnv& env, bool exclude_welfare);
 
 inline double MicroToDouble(int64_t micro) { return static_cast<double>(micro) / 1e6; }
 

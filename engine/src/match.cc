@@ -4,8 +4,10 @@
 #include <xapian.h>
 
 #include <algorithm>
+#include <functional>
 #include <map>
 #include <optional>
+#include <queue>
 #include <utility>
 
 #include "absl/container/flat_hash_set.h"
@@ -235,26 +237,46 @@ absl::StatusOr<v1::MatchResult> RunMatch(const Xapian::Database& db, const Recor
   Evaluation eval;
   FacetCounter facets;
   std::vector<Hit> hits;  // candidates after the cursor
-  int64_t before_cursor = 0;
+  int64_t total = 0;
+  const size_t page_size = o.page_size() > 0 ? o.page_size() : kDefaultPageSize;
+  // With an exact plan (and no facets, which read every candidate's certificates), a
+  // candidate is decided on its hot record, and decoded and scored only when its score
+  // bound reaches the page: below the (page_size + 1)-th best score after the cursor
+  // it cannot be on the page nor change whether more follow. Measured at 1M workers, a
+  // one-skill national vacancy has ~80k candidates, ~110 ns each to decode and score.
+  const bool prune = plan.exact && !o.facets();
+  std::priority_queue<int64_t, std::vector<int64_t>, std::greater<int64_t>> best;
   const std::vector<Xapian::docid> ids = Candidates(db, reader.cache(), plan);
   for (size_t i = 0; i < ids.size(); ++i) {
     reader.PrefetchAhead(ids, i);
     const Xapian::docid docid = ids[i];
+    if (prune) {
+      const HotRecord& hot = reader.cache().Hot(docid);
+      if (!hot.malformed) {  // (a malformed record goes on, to be reported)
+        if (!v.include_employed && !AvailableOn(hot, v.start)) continue;
+        if (best.size() > page_size &&
+            ScoreUpperBoundMicro(hot, v, env, eopts.exclude_welfare) < best.top()) {
+          ++total;
+          continue;
+        }
+      }
+    }
     CAKAP_RETURN_IF_ERROR(reader.Read(docid, &record));
     // The keyword words, if any, were matched by the candidates' query.
     eopts.keywords_ok = KeywordSkillsOk(record, v);
     Evaluate(record, v, env, eopts, &eval);
     if (eval.failures > 0) continue;
+    ++total;
     if (o.facets()) facets.Add(record, v.start);
     if (cursor && !Before(cursor->score_micro, cursor->last_id, eval.score_micro, record.id)) {
-      ++before_cursor;
       continue;
     }
     hits.push_back({eval.score_micro, reader.Id(docid), docid});
+    best.push(eval.score_micro);
+    if (best.size() > page_size + 1) best.pop();
   }
   v1::MatchResult result;
-  result.set_total(before_cursor + static_cast<int64_t>(hits.size()));
-  const size_t page_size = o.page_size() > 0 ? o.page_size() : kDefaultPageSize;
+  result.set_total(total);
   KeepBest(&hits, page_size + 1);
   const bool more = hits.size() > page_size;
   if (more) hits.resize(page_size);

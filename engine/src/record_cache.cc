@@ -27,7 +27,11 @@ HotRecord HotRecordOf(const MatchRecord& record) {
     if (c.covers.empty()) continue;  // indexed with no cert term either (document.cc)
     hot.certs |= CertBit(c.issuer, 0);
     for (SkillId s : c.covers) hot.certs |= CertBit(c.issuer, s);
+    hot.best_level = std::max(hot.best_level, c.level);
   }
+  hot.employment_status = record.employment_status;
+  hot.welfare_decile = record.welfare_decile;
+  hot.available_from = record.available_from;
   return hot;
 }
 

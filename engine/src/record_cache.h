@@ -47,7 +47,9 @@ struct RecordUpdate {
 // What the candidate filter reads of one docid: 40 bytes beside the arena, so that a
 // match can reject most coarse candidates without touching their records. The
 // signatures hash each skill / certificate term to one of 64 bits: a test on them is a
-// superset test (a set bit may belong to another term); Evaluate decides exactly.
+// superset test (a set bit may belong to another term); Evaluate decides exactly. The
+// availability fields are exact copies, and with the welfare decile and the best
+// certificate level they bound a worker's score (ScoreUpperBoundMicro, evaluate.h).
 struct HotRecord {
   float latitude = std::numeric_limits<float>::quiet_NaN();  // the domicile point
   float longitude = std::numeric_limits<float>::quiet_NaN();
@@ -55,7 +57,12 @@ struct HotRecord {
   uint64_t skills = 0;  // SkillBit of every skill in skills(w)
   uint64_t certs = 0;   // CertBit of every (issuer, covered skill) and (issuer, 0)
   bool malformed = false;  // an undecodable record: let it through, to be reported
+  uint8_t employment_status = 0;  // as MatchRecord
+  uint8_t welfare_decile = 0;     // as MatchRecord
+  uint8_t best_level = 0;         // highest KKNI level of a certificate covering a skill
+  Day available_from = kNoDay;    // as MatchRecord
 };
+static_assert(sizeof(HotRecord) == 40, "two hot records per 80 bytes; keep it small");
 uint64_t SkillBit(SkillId skill);
 uint64_t CertBit(uint8_t issuer, SkillId skill);  // skill 0: any skill of that issuer
 // The region code packed into 8 bytes (codes are at most 5 characters: "63.01"); its
@@ -125,6 +132,11 @@ class RecordCache {
   void Prefetch(Xapian::docid docid) const { records_.Prefetch(docid); }
   // Hints that Prefetch(docid) comes soon (the slot table is itself too large to cache).
   void PrefetchSlot(Xapian::docid docid) const { records_.PrefetchSlot(docid); }
+  // The hot record of `docid` (default without a record).
+  const HotRecord& Hot(Xapian::docid docid) const {
+    static const HotRecord kNone;
+    return docid < hot_.size() ? hot_[docid] : kNone;
+  }
   // Points are kept as floats, so a filter's box needs a margin of kPointMarginDeg over
   // the exact one.
   static constexpr double kPointMarginDeg = 1e-4;  // float rounding is < 1e-5 deg
