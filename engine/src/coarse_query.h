@@ -31,16 +31,18 @@ bool KeywordSkillsOk(const MatchRecord& record, const ResolvedVacancy& vacancy);
 
 // How a match selects its candidates (a superset of them): the union of the record
 // cache's `lists` (the cheapest group's) whose hot records `filter` accepts (every group
-// checkable in memory), and that `query` (the keywords), if any, matches; or, without
-// lists, the workers `query` matches (no groups, or the keywords alone).
+// checkable in memory), that are in every list of `intersect`, and that `query` (the
+// keywords), if any, matches; or, without lists, the workers `query` matches (no groups,
+// or the keywords alone).
 struct CandidatePlan {
   std::vector<uint64_t> lists;
+  std::vector<uint64_t> intersect;  // lists every candidate must also be in
   std::optional<TermQuery> query;
   CandidateFilter filter;
   // True when every candidate meets every constraint except availability, which its hot
   // record decides (AvailableOn): a match may then count candidates without decoding
-  // them. (No location, certificate or keyword constraint, and at most one required
-  // skill, held by every worker in `lists`.)
+  // them. (No location, certificate or keyword constraint; one required skill held by
+  // every worker in `lists`, the others' lists in `intersect`.)
   bool exact = false;
 };
 CandidatePlan PlanCandidates(const RecordCache& cache, const ResolvedVacancy& vacancy,
