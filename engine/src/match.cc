@@ -272,8 +272,10 @@ absl::StatusOr<v1::MatchResult> RunMatch(const Xapian::Database& db, const Recor
       continue;
     }
     hits.push_back({eval.score_micro, reader.Id(docid), docid});
-    best.push(eval.score_micro);
-    if (best.size() > page_size + 1) best.pop();
+    if (prune) {
+      best.push(eval.score_micro);
+      if (best.size() > page_size + 1) best.pop();
+    }
   }
   v1::MatchResult result;
   result.set_total(total);
