@@ -81,6 +81,7 @@ class MatchServiceImpl final : public v1::MatchService::Service {
     bool nothing_visible = false;
     if (partner) {
       options.set_exclude_welfare(true);
+      options.set_coarse_locations(true);
       absl::Status s =
           RestrictVacancy(call.key(), call.engine().regions(), &vacancy, &nothing_visible);
       if (!s.ok()) return ToGrpc(s);
@@ -140,7 +141,7 @@ class MatchServiceImpl final : public v1::MatchService::Service {
     }
     if (Status s = call.BeforeEngine(); !s.ok()) return s;
     absl::StatusOr<v1::VacancyMatchResult> result = call.engine().MatchVacancies(
-        req.worker_id(), limit, partner || req.exclude_welfare());
+        req.worker_id(), limit, partner || req.exclude_welfare(), /*coarse_locations=*/partner);
     if (!result.ok()) return ToGrpc(result.status());
     if (partner) {
       RedactVacancyMatchResult(&*result);

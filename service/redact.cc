@@ -6,12 +6,11 @@
 #include <vector>
 
 #include "absl/strings/str_cat.h"
+#include "cakap/engine.h"
 
 namespace cakap {
 namespace service {
 namespace {
-
-double Round2(double x) { return std::round(x * 100.0) / 100.0; }
 
 double RoundKm(double km) { return km < 0 ? km : std::round(km); }
 
@@ -31,8 +30,8 @@ void RedactWorker(v1::Worker* worker) {
   worker->clear_welfare_decile();
   if (worker->has_domicile() && worker->domicile().has_coordinates()) {
     v1::Location* d = worker->mutable_domicile();
-    d->set_latitude(Round2(d->latitude()));
-    d->set_longitude(Round2(d->longitude()));
+    d->set_latitude(CoarseDegrees(d->latitude()));  // what coarse_locations measures from
+    d->set_longitude(CoarseDegrees(d->longitude()));
   }
   if (worker->has_contact() && !worker->contact().consent_to_share()) {
     worker->mutable_contact()->clear_phone();

@@ -17,7 +17,9 @@ namespace service {
 // phone and e-mail unless the worker consented to share them.
 void RedactWorker(v1::Worker* worker);
 
-// Redacts every worker of the result and rounds distances to whole km. Also drops near
+// Redacts every worker of the result and rounds distances to whole km (the match itself
+// ran with MatchOptions.coarse_locations, so no score or explanation is finer than the
+// coordinates shown). Also drops near
 // misses `key` may not see (a restricted partner's region filter makes workers outside
 // it near misses on "region").
 void RedactMatchResult(const ApiKey& key, v1::MatchResult* result);

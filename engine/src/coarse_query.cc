@@ -56,8 +56,12 @@ struct Group {
   }
 };
 
+// How far CoarseDegrees moves a point: at most 0.005 degrees in latitude and in
+// longitude, ~0.56 km each, so under 0.8 km.
+constexpr double kCoarseMarginKm = 0.8;
+
 std::vector<Group> Groups(const ResolvedVacancy& v, const EngineEnv& env,
-                          const Xapian::Stem& stem) {
+                          const Xapian::Stem& stem, bool coarse_locations) {
   std::vector<Group> groups;
   for (SkillId s : v.required) {
     Group& g = groups.emplace_back();
@@ -81,9 +85,12 @@ std::vector<Group> Groups(const ResolvedVacancy& v, const EngineEnv& env,
     g.in_memory = [bits](CandidateFilter* f) { f->certs_any |= bits; };
   }
   if (v.has_location && v.radius_km > 0) {
-    auto cells = CoverCircle(v.latitude, v.longitude, v.radius_km, env.options.geo_cell_levels,
+    // The cells and the box hold the stored points; with coarse locations, those whose
+    // rounded point is in the circle.
+    const double reach = v.radius_km + (coarse_locations ? kCoarseMarginKm : 0);
+    auto cells = CoverCircle(v.latitude, v.longitude, reach, env.options.geo_cell_levels,
                              env.options.max_cover_cells);
-    auto box = BoundingBox(v.latitude, v.longitude, v.radius_km, RecordCache::kPointMarginDeg);
+    auto box = BoundingBox(v.latitude, v.longitude, reach, RecordCache::kPointMarginDeg);
     // Both exist unless the circle reaches a pole (or no cell level fits): then the exact
     // distance check alone decides.
     if (cells && box) {
@@ -203,8 +210,9 @@ void KeepIn(const std::vector<Xapian::docid>& list, std::vector<Xapian::docid>* 
 }  // namespace
 
 CandidatePlan PlanCandidates(const RecordCache& cache, const ResolvedVacancy& v,
-                             const EngineEnv& env, const Xapian::Stem& stem) {
-  std::vector<Group> groups = Groups(v, env, stem);
+                             const EngineEnv& env, const Xapian::Stem& stem,
+                             bool coarse_locations) {
+  std::vector<Group> groups = Groups(v, env, stem, coarse_locations);
   for (Group& g : groups) {
     if (g.narrowable) NarrowToRequiredSkill(cache, v.required, &g);
   }
@@ -274,8 +282,9 @@ std::vector<Xapian::docid> Candidates(const Xapian::Database& db, const RecordCa
 }
 
 NearMissPlan PlanNearMisses(const RecordCache& cache, const ResolvedVacancy& v,
-                            const EngineEnv& env, const Xapian::Stem& stem) {
-  std::vector<Group> groups = Groups(v, env, stem);
+                            const EngineEnv& env, const Xapian::Stem& stem,
+                            bool coarse_locations) {
+  std::vector<Group> groups = Groups(v, env, stem, coarse_locations);
   NearMissPlan plan;
   // With at most one group, failing it is allowed: every worker is a candidate.
   if (groups.size() <= 1) {

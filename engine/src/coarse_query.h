@@ -45,8 +45,11 @@ struct CandidatePlan {
   // every worker in `lists`, the others' lists in `intersect`.)
   bool exact = false;
 };
+// `coarse_locations`: Evaluate measures from rounded points (MatchOptions), so the radius
+// group must hold every worker whose rounded point is in the circle.
 CandidatePlan PlanCandidates(const RecordCache& cache, const ResolvedVacancy& vacancy,
-                             const EngineEnv& env, const Xapian::Stem& stem);
+                             const EngineEnv& env, const Xapian::Stem& stem,
+                             bool coarse_locations);
 // The candidates of `plan`, ascending. Throws Xapian::Error.
 std::vector<Xapian::docid> Candidates(const Xapian::Database& db, const RecordCache& cache,
                                       const CandidatePlan& plan);
@@ -62,7 +65,8 @@ struct NearMissPlan {
   std::vector<CandidateFilter> groups;  // one filter per group checkable in memory
 };
 NearMissPlan PlanNearMisses(const RecordCache& cache, const ResolvedVacancy& vacancy,
-                            const EngineEnv& env, const Xapian::Stem& stem);
+                            const EngineEnv& env, const Xapian::Stem& stem,
+                            bool coarse_locations);
 // The docids in `plan`'s lists or matching its query, ascending. Throws Xapian::Error.
 std::vector<Xapian::docid> NearMissCandidates(const Xapian::Database& db,
                                               const RecordCache& cache,

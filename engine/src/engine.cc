@@ -133,9 +133,9 @@ absl::StatusOr<v1::MatchResult> Engine::Match(const v1::Vacancy& v,
   return impl_->Match(v, o);
 }
 absl::StatusOr<v1::VacancyMatchResult> Engine::MatchVacancies(absl::string_view worker_id,
-                                                              int limit,
-                                                              bool exclude_welfare) const {
-  return impl_->MatchVacancies(worker_id, limit, exclude_welfare);
+                                                              int limit, bool exclude_welfare,
+                                                              bool coarse_locations) const {
+  return impl_->MatchVacancies(worker_id, limit, exclude_welfare, coarse_locations);
 }
 absl::StatusOr<EngineStats> Engine::Stats() const { return impl_->Stats(); }
 const Lexicon& Engine::lexicon() const { return impl_->env().lexicon; }

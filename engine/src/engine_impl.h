@@ -40,7 +40,8 @@ class Engine::Impl {
   absl::StatusOr<v1::MatchResult> Match(const v1::Vacancy& vacancy,
                                         const v1::MatchOptions& options);
   absl::StatusOr<v1::VacancyMatchResult> MatchVacancies(absl::string_view worker_id, int limit,
-                                                        bool exclude_welfare);
+                                                        bool exclude_welfare,
+                                                        bool coarse_locations);
 
   const EngineEnv& env() const { return env_; }
 

@@ -6,6 +6,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_join.h"
+#include "cakap/engine.h"
 #include "geo.h"
 
 namespace cakap {
@@ -170,7 +171,10 @@ void Evaluate(const MatchRecord& w, const ResolvedVacancy& v, const EngineEnv& e
   }
   double d = -1;
   if (v.has_location) {
-    d = HaversineKm(v.latitude, v.longitude, w.latitude, w.longitude);
+    d = options.coarse_locations
+            ? HaversineKm(v.latitude, v.longitude, CoarseDegrees(w.latitude),
+                          CoarseDegrees(w.longitude))
+            : HaversineKm(v.latitude, v.longitude, w.latitude, w.longitude);
     out->distance_km = d;
     if (v.radius_km > 0 && d > v.radius_km && fail(Constraint::kRadius, 0)) return;
   }

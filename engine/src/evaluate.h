@@ -48,6 +48,9 @@ struct EvaluateOptions {
   // Result of the `keywords` constraint, decided outside (by the index or by the
   // worker's words): only read when the vacancy has keywords.
   bool keywords_ok = true;
+  // Measure distances from the worker's point rounded by CoarseDegrees (engine.h), as
+  // MatchOptions.coarse_locations asks.
+  bool coarse_locations = false;
 };
 
 // Evaluates the constraints; scores when failures <= options.max_failures.

@@ -191,11 +191,12 @@ absl::Status AddNearMisses(const Xapian::Database& db, const RecordReader& reade
   for (SkillId s : v.keyword_skills) keyword_bits |= SkillBit(s);
   EvaluateOptions eopts;
   eopts.exclude_welfare = o.exclude_welfare();
+  eopts.coarse_locations = o.coarse_locations();
   eopts.max_failures = 1;
   MatchRecord record;
   Evaluation eval;
   std::vector<Hit> hits;
-  const NearMissPlan plan = PlanNearMisses(reader.cache(), v, env, stem);
+  const NearMissPlan plan = PlanNearMisses(reader.cache(), v, env, stem, o.coarse_locations());
   std::vector<Xapian::docid> ids = NearMissCandidates(db, reader.cache(), plan);
   reader.cache().FilterAtMostOneFailure(
       plan.groups,
@@ -230,9 +231,10 @@ absl::StatusOr<v1::MatchResult> RunMatch(const Xapian::Database& db, const Recor
                                          const std::optional<PageCursor>& cursor,
                                          uint64_t fingerprint, const EngineEnv& env) {
   const Xapian::Stem stem("indonesian");
-  const CandidatePlan plan = PlanCandidates(reader.cache(), v, env, stem);
+  const CandidatePlan plan = PlanCandidates(reader.cache(), v, env, stem, o.coarse_locations());
   EvaluateOptions eopts;
   eopts.exclude_welfare = o.exclude_welfare();
+  eopts.coarse_locations = o.coarse_locations();
   MatchRecord record;
   Evaluation eval;
   FacetCounter facets;
@@ -338,7 +340,8 @@ absl::StatusOr<v1::MatchResult> Engine::Impl::Match(const v1::Vacancy& vacancy,
         "near_miss_limit: ", options.near_miss_limit(), " is outside 0-", kMaxNearMisses));
   }
   CAKAP_ASSIGN_OR_RETURN(ResolvedVacancy v, ResolveVacancy(vacancy, env_, false));
-  const uint64_t fingerprint = VacancyFingerprint(v, options.exclude_welfare());
+  const uint64_t fingerprint =
+      VacancyFingerprint(v, options.exclude_welfare(), options.coarse_locations());
   std::optional<PageCursor> cursor;
   if (!options.page_token().empty()) {
     CAKAP_ASSIGN_OR_RETURN(cursor, DecodePageToken(options.page_token()));
@@ -356,7 +359,8 @@ absl::StatusOr<v1::MatchResult> Engine::Impl::Match(const v1::Vacancy& vacancy,
 
 absl::StatusOr<v1::VacancyMatchResult> Engine::Impl::MatchVacancies(absl::string_view worker_id,
                                                                     int limit,
-                                                                    bool exclude_welfare) {
+                                                                    bool exclude_welfare,
+                                                                    bool coarse_locations) {
   CAKAP_RETURN_IF_ERROR(ValidateId(worker_id, "worker_id"));
   if (limit < 1 || limit > kMaxVacancyLimit) {
     return absl::InvalidArgumentError(
@@ -381,6 +385,7 @@ absl::StatusOr<v1::VacancyMatchResult> Engine::Impl::MatchVacancies(absl::string
       }
       EvaluateOptions eopts;
       eopts.exclude_welfare = exclude_welfare;
+      eopts.coarse_locations = coarse_locations;
       Evaluation eval;
       struct VacancyHit {
         int64_t score_micro;

@@ -46,7 +46,8 @@ absl::StatusOr<PageCursor> DecodePageToken(absl::string_view token) {
   return c;
 }
 
-uint64_t VacancyFingerprint(const ResolvedVacancy& v, bool exclude_welfare) {
+uint64_t VacancyFingerprint(const ResolvedVacancy& v, bool exclude_welfare,
+                           bool coarse_locations) {
   v1::Vacancy key = v.normalized;
   // Fields that never change candidates or scores.
   key.clear_id();
@@ -62,7 +63,7 @@ uint64_t VacancyFingerprint(const ResolvedVacancy& v, bool exclude_welfare) {
     out.SetSerializationDeterministic(true);
     key.SerializeToCodedStream(&out);
   }
-  return Fnv1a(exclude_welfare ? "w" : "-", Fnv1a(bytes));
+  return Fnv1a(coarse_locations ? "c" : "-", Fnv1a(exclude_welfare ? "w" : "-", Fnv1a(bytes)));
 }
 
 }  // namespace cakap

@@ -24,7 +24,9 @@ absl::StatusOr<PageCursor> DecodePageToken(absl::string_view token);
 
 // A stable (across processes and releases of the same schema) hash of what determines a
 // vacancy's candidates and scores.
-uint64_t VacancyFingerprint(const ResolvedVacancy& vacancy, bool exclude_welfare);
+// Of the vacancy and the options that change candidates or scores.
+uint64_t VacancyFingerprint(const ResolvedVacancy& vacancy, bool exclude_welfare,
+                           bool coarse_locations);
 
 }  // namespace cakap
 

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "absl/strings/match.h"
+#include "absl/strings/str_format.h"
 #include "absl/strings/str_split.h"
 #include "service/service_test_util.h"
 
@@ -106,6 +107,17 @@ TEST(SvcRedactionTest, PartnerMatchCandidates) {
         sum += e.value();
       }
       EXPECT_NEAR(sum, c.score(), 1e-9);
+      // Every distance was measured from the coordinates shown (coarse_locations), so
+      // neither the score nor its explanation locates the worker more finely.
+      if (c.worker().domicile().has_coordinates()) {
+        const double shown_km = cakap_test::HaversineKm(-2.3, 115.5, c.worker().domicile().latitude(),
+                                            c.worker().domicile().longitude());
+        for (const auto& e : c.explanation()) {
+          if (e.name() != "distance") continue;
+          EXPECT_EQ(e.detail(), absl::StrFormat("%.1f km", shown_km)) << c.worker().id();
+          EXPECT_NEAR(e.value(), 0.30 * std::exp2(-shown_km / 20.0), 1e-6) << c.worker().id();
+        }
+      }
       if (c.worker().id() == "w-consent") {
         EXPECT_EQ(c.worker().contact().phone(), kPhoneConsent);
       }

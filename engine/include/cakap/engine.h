@@ -31,6 +31,7 @@
 #ifndef CAKAP_ENGINE_H_
 #define CAKAP_ENGINE_H_
 
+#include <cmath>
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -48,6 +49,10 @@
 #include "cakap/v1/worker.pb.h"
 
 namespace cakap {
+
+// A coordinate in degrees rounded to 2 decimals (~1 km): the precision of the worker
+// locations partners are shown, and the point MatchOptions.coarse_locations measures from.
+inline double CoarseDegrees(double degrees) { return std::round(degrees * 100.0) / 100.0; }
 
 // Outcome of a bulk upsert: which records were rejected and why.
 struct BulkResult {
@@ -96,9 +101,11 @@ class Engine {
                                         const v1::MatchOptions& options) const;
   // Open stored vacancies that the stored worker `worker_id` satisfies, best first; at
   // most `limit` (1-1000) of them.
+  // `exclude_welfare` and `coarse_locations` as in MatchOptions.
   absl::StatusOr<v1::VacancyMatchResult> MatchVacancies(absl::string_view worker_id,
                                                         int limit,
-                                                        bool exclude_welfare = false) const;
+                                                        bool exclude_welfare = false,
+                                                        bool coarse_locations = false) const;
 
   absl::StatusOr<EngineStats> Stats() const;
 
