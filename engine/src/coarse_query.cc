@@ -305,7 +305,8 @@ NearMissPlan PlanNearMisses(const RecordCache& cache, const ResolvedVacancy& v,
     }
   }
   for (const Group& g : groups) {
-    if (g.in_memory && !g.keywords) g.in_memory(&plan.groups.emplace_back());
+    if (!g.in_memory) continue;
+    g.in_memory(g.keywords ? &plan.keyword_skills : &plan.groups.emplace_back());
   }
   return plan;
 }

@@ -63,6 +63,9 @@ struct NearMissPlan {
   std::vector<uint64_t> lists;
   std::optional<TermQuery> query;
   std::vector<CandidateFilter> groups;  // one filter per group checkable in memory
+  // The keyword skills' superset test: a hot record it rejects fails the keywords (which
+  // the caller counts, with the words, as one failure).
+  CandidateFilter keyword_skills;
 };
 NearMissPlan PlanNearMisses(const RecordCache& cache, const ResolvedVacancy& vacancy,
                             const EngineEnv& env, const Xapian::Stem& stem,

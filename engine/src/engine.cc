@@ -8,10 +8,7 @@
 #include <system_error>
 
 #include "absl/functional/function_ref.h"
-#include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
-#include "absl/strings/str_join.h"
-#include "absl/strings/str_split.h"
 #include "cakap/engine.h"
 #include "cakap/status_macros.h"
 #include "document.h"

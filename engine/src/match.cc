@@ -159,12 +159,11 @@ auto WithReader(ReaderPool& pool, F&& body)
   return body(lease.db(), RecordReader(lease.records()));
 }
 
+// Fills `out` for the worker of `docid`, whose record the caller has decoded into `record`.
 absl::Status FillCandidate(const Xapian::Database& db, const RecordReader& reader,
-                           Xapian::docid docid,
+                           Xapian::docid docid, const MatchRecord& record,
                            const ResolvedVacancy& v, const EngineEnv& env,
                            const EvaluateOptions& eopts, Evaluation* eval, v1::Candidate* out) {
-  MatchRecord record;
-  CAKAP_RETURN_IF_ERROR(reader.Read(docid, &record));
   CAKAP_RETURN_IF_ERROR(reader.ReadWorker(db, docid, out->mutable_worker()));
   Evaluate(record, v, env, eopts, eval);
   out->set_score(MicroToDouble(eval->score_micro));
@@ -187,8 +186,6 @@ absl::Status AddNearMisses(const Xapian::Database& db, const RecordReader& reade
   auto keywords_ok = [&](Xapian::docid d, const MatchRecord& r) {
     return (!words || word_matches.contains(d)) && KeywordSkillsOk(r, v);
   };
-  uint64_t keyword_bits = 0;
-  for (SkillId s : v.keyword_skills) keyword_bits |= SkillBit(s);
   EvaluateOptions eopts;
   eopts.exclude_welfare = o.exclude_welfare();
   eopts.coarse_locations = o.coarse_locations();
@@ -201,7 +198,7 @@ absl::Status AddNearMisses(const Xapian::Database& db, const RecordReader& reade
   reader.cache().FilterAtMostOneFailure(
       plan.groups,
       [&](Xapian::docid d, const HotRecord& h) {  // a sure keywords failure
-        return (words && !word_matches.contains(d)) || (h.skills & keyword_bits) != keyword_bits;
+        return (words && !word_matches.contains(d)) || !plan.keyword_skills.Accepts(h);
       },
       &ids);
   for (size_t i = 0; i < ids.size(); ++i) {
@@ -218,7 +215,8 @@ absl::Status AddNearMisses(const Xapian::Database& db, const RecordReader& reade
     eopts.keywords_ok = keywords_ok(hit.docid, record);
     v1::NearMiss* miss = result->add_near_misses();
     CAKAP_RETURN_IF_ERROR(
-        FillCandidate(db, reader, hit.docid, v, env, eopts, &eval, miss->mutable_candidate()));
+        FillCandidate(db, reader, hit.docid, record, v, env, eopts, &eval,
+                      miss->mutable_candidate()));
     miss->set_constraint(ConstraintName(eval.failed));
     miss->set_reason(FailureReason(record, v, env, eval));
   }
@@ -286,8 +284,9 @@ absl::StatusOr<v1::MatchResult> RunMatch(const Xapian::Database& db, const Recor
   if (more) hits.resize(page_size);
   eopts.keywords_ok = true;  // every hit met them
   for (const Hit& hit : hits) {
-    CAKAP_RETURN_IF_ERROR(
-        FillCandidate(db, reader, hit.docid, v, env, eopts, &eval, result.add_candidates()));
+    CAKAP_RETURN_IF_ERROR(reader.Read(hit.docid, &record));
+    CAKAP_RETURN_IF_ERROR(FillCandidate(db, reader, hit.docid, record, v, env, eopts, &eval,
+                                        result.add_candidates()));
   }
   if (more) {
     result.set_next_page_token(

