@@ -152,9 +152,6 @@ grpc::Status Call::BeforeEngine() {
     return grpc::Status(grpc::StatusCode::DEADLINE_EXCEEDED,
                         "deadline exceeded before the engine was called");
   }
-  if (context_->IsCancelled()) {
-    return grpc::Status(grpc::StatusCode::CANCELLED, "cancelled by the client");
-  }
   return grpc::Status::OK;
 }
 

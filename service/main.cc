@@ -13,6 +13,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
 #include "absl/strings/string_view.h"
+#include "absl/synchronization/mutex.h"
 #include "absl/time/clock.h"
 #include "audit.h"
 #include "auth.h"
@@ -200,6 +201,10 @@ int Serve(const std::vector<std::string>& args) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  // Debian builds abseil without NDEBUG, so every absl::Mutex acquisition would go
+  // through the deadlock detector's global graph (a process-wide spinlock); a server
+  // does not pay for a debugging aid. Tests keep it on.
+  absl::SetMutexDeadlockDetectionMode(absl::OnDeadlockCycle::kIgnore);
   std::vector<std::string> args(argv + 1, argv + argc);
   for (size_t i = 0; i < args.size(); ++i) {
     if (args[i] == "--help" || args[i] == "-h" || (i == 0 && args[i] == "help")) {

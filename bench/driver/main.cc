@@ -12,6 +12,7 @@
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
+#include "absl/synchronization/mutex.h"
 #include "absl/time/clock.h"
 #include "cakap/status_macros.h"
 #include "phases.h"
@@ -176,6 +177,9 @@ absl::StatusOr<nlohmann::json> Run(const BenchConfig& c) {
 }  // namespace cakap
 
 int main(int argc, char** argv) {
+  // As cakapd does (service/main.cc): time the engine without abseil's debug-build
+  // deadlock detector.
+  absl::SetMutexDeadlockDetectionMode(absl::OnDeadlockCycle::kIgnore);
   absl::StatusOr<cakap::bench::BenchConfig> config = cakap::bench::ParseConfig(argc, argv);
   if (!config.ok()) {
     if (absl::IsCancelled(config.status())) {
