@@ -23,6 +23,7 @@
 #include "absl/strings/str_split.h"
 #include "absl/time/clock.h"
 #include "absl/time/time.h"
+#include "cakap/engine.h"
 #include "cakap/regions.h"
 
 namespace cakap {
@@ -193,6 +194,13 @@ absl::Status ParseKeyLine(absl::string_view line, std::string* hash, ApiKey* key
   }
   if (key->restricted() && key->role != Role::kPartner) {
     return absl::InvalidArgumentError("provinces/regions: only partner keys are restricted");
+  }
+  // A match without regions by this key becomes a match in exactly these codes.
+  const size_t codes = key->provinces.size() + key->regions.size();
+  if (codes > static_cast<size_t>(kMaxVacancyRegionCodes)) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("provinces/regions: ", codes, " codes, at most ", kMaxVacancyRegionCodes,
+                     " (name a whole province instead of its kabupaten/kota)"));
   }
   return absl::OkStatus();
 }

@@ -26,6 +26,9 @@ constexpr char kUsage[] = R"(usage: cakapd [FLAGS]
                        [--provinces 63,64] [--regions 63.11] [--rate N]
        cakapd keys revoke --keys FILE --name NAME
 
+A partner key with --provinces/--regions (at most 64 codes in all) sees only workers
+domiciled there.
+
 Serves the cakap gRPC API (proto/cakap/v1/service.proto) on the index in --data.
 
 flags:

@@ -90,6 +90,24 @@ absl::Status RestrictVacancy(const ApiKey& key, const Regions& regions, v1::Vaca
     *nothing_visible = true;
     return absl::OkStatus();
   }
+  // A kabupaten/kota whose province is allowed adds nothing.
+  std::vector<std::string> provinces;
+  for (const std::string& code : allowed) {
+    if (code.find('.') == std::string::npos) provinces.push_back(code);
+  }
+  allowed.erase(std::remove_if(allowed.begin(), allowed.end(),
+                               [&](const std::string& code) {
+                                 const size_t dot = code.find('.');
+                                 return dot != std::string::npos &&
+                                        std::find(provinces.begin(), provinces.end(),
+                                                  code.substr(0, dot)) != provinces.end();
+                               }),
+                allowed.end());
+  if (allowed.size() > static_cast<size_t>(kMaxVacancyRegionCodes)) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        "region_codes: ", allowed.size(), " codes once limited to the key's regions, at most ",
+        kMaxVacancyRegionCodes, " (split the match, or name whole provinces)"));
+  }
   vacancy->clear_region_codes();
   for (std::string& code : allowed) vacancy->add_region_codes(std::move(code));
   return absl::OkStatus();

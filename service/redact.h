@@ -29,7 +29,9 @@ void RedactVacancyMatchResult(v1::VacancyMatchResult* result);
 // Narrows vacancy->region_codes to what a restricted `key` may see: the intersection of
 // the request's codes (empty: everywhere) with the key's provinces and kabupaten/kota.
 // Sets *nothing_visible (and leaves the vacancy unchanged) when the intersection is
-// empty. InvalidArgument naming region_codes[i] for an unknown code.
+// empty. A kabupaten/kota is dropped when its province is in the list. InvalidArgument
+// naming region_codes[i] for an unknown code, and region_codes when the narrowed list has
+// more than kMaxVacancyRegionCodes codes.
 absl::Status RestrictVacancy(const ApiKey& key, const Regions& regions, v1::Vacancy* vacancy,
                              bool* nothing_visible);
 

@@ -6,6 +6,7 @@
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
+#include "cakap/engine.h"
 #include "cakap/status_macros.h"
 
 namespace cakap {
@@ -20,7 +21,6 @@ constexpr int kMaxCertSkills = 32;
 constexpr int kMaxTrainings = 32;
 constexpr int kMaxRequired = 16;
 constexpr int kMaxPreferred = 32;
-constexpr int kMaxRegionCodes = 64;
 constexpr size_t kMaxDescription = 10000;
 constexpr double kMaxKm = 5000;
 
@@ -376,7 +376,7 @@ absl::StatusOr<ResolvedVacancy> ResolveVacancy(const v1::Vacancy& in, const Engi
   }
   out.radius_km = in.radius_km();
 
-  CAKAP_RETURN_IF_ERROR(CheckCount(in.region_codes_size(), kMaxRegionCodes, "region_codes"));
+  CAKAP_RETURN_IF_ERROR(CheckCount(in.region_codes_size(), kMaxVacancyRegionCodes, "region_codes"));
   for (int i = 0; i < in.region_codes_size(); ++i) {
     const Region* region = env.regions.Find(in.region_codes(i));
     if (region == nullptr) {

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "absl/strings/match.h"
+#include "absl/strings/str_join.h"
 #include "redact.h"
 #include "rate_limit.h"
 #include "service/service_test_util.h"
@@ -67,6 +68,28 @@ TEST(SvcKeysFileTest, RejectsBadLines) {
     EXPECT_EQ(s.code(), absl::StatusCode::kInvalidArgument) << line;
     EXPECT_THAT(std::string(s.message()), HasSubstr(want)) << line;
   }
+}
+
+// A restricted key's codes become a match's region_codes, so a key holds at most as many
+// as a match accepts.
+TEST(SvcKeysFileTest, RejectsMoreCodesThanAMatchAccepts) {
+  auto regions = cakap::Regions::Builtin();
+  ASSERT_TRUE(regions.ok());
+  std::vector<std::string> kabupaten;
+  for (const cakap::Region& r : regions->all()) {
+    if (!r.is_province()) kabupaten.push_back(r.code);
+  }
+  ASSERT_GT(kabupaten.size(), static_cast<size_t>(cakap::kMaxVacancyRegionCodes));
+  kabupaten.resize(cakap::kMaxVacancyRegionCodes);
+  const std::string line = std::string(64, 'c') + " n partner provinces=11 regions=";
+  std::string hash;
+  ApiKey key;
+  absl::Status s = cakap::service::ParseKeyLine(line + absl::StrJoin(kabupaten, ","), &hash, &key);
+  EXPECT_EQ(s.code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_THAT(std::string(s.message()), HasSubstr("provinces/regions: 65 codes, at most 64"));
+  kabupaten.pop_back();
+  EXPECT_TRUE(
+      cakap::service::ParseKeyLine(line + absl::StrJoin(kabupaten, ","), &hash, &key).ok());
 }
 
 TEST(SvcKeysFileTest, AddLookupRevokeReload) {
@@ -153,6 +176,8 @@ TEST(SvcRestrictVacancyTest, IntersectsRequestWithKey) {
       {&balangan, {"63"}, {"63.11"}},
       {&balangan, {"63.01"}, {}},
       {&balangan, {"64", "63.11"}, {"63.11"}},
+      // A kabupaten/kota inside an allowed province adds nothing.
+      {&kaltim, {"64.02", "64"}, {"64"}},
   };
   for (const Case& c : cases) {
     Vacancy v;
@@ -172,6 +197,22 @@ TEST(SvcRestrictVacancyTest, IntersectsRequestWithKey) {
   absl::Status s = cakap::service::RestrictVacancy(kaltim, *regions, &bad, &nothing);
   EXPECT_EQ(s.code(), absl::StatusCode::kInvalidArgument);
   EXPECT_THAT(std::string(s.message()), HasSubstr("region_codes[1]"));
+
+  // More codes than a match accepts once narrowed: an error naming region_codes, not a
+  // silently shortened area.
+  ApiKey everywhere;
+  everywhere.role = Role::kPartner;
+  Vacancy wide;
+  for (const cakap::Region& r : regions->all()) {
+    if (r.is_province()) {
+      everywhere.provinces.push_back(r.code);
+    } else if (wide.region_codes_size() <= cakap::kMaxVacancyRegionCodes) {
+      wide.add_region_codes(r.code);
+    }
+  }
+  s = cakap::service::RestrictVacancy(everywhere, *regions, &wide, &nothing);
+  EXPECT_EQ(s.code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_THAT(std::string(s.message()), HasSubstr("region_codes: 65 codes"));
 }
 
 // ---------------------------------------------------------------------------------------

@@ -54,6 +54,9 @@ namespace cakap {
 // locations partners are shown, and the point MatchOptions.coarse_locations measures from.
 inline double CoarseDegrees(double degrees) { return std::round(degrees * 100.0) / 100.0; }
 
+// The most Vacancy.region_codes a match accepts (more: InvalidArgument on region_codes).
+inline constexpr int kMaxVacancyRegionCodes = 64;
+
 // Outcome of a bulk upsert: which records were rejected and why.
 struct BulkResult {
   struct Rejection {
