@@ -37,7 +37,11 @@ flags:
   --keys FILE              API keys file (hashes only; made by `cakapd keys add`).
                            Without it cakapd listens on 127.0.0.1 only and every caller
                            is an admin. SIGHUP reloads it.
-  --audit-log FILE         audit log of partner matches (default DIR/audit.jsonl)
+  --audit-log FILE         audit log of partner matches (default DIR/audit.jsonl); each
+                           line is on disk before its reply is sent
+  --audit-max-bytes N      rotate the audit log once it holds N bytes: it is renamed to
+                           FILE.<UTC time> (never deleted) and a new one started; 0: never
+                           (default 67108864)
   --tls-cert FILE          PEM certificate chain: serve TLS (needs --tls-key)
   --tls-key FILE           PEM private key
   --max-message-bytes N    largest request or reply (default 16777216)
@@ -135,7 +139,7 @@ int Keys(const std::vector<std::string>& args) {
 int Serve(const std::vector<std::string>& args) {
   std::map<std::string, std::string> flags;
   const std::string error = ParseFlags(
-      args, {"data", "listen", "keys", "audit-log", "tls-cert", "tls-key", "max-message-bytes",
+      args, {"data", "listen", "keys", "audit-log", "audit-max-bytes", "tls-cert", "tls-key", "max-message-bytes",
              "default-rate", "shutdown-grace"},
       &flags);
   if (!error.empty()) return Usage(error);
@@ -146,6 +150,10 @@ int Serve(const std::vector<std::string>& args) {
   if (flags.count("listen")) options.listen = flags["listen"];
   options.keys_file = flags["keys"];
   options.audit_log = flags["audit-log"];
+  if (flags.count("audit-max-bytes") &&
+      !absl::SimpleAtoi(flags["audit-max-bytes"], &options.audit_log_options.max_bytes)) {
+    return Usage("--audit-max-bytes: not an integer >= 0");
+  }
   options.tls_cert_file = flags["tls-cert"];
   options.tls_key_file = flags["tls-key"];
   if (flags.count("max-message-bytes") &&

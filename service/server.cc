@@ -146,7 +146,8 @@ absl::Status ServerImpl::Start(const ServerOptions& options) {
   if (!engine.ok()) return engine.status();
   engine_ = *std::move(engine);
   absl::StatusOr<std::unique_ptr<AuditLog>> audit = AuditLog::Open(
-      options.audit_log.empty() ? options.data_dir + "/audit.jsonl" : options.audit_log);
+      options.audit_log.empty() ? options.data_dir + "/audit.jsonl" : options.audit_log,
+      options.audit_log_options);
   if (!audit.ok()) return audit.status();
   audit_ = *std::move(audit);
 

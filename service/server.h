@@ -20,6 +20,7 @@
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "absl/time/time.h"
+#include "audit.h"
 #include "cakap/engine.h"
 #include "cakap/options.h"
 
@@ -36,6 +37,8 @@ struct ServerOptions {
   std::string keys_file;
   // Audit log of partner matches. Empty: <data_dir>/audit.jsonl.
   std::string audit_log;
+  // Its rotation (audit.h).
+  AuditLogOptions audit_log_options;
   // PEM certificate chain and private key. Both empty: plaintext; both set: TLS.
   std::string tls_cert_file;
   std::string tls_key_file;
