@@ -9,6 +9,7 @@
 #include <string>
 
 #include "document.h"
+#include "evaluate.h"
 #include "geo.h"
 #include "schema.h"
 
@@ -259,6 +260,9 @@ CandidatePlan PlanCandidates(const RecordCache& cache, const ResolvedVacancy& v,
     if (g.in_memory) g.in_memory(&plan.filter);
     if (g.query) plan.query = g.query;
   }
+  // Constraints without lists that hot records still decide, or rule out for sure.
+  plan.filter.distance = HotDistanceOf(v, env, coarse_locations);
+  if (!v.include_employed) plan.filter.available_by = v.start;
   return plan;
 }
 

@@ -277,6 +277,29 @@ bool AvailableOn(const HotRecord& h, Day start) {
   return Available(h.employment_status, h.available_from, start);
 }
 
+std::optional<HotDistance> HotDistanceOf(const ResolvedVacancy& v, const EngineEnv& env,
+                                         bool coarse_locations) {
+  if (!v.has_location) return std::nullopt;
+  HotDistance d;
+  d.latitude = v.latitude;
+  d.longitude = v.longitude;
+  d.radius_km = v.radius_km;
+  d.default_travel_km = env.options.default_travel_km;
+  // A float point is within RecordCache::kPointMarginDeg of the stored one in each
+  // coordinate, < 16 m; rounding to CoarseDegrees moves it < 0.79 km more.
+  d.margin_km = coarse_locations ? 0.82 : 0.02;
+  return d;
+}
+
+bool SurelyTooFar(const HotRecord& h, const HotDistance& d) {
+  // Evaluate's tests, on a distance at most margin_km short of its own; a travel radius
+  // rounded up is no shorter. NaN (no point) is never too far.
+  const double km = HaversineKm(d.latitude, d.longitude, h.latitude, h.longitude);
+  if (d.radius_km > 0 && km > d.radius_km + d.margin_km) return true;
+  const double travel = h.travel_km > 0 ? h.travel_km : d.default_travel_km;
+  return !h.willing_to_relocate && km > travel + d.margin_km;
+}
+
 int64_t ScoreUpperBoundMicro(const HotRecord& h, const ResolvedVacancy& v,
                              const EngineEnv& env, bool exclude_welfare) {
   // Each term is Evaluate's own expression with an argument no smaller (rounding is

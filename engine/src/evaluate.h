@@ -4,6 +4,7 @@
 #define CAKAP_ENGINE_EVALUATE_H_
 
 #include <cstdint>
+#include <optional>
 #include <string>
 
 #include "cakap/v1/match.pb.h"
@@ -69,6 +70,13 @@ std::string FailureReason(const MatchRecord& worker, const ResolvedVacancy& vaca
 // On hot records (record_cache.h). The availability constraint, exactly as Evaluate
 // decides it (it applies unless the vacancy includes employed workers).
 bool AvailableOn(const HotRecord& worker, Day start);
+// The vacancy's distance constraints for hot points; nullopt without a location.
+// `coarse_locations` as EvaluateOptions.
+std::optional<HotDistance> HotDistanceOf(const ResolvedVacancy& vacancy, const EngineEnv& env,
+                                         bool coarse_locations);
+// True only when Evaluate fails the worker on the radius or the travel radius: the hot
+// point is farther than a limit by more than the margin.
+bool SurelyTooFar(const HotRecord& worker, const HotDistance& distance);
 // A bound no lower than the score_micro Evaluate gives the worker for a vacancy without
 // a location (the distance component is then 0), when the worker meets its constraints.
 int64_t ScoreUpperBoundMicro(const HotRecord& worker, const ResolvedVacancy& vacancy,

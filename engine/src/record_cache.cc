@@ -1,12 +1,14 @@
 #include "record_cache.h"
 
 #include <algorithm>
-#include <cstring>
+#include <cmath>
 #include <cstdint>
+#include <cstring>
 #include <exception>
 #include <limits>
 #include <thread>
 
+#include "evaluate.h"
 #include "record.h"
 #include "schema.h"
 
@@ -27,15 +29,31 @@ HotRecord HotRecordOf(const MatchRecord& record) {
     if (c.covers.empty()) continue;  // indexed with no cert term either (document.cc)
     hot.certs |= CertBit(c.issuer, 0);
     for (SkillId s : c.covers) hot.certs |= CertBit(c.issuer, s);
-    hot.best_level = std::max(hot.best_level, c.level);
+    hot.best_level = std::max<int>(hot.best_level, c.level);
   }
+  hot.travel_km = static_cast<uint16_t>(std::ceil(record.travel_km));  // <= 5000 (normalize)
   hot.employment_status = record.employment_status;
+  hot.willing_to_relocate = record.willing_to_relocate;
   hot.welfare_decile = record.welfare_decile;
   hot.available_from = record.available_from;
   return hot;
 }
 
 }  // namespace
+
+bool CandidateFilter::Accepts(const HotRecord& h) const {
+  if (h.malformed) return true;
+  if ((h.skills & skills_all) != skills_all) return false;
+  if (certs_any != 0 && (h.certs & certs_any) == 0) return false;
+  if (box && !box->Contains(h.latitude, h.longitude)) return false;
+  if (!regions.empty() && std::none_of(regions.begin(), regions.end(), [&](uint64_t key) {
+        return key == h.region || key == (h.region & 0xffff);
+      })) {
+    return false;
+  }
+  if (available_by && !AvailableOn(h, *available_by)) return false;
+  return !distance || !SurelyTooFar(h, *distance);
+}
 
 uint64_t SkillBit(SkillId skill) { return BitOf(skill); }
 uint64_t CertBit(uint8_t issuer, SkillId skill) {

@@ -51,16 +51,21 @@ struct RecordUpdate {
 // availability fields are exact copies, and with the welfare decile and the best
 // certificate level they bound a worker's score (ScoreUpperBoundMicro, evaluate.h).
 struct HotRecord {
+  HotRecord()
+      : employment_status(0), malformed(0), willing_to_relocate(0), welfare_decile(0),
+        best_level(0) {}
   float latitude = std::numeric_limits<float>::quiet_NaN();  // the domicile point
   float longitude = std::numeric_limits<float>::quiet_NaN();
   uint64_t region = 0;  // RegionKey of the domicile region; 0 without one
   uint64_t skills = 0;  // SkillBit of every skill in skills(w)
   uint64_t certs = 0;   // CertBit of every (issuer, covered skill) and (issuer, 0)
-  bool malformed = false;  // an undecodable record: let it through, to be reported
-  uint8_t employment_status = 0;  // as MatchRecord
-  uint8_t welfare_decile = 0;     // as MatchRecord
-  uint8_t best_level = 0;         // highest KKNI level of a certificate covering a skill
-  Day available_from = kNoDay;    // as MatchRecord
+  uint16_t travel_km = 0;  // MatchRecord's, rounded up to whole km (<= 5000); 0: not given
+  uint8_t employment_status : 4;    // as MatchRecord (values 0-3)
+  uint8_t malformed : 1;            // an undecodable record: let it through, to be reported
+  uint8_t willing_to_relocate : 1;  // as MatchRecord
+  uint8_t welfare_decile : 4;       // as MatchRecord (0-10)
+  uint8_t best_level : 4;  // highest KKNI level of a certificate covering a skill (0-9)
+  Day available_from = kNoDay;  // as MatchRecord
 };
 static_assert(sizeof(HotRecord) == 40, "two hot records per 80 bytes; keep it small");
 uint64_t SkillBit(SkillId skill);
@@ -90,6 +95,16 @@ uint64_t Region(absl::string_view code);
 uint64_t WithSkill(uint64_t cell_or_region, SkillId skill);
 }  // namespace list_key
 
+// A vacancy's distance constraints (radius and the worker's travel radius) as they apply
+// to hot points, which are floats: a worker is rejected only when farther than a limit
+// by more than margin_km (evaluate.h: SurelyTooFar).
+struct HotDistance {
+  double latitude = 0, longitude = 0;  // the vacancy's point
+  double radius_km = 0;                // 0: no radius
+  double default_travel_km = 0;        // for workers who gave no travel radius
+  double margin_km = 0;                // how far a hot point may be from Evaluate's
+};
+
 // Groups of a match checked against HotRecords instead of by Xapian terms. A worker
 // failing the filter fails a hard constraint for sure; passing proves nothing.
 struct CandidateFilter {
@@ -97,19 +112,15 @@ struct CandidateFilter {
   uint64_t skills_all = 0;        // required skills: each bit set
   uint64_t certs_any = 0;         // the certificate group: some bit set (0: no group)
   std::vector<uint64_t> regions;  // the region group: region or province key among these
+  // Constraints no group reads from lists, decided on the hot record where it can.
+  std::optional<HotDistance> distance;  // the vacancy has a location
+  std::optional<Day> available_by;      // the vacancy's start, unless it takes the employed
 
-  bool empty() const { return !box && skills_all == 0 && certs_any == 0 && regions.empty(); }
-  bool Accepts(const HotRecord& h) const {
-    if (h.malformed) return true;
-    if ((h.skills & skills_all) != skills_all) return false;
-    if (certs_any != 0 && (h.certs & certs_any) == 0) return false;
-    if (box && !box->Contains(h.latitude, h.longitude)) return false;
-    if (regions.empty()) return true;
-    for (uint64_t key : regions) {
-      if (key == h.region || key == (h.region & 0xffff)) return true;
-    }
-    return false;
+  bool empty() const {
+    return !box && skills_all == 0 && certs_any == 0 && regions.empty() && !distance &&
+           !available_by;
   }
+  bool Accepts(const HotRecord& h) const;  // record_cache.cc
 };
 
 class RecordCache {
