@@ -218,10 +218,11 @@ CandidatePlan PlanCandidates(const RecordCache& cache, const ResolvedVacancy& v,
     if (g.narrowable) NarrowToRequiredSkill(cache, v.required, &g);
   }
   CandidatePlan plan;
-  // Without location, certificate or keyword constraints, the filter decides regions
-  // exactly, and the lists decide the required skills: the driver's (when its lists hold
-  // only workers with one of them) and, intersected, the others'.
-  const bool exact_shape = !v.has_location && v.issuers.empty() && !v.HasKeywords();
+  // Without certificate or keyword constraints, the filter decides regions exactly, and
+  // the lists decide the required skills: the driver's (when its lists hold only workers
+  // with one of them) and, intersected, the others'. A location's limits are decided per
+  // candidate (CheckHotDistance).
+  const bool exact_shape = v.issuers.empty() && !v.HasKeywords();
   // Every group is about workers only, so the kind term is needed only without groups.
   if (groups.empty()) {
     plan.query = TermQuery::Term(schema::kKindWorker);

@@ -39,10 +39,11 @@ struct CandidatePlan {
   std::vector<uint64_t> intersect;  // lists every candidate must also be in
   std::optional<TermQuery> query;
   CandidateFilter filter;
-  // True when every candidate meets every constraint except availability, which its hot
-  // record decides (AvailableOn): a match may then count candidates without decoding
-  // them. (No location, certificate or keyword constraint; one required skill held by
-  // every worker in `lists`, the others' lists in `intersect`.)
+  // True when every candidate meets every constraint except availability and a
+  // location's limits, which its hot record decides (AvailableOn; CheckHotDistance, when
+  // it can): a match may then count candidates without decoding them. (No certificate
+  // or keyword constraint; one required skill held by every worker in `lists`, the
+  // others' lists in `intersect`.)
   bool exact = false;
 };
 // `coarse_locations`: Evaluate measures from rounded points (MatchOptions), so the radius

@@ -291,21 +291,30 @@ std::optional<HotDistance> HotDistanceOf(const ResolvedVacancy& v, const EngineE
   return d;
 }
 
-bool SurelyTooFar(const HotRecord& h, const HotDistance& d) {
-  // Evaluate's tests, on a distance at most margin_km short of its own; a travel radius
-  // rounded up is no shorter. NaN (no point) is never too far.
+HotDistanceCheck CheckHotDistance(const HotRecord& h, const HotDistance& d) {
+  // Evaluate's tests, knowing its distance is within margin_km of this one (NaN without
+  // a point: every comparison false). A travel radius on the hot record is rounded up to
+  // whole km, so the worker's own lies in (travel_km - 1, travel_km].
   const double km = HaversineKm(d.latitude, d.longitude, h.latitude, h.longitude);
-  if (d.radius_km > 0 && km > d.radius_km + d.margin_km) return true;
-  const double travel = h.travel_km > 0 ? h.travel_km : d.default_travel_km;
-  return !h.willing_to_relocate && km > travel + d.margin_km;
+  HotDistanceCheck out;
+  const bool radius = d.radius_km > 0;
+  if (radius && km > d.radius_km + d.margin_km) out.too_far = true;
+  const bool own = h.travel_km > 0;
+  const double travel_max = own ? h.travel_km : d.default_travel_km;
+  const double travel_min = own ? h.travel_km - 1.0 : d.default_travel_km;
+  if (!h.willing_to_relocate && km > travel_max + d.margin_km) out.too_far = true;
+  out.within = (!radius || km + d.margin_km <= d.radius_km) &&
+               (h.willing_to_relocate || km + d.margin_km <= travel_min);
+  out.min_km = std::max(0.0, km - d.margin_km);
+  return out;
 }
 
 int64_t ScoreUpperBoundMicro(const HotRecord& h, const ResolvedVacancy& v,
-                             const EngineEnv& env, bool exclude_welfare) {
+                             const EngineEnv& env, bool exclude_welfare, double min_km) {
   // Each term is Evaluate's own expression with an argument no smaller (rounding is
   // monotonic): preferred skills whose signature bit is set (a superset of those held),
   // the best certificate at the highest tier among its issuers' bits, at its highest
-  // level and full validity; the welfare component is exact, the distance 0.
+  // level and full validity, the distance at its least; the welfare component is exact.
   const RankingWeights& W = env.options.ranking;
   int64_t bound = 2;  // slack against any rounding subtlety
   if (!v.preferred.empty()) {
@@ -318,6 +327,9 @@ int64_t ScoreUpperBoundMicro(const HotRecord& h, const ResolvedVacancy& v,
     if ((h.certs & CertBit(issuer, 0)) != 0) tier = std::max(tier, Tier(W, issuer));
   }
   if (tier > 0) bound += RoundMicro(W.certificate * (tier * (0.5 + h.best_level / 18.0)));
+  if (v.has_location) {
+    bound += RoundMicro(W.distance * std::exp2(-min_km / W.distance_half_life_km));
+  }
   if (!exclude_welfare && h.welfare_decile >= 1 && h.welfare_decile <= 10) {
     bound += RoundMicro(W.welfare * (11 - h.welfare_decile) / 10.0);
   }

@@ -74,13 +74,18 @@ bool AvailableOn(const HotRecord& worker, Day start);
 // `coarse_locations` as EvaluateOptions.
 std::optional<HotDistance> HotDistanceOf(const ResolvedVacancy& vacancy, const EngineEnv& env,
                                          bool coarse_locations);
-// True only when Evaluate fails the worker on the radius or the travel radius: the hot
-// point is farther than a limit by more than the margin.
-bool SurelyTooFar(const HotRecord& worker, const HotDistance& distance);
-// A bound no lower than the score_micro Evaluate gives the worker for a vacancy without
-// a location (the distance component is then 0), when the worker meets its constraints.
+// What a hot point proves about the radius and the travel radius, margins included.
+// Neither flag for a worker without a point.
+struct HotDistanceCheck {
+  bool too_far = false;  // Evaluate fails the worker on one of them
+  bool within = false;   // Evaluate passes the worker on both
+  double min_km = 0;     // no more than the distance Evaluate measures
+};
+HotDistanceCheck CheckHotDistance(const HotRecord& worker, const HotDistance& distance);
+// A bound no lower than the score_micro Evaluate gives the worker, when the worker meets
+// the vacancy's constraints and, with a location, is at least `min_km` from it.
 int64_t ScoreUpperBoundMicro(const HotRecord& worker, const ResolvedVacancy& vacancy,
-                             const EngineEnv& env, bool exclude_welfare);
+                             const EngineEnv& env, bool exclude_welfare, double min_km);
 
 inline double MicroToDouble(int64_t micro) { return static_cast<double>(micro) / 1e6; }
 

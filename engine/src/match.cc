@@ -240,11 +240,12 @@ absl::StatusOr<v1::MatchResult> RunMatch(const Xapian::Database& db, const Recor
   int64_t total = 0;
   const size_t page_size = o.page_size() > 0 ? o.page_size() : kDefaultPageSize;
   // With an exact plan (and no facets, which read every candidate's certificates), a
-  // candidate is decided on its hot record, and decoded and scored only when its score
-  // bound reaches the page: below the (page_size + 1)-th best score after the cursor
-  // it cannot be on the page nor change whether more follow. Measured at 1M workers, a
-  // one-skill national vacancy has ~80k candidates, ~110 ns each to decode and score.
+  // candidate decided on its hot record is decoded and scored only when its score bound
+  // reaches the page: below the (page_size + 1)-th best score after the cursor it cannot
+  // be on the page nor change whether more follow. Measured at 1M workers, a one-skill
+  // national vacancy has ~80k candidates, ~110 ns each to decode and score.
   const bool prune = plan.exact && !o.facets();
+  const std::optional<HotDistance>& where = plan.filter.distance;
   std::priority_queue<int64_t, std::vector<int64_t>, std::greater<int64_t>> best;
   const std::vector<Xapian::docid> ids = Candidates(db, reader.cache(), plan);
   for (size_t i = 0; i < ids.size(); ++i) {
@@ -254,8 +255,14 @@ absl::StatusOr<v1::MatchResult> RunMatch(const Xapian::Database& db, const Recor
       const HotRecord& hot = reader.cache().Hot(docid);
       if (!hot.malformed) {  // (a malformed record goes on, to be reported)
         if (!v.include_employed && !AvailableOn(hot, v.start)) continue;
-        if (best.size() > page_size &&
-            ScoreUpperBoundMicro(hot, v, env, eopts.exclude_welfare) < best.top()) {
+        HotDistanceCheck distance;
+        distance.within = true;  // no location
+        if (where) distance = CheckHotDistance(hot, *where);
+        if (distance.too_far) continue;
+        // Near a limit the record decides.
+        if (distance.within && best.size() > page_size &&
+            ScoreUpperBoundMicro(hot, v, env, eopts.exclude_welfare, distance.min_km) <
+                best.top()) {
           ++total;
           continue;
         }

@@ -52,7 +52,7 @@ bool CandidateFilter::Accepts(const HotRecord& h) const {
     return false;
   }
   if (available_by && !AvailableOn(h, *available_by)) return false;
-  return !distance || !SurelyTooFar(h, *distance);
+  return !distance || !CheckHotDistance(h, *distance).too_far;
 }
 
 uint64_t SkillBit(SkillId skill) { return BitOf(skill); }

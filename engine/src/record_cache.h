@@ -97,7 +97,7 @@ uint64_t WithSkill(uint64_t cell_or_region, SkillId skill);
 
 // A vacancy's distance constraints (radius and the worker's travel radius) as they apply
 // to hot points, which are floats: a worker is rejected only when farther than a limit
-// by more than margin_km (evaluate.h: SurelyTooFar).
+// by more than margin_km (evaluate.h: CheckHotDistance).
 struct HotDistance {
   double latitude = 0, longitude = 0;  // the vacancy's point
   double radius_km = 0;                // 0: no radius

@@ -34,6 +34,16 @@ LatLon InsideButFloatOutside(double km) {
   return {kLat, kLon};
 }
 
+// Farther than `km` (by at least 1 mm), but within it once its coordinates are floats.
+LatLon OutsideButFloatInside(double km) {
+  for (int bearing = 0; bearing < 360; ++bearing) {
+    const LatLon p = PointAtDistance(kLat, kLon, km + 1e-6, bearing);
+    if (FloatKm(p) < km) return p;
+  }
+  ADD_FAILURE() << "no such point at " << km << " km";
+  return {kLat, kLon};
+}
+
 // Farther than `km` by more than a float point's error, but within it once rounded.
 LatLon OutsideButCoarseInside(double km) {
   for (double out = 0.05; out < 0.8; out += 0.05) {
@@ -46,13 +56,25 @@ LatLon OutsideButCoarseInside(double km) {
   return {kLat, kLon};
 }
 
+// The candidates' ids, sorted, from pages of 200 and, again, from pages of 1 (where a
+// match decides most candidates on hot records and scores only those that may reach the
+// page); both must agree, with each other and with every page's total.
 std::vector<std::string> MatchIds(const cakap::Engine& engine, const cakap::v1::Vacancy& v,
                                   cakap::v1::MatchOptions options = MatchOpts()) {
-  absl::StatusOr<std::vector<cakap::v1::Candidate>> all = MatchAll(engine, v, options);
-  EXPECT_OK(all);
-  std::vector<std::string> ids = all.ok() ? Ids(*all) : std::vector<std::string>{};
-  std::sort(ids.begin(), ids.end());
-  return ids;
+  std::vector<std::string> by_page_size[2];
+  for (int page_size : {200, 1}) {
+    options.set_page_size(page_size);
+    int64_t total = -1;
+    absl::StatusOr<std::vector<cakap::v1::Candidate>> all = MatchAll(engine, v, options, &total);
+    EXPECT_OK(all);
+    if (!all.ok()) return {};
+    std::vector<std::string>& ids = by_page_size[page_size == 1];
+    ids = Ids(*all);
+    EXPECT_EQ(total, static_cast<int64_t>(ids.size())) << "page size " << page_size;
+    std::sort(ids.begin(), ids.end());
+  }
+  EXPECT_EQ(by_page_size[0], by_page_size[1]);
+  return by_page_size[0];
 }
 
 TEST(HotFilterTest, TravelRadiusAtItsEdge) {
@@ -69,12 +91,19 @@ TEST(HotFilterTest, TravelRadiusAtItsEdge) {
       {"in-own", InsideButFloatOutside(12.3456), 12.3456, false},
       {"out-own", PointAtDistance(kLat, kLon, 12.3456 + 1e-3, 90), 12.3456, false},
       {"in-default", InsideButFloatOutside(default_km), 0, false},
-      {"out-default", PointAtDistance(kLat, kLon, default_km + 1e-3, 180), 0, false},
+      {"out-default", OutsideButFloatInside(default_km), 0, false},
       // Rounded up to 1 km on the hot record; Evaluate still reads 0.4.
       {"in-fraction", PointAtDistance(kLat, kLon, 0.399, 45), 0.4, false},
       {"out-fraction", PointAtDistance(kLat, kLon, 0.401, 45), 0.4, false},
       {"relocates", PointAtDistance(kLat, kLon, 300, 270), 1, true},
   };
+  // Near the vacancy, with the best distance scores: on pages of 1 the workers at the
+  // edges are then bounded below the page, and counted without decoding unless their hot
+  // record cannot prove them within the limits.
+  for (const char* id : {"centre-1", "centre-2", "centre-3"}) {
+    ASSERT_OK(engine->UpsertWorker(
+        WorkerBuilder(id).CoordsOnly(PointAtDistance(kLat, kLon, 0.1, 0)).Skill("LAS")));
+  }
   for (const Case& c : cases) {
     ASSERT_OK(engine->UpsertWorker(WorkerBuilder(c.id)
                                        .CoordsOnly(c.point)
@@ -84,18 +113,20 @@ TEST(HotFilterTest, TravelRadiusAtItsEdge) {
   }
   const cakap::v1::Vacancy v = VacancyBuilder("v").Require("LAS").At(kLat, kLon);
   EXPECT_EQ(MatchIds(*engine, v),
-            (std::vector<std::string>{"in-default", "in-fraction", "in-own", "relocates"}));
+            (std::vector<std::string>{"centre-1", "centre-2", "centre-3", "in-default",
+                                      "in-fraction", "in-own", "relocates"}));
 
   // A radius is a limit of its own: just inside it, by the stored point, is a match.
   ASSERT_OK(engine->UpsertWorker(
       WorkerBuilder("in-radius").CoordsOnly(InsideButFloatOutside(30)).Skill("LAS").Relocate()));
   ASSERT_OK(engine->UpsertWorker(WorkerBuilder("out-radius")
-                                     .CoordsOnly(PointAtDistance(kLat, kLon, 30 + 1e-3, 10))
+                                     .CoordsOnly(OutsideButFloatInside(30))
                                      .Skill("LAS")
                                      .Relocate()));
   const cakap::v1::Vacancy radius = VacancyBuilder("r").Require("LAS").At(kLat, kLon).Radius(30);
   EXPECT_EQ(MatchIds(*engine, radius),
-            (std::vector<std::string>{"in-fraction", "in-own", "in-radius"}));
+            (std::vector<std::string>{"centre-1", "centre-2", "centre-3", "in-fraction",
+                                      "in-own", "in-radius"}));
 }
 
 TEST(HotFilterTest, CoarseLocationsMeasureFromTheRoundedPoint) {
