@@ -309,29 +309,54 @@ HotDistanceCheck CheckHotDistance(const HotRecord& h, const HotDistance& d) {
   return out;
 }
 
-int64_t ScoreUpperBoundMicro(const HotRecord& h, const ResolvedVacancy& v,
-                             const EngineEnv& env, bool exclude_welfare, double min_km) {
+ScoreBound::ScoreBound(const ResolvedVacancy& v, const EngineEnv& env, bool exclude_welfare)
+    : has_location_(v.has_location),
+      distance_weight_(env.options.ranking.distance),
+      half_life_km_(env.options.ranking.distance_half_life_km) {
   // Each term is Evaluate's own expression with an argument no smaller (rounding is
   // monotonic): preferred skills whose signature bit is set (a superset of those held),
   // the best certificate at the highest tier among its issuers' bits, at its highest
   // level and full validity, the distance at its least; the welfare component is exact.
   const RankingWeights& W = env.options.ranking;
+  for (SkillId p : v.preferred) preferred_bits_.push_back(SkillBit(p));
+  for (size_t hits = 0; hits <= v.preferred.size(); ++hits) {
+    preferred_micro_.push_back(
+        v.preferred.empty()
+            ? 0
+            : RoundMicro(W.preferred_skills * hits / static_cast<double>(v.preferred.size())));
+  }
+  const uint8_t issuers[3] = {v1::ISSUER_BNSP, v1::ISSUER_KEMNAKER, v1::ISSUER_OTHER};
+  for (int i = 0; i < 3; ++i) issuer_bits_[i] = CertBit(issuers[i], 0);
+  for (int mask = 0; mask < 8; ++mask) {
+    double tier = 0;
+    for (int i = 0; i < 3; ++i) {
+      if (mask & (1 << i)) tier = std::max(tier, Tier(W, issuers[i]));
+    }
+    for (int level = 0; level < 16; ++level) {
+      certificate_micro_[mask][level] =
+          tier > 0 ? RoundMicro(W.certificate * (tier * (0.5 + level / 18.0))) : 0;
+    }
+  }
+  for (int decile = 0; decile < 16; ++decile) {
+    welfare_micro_[decile] = !exclude_welfare && decile >= 1 && decile <= 10
+                                 ? RoundMicro(W.welfare * (11 - decile) / 10.0)
+                                 : 0;
+  }
+}
+
+int64_t ScoreBound::Micro(const HotRecord& h, double min_km) const {
   int64_t bound = 2;  // slack against any rounding subtlety
-  if (!v.preferred.empty()) {
-    int hits = 0;
-    for (SkillId p : v.preferred) hits += (h.skills & SkillBit(p)) != 0 ? 1 : 0;
-    bound += RoundMicro(W.preferred_skills * hits / static_cast<double>(v.preferred.size()));
-  }
-  double tier = 0;
-  for (uint8_t issuer : {v1::ISSUER_BNSP, v1::ISSUER_KEMNAKER, v1::ISSUER_OTHER}) {
-    if ((h.certs & CertBit(issuer, 0)) != 0) tier = std::max(tier, Tier(W, issuer));
-  }
-  if (tier > 0) bound += RoundMicro(W.certificate * (tier * (0.5 + h.best_level / 18.0)));
-  if (v.has_location) {
-    bound += RoundMicro(W.distance * std::exp2(-min_km / W.distance_half_life_km));
-  }
-  if (!exclude_welfare && h.welfare_decile >= 1 && h.welfare_decile <= 10) {
-    bound += RoundMicro(W.welfare * (11 - h.welfare_decile) / 10.0);
+  size_t hits = 0;
+  for (uint64_t bit : preferred_bits_) hits += (h.skills & bit) != 0 ? 1 : 0;
+  bound += preferred_micro_[hits];
+  int mask = 0;
+  for (int i = 0; i < 3; ++i) mask |= (h.certs & issuer_bits_[i]) != 0 ? 1 << i : 0;
+  bound += certificate_micro_[mask][h.best_level];
+  bound += welfare_micro_[h.welfare_decile];
+  if (has_location_) {
+    // RoundMicro(x) = llround(x * 1e6) <= floor(x * 1e6) + 1 for x >= 0.
+    bound += static_cast<int64_t>(
+        distance_weight_ * std::exp2(-min_km / half_life_km_) * 1e6 + 1);
   }
   return bound;
 }

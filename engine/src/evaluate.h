@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "cakap/v1/match.pb.h"
 #include "env.h"
@@ -82,10 +83,25 @@ struct HotDistanceCheck {
   double min_km = 0;     // no more than the distance Evaluate measures
 };
 HotDistanceCheck CheckHotDistance(const HotRecord& worker, const HotDistance& distance);
-// A bound no lower than the score_micro Evaluate gives the worker, when the worker meets
-// the vacancy's constraints and, with a location, is at least `min_km` from it.
-int64_t ScoreUpperBoundMicro(const HotRecord& worker, const ResolvedVacancy& vacancy,
-                             const EngineEnv& env, bool exclude_welfare, double min_km);
+// Bounds on hot records the score_micro Evaluate gives a worker who meets the vacancy's
+// constraints. Made once per match: a bound is a few table lookups (and, with a
+// location, one exp2).
+class ScoreBound {
+ public:
+  ScoreBound(const ResolvedVacancy& vacancy, const EngineEnv& env, bool exclude_welfare);
+  // No lower than the worker's score_micro when, with a location, the worker is at least
+  // `min_km` from it.
+  int64_t Micro(const HotRecord& worker, double min_km) const;
+
+ private:
+  std::vector<uint64_t> preferred_bits_;  // SkillBit of each preferred skill
+  std::vector<int64_t> preferred_micro_;  // by the number of preferred bits set
+  uint64_t issuer_bits_[3];               // CertBit(issuer, 0) of BNSP, KEMNAKER, OTHER
+  int64_t certificate_micro_[8][16];      // by issuer bits set and best level
+  int64_t welfare_micro_[16];             // by welfare decile
+  bool has_location_;
+  double distance_weight_, half_life_km_;
+};
 
 inline double MicroToDouble(int64_t micro) { return static_cast<double>(micro) / 1e6; }
 

@@ -246,6 +246,8 @@ absl::StatusOr<v1::MatchResult> RunMatch(const Xapian::Database& db, const Recor
   // national vacancy has ~80k candidates, ~110 ns each to decode and score.
   const bool prune = plan.exact && !o.facets();
   const std::optional<HotDistance>& where = plan.filter.distance;
+  std::optional<ScoreBound> bound;
+  if (prune) bound.emplace(v, env, eopts.exclude_welfare);
   std::priority_queue<int64_t, std::vector<int64_t>, std::greater<int64_t>> best;
   const std::vector<Xapian::docid> ids = Candidates(db, reader.cache(), plan);
   for (size_t i = 0; i < ids.size(); ++i) {
@@ -261,8 +263,7 @@ absl::StatusOr<v1::MatchResult> RunMatch(const Xapian::Database& db, const Recor
         if (distance.too_far) continue;
         // Near a limit the record decides.
         if (distance.within && best.size() > page_size &&
-            ScoreUpperBoundMicro(hot, v, env, eopts.exclude_welfare, distance.min_km) <
-                best.top()) {
+            bound->Micro(hot, distance.min_km) < best.top()) {
           ++total;
           continue;
         }

@@ -71,11 +71,13 @@ absl::StatusOr<const Skill*> RequireSkill(const Lexicon& lexicon, absl::string_v
   return skill;
 }
 
-void AddWithAncestors(const Lexicon& lexicon, SkillId id, std::vector<SkillId>* out) {
+template <typename Ids>
+void AddWithAncestors(const Lexicon& lexicon, SkillId id, Ids* out) {
   for (SkillId s : lexicon.WithAncestors(id)) out->push_back(s);
 }
 
-void SortUnique(std::vector<SkillId>* ids) {
+template <typename Ids>
+void SortUnique(Ids* ids) {
   std::sort(ids->begin(), ids->end());
   ids->erase(std::unique(ids->begin(), ids->end()), ids->end());
 }

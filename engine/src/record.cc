@@ -29,7 +29,8 @@ class Writer {
     Varint(s.size());
     out_.append(s.data(), s.size());
   }
-  void Skills(const std::vector<SkillId>& ids) {
+  template <typename Ids>
+  void Skills(const Ids& ids) {
     Varint(ids.size());
     for (SkillId id : ids) Varint(id);
   }
@@ -84,7 +85,8 @@ class Reader {
     absl::string_view v = View();
     s->assign(v.data(), v.size());
   }
-  void Skills(std::vector<SkillId>* ids) {
+  template <typename Ids>
+  void Skills(Ids* ids) {
     uint64_t n = Varint();
     if (n > in_.size()) {
       Fail();

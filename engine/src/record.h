@@ -8,18 +8,24 @@
 #include <string>
 #include <vector>
 
+#include "absl/container/inlined_vector.h"
 #include "absl/strings/string_view.h"
 #include "cakap/lexicon.h"
 #include "dates.h"
 
 namespace cakap {
 
+// A certificate's covered skills: inline up to 6 (a scheme's few skills and their
+// parents), so that decoding records one after another into the same MatchRecord does
+// not allocate and free a list per certificate.
+using CoveredSkills = absl::InlinedVector<SkillId, 6>;
+
 struct CertRecord {
   uint8_t issuer = 0;      // v1::Issuer value
   uint8_t level = 0;       // KKNI 0-9
   Day issued = 0;
   Day expires = 0;         // effective expiry (default validity applied)
-  std::vector<SkillId> covers;  // sorted, unique, parents included
+  CoveredSkills covers;    // sorted, unique, parents included
 };
 
 struct MatchRecord {

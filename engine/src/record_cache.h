@@ -49,7 +49,7 @@ struct RecordUpdate {
 // signatures hash each skill / certificate term to one of 64 bits: a test on them is a
 // superset test (a set bit may belong to another term); Evaluate decides exactly. The
 // availability fields are exact copies, and with the welfare decile and the best
-// certificate level they bound a worker's score (ScoreUpperBoundMicro, evaluate.h).
+// certificate level they bound a worker's score (ScoreBound, evaluate.h).
 struct HotRecord {
   HotRecord()
       : employment_status(0), malformed(0), willing_to_relocate(0), welfare_decile(0),
