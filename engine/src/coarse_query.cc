@@ -218,11 +218,11 @@ CandidatePlan PlanCandidates(const RecordCache& cache, const ResolvedVacancy& v,
     if (g.narrowable) NarrowToRequiredSkill(cache, v.required, &g);
   }
   CandidatePlan plan;
-  // Without certificate or keyword constraints, the filter decides regions exactly, and
-  // the lists decide the required skills: the driver's (when its lists hold only workers
-  // with one of them) and, intersected, the others'. A location's limits are decided per
-  // candidate (CheckHotDistance).
-  const bool exact_shape = v.issuers.empty() && !v.HasKeywords();
+  // Without keyword constraints, the filter decides regions exactly, and the lists decide
+  // the required skills: the driver's (when its lists hold only workers with one of
+  // them) and, intersected, the others'. A location's limits and the certificate are
+  // decided per candidate (CheckHotDistance, MeetsCertificate).
+  const bool exact_shape = !v.HasKeywords();
   // Every group is about workers only, so the kind term is needed only without groups.
   if (groups.empty()) {
     plan.query = TermQuery::Term(schema::kKindWorker);
@@ -246,15 +246,13 @@ CandidatePlan PlanCandidates(const RecordCache& cache, const ResolvedVacancy& v,
     return plan;
   }
   plan.lists = groups[driver].lists;
-  const SkillId held = groups[driver].skill;
-  plan.exact = exact_shape && (v.required.empty() || std::find(v.required.begin(),
-                                                               v.required.end(),
-                                                               held) != v.required.end());
+  plan.exact = exact_shape;
   if (plan.exact) {
     // Intersecting sorted lists costs ~10 ns per candidate; it makes the candidates
-    // exact, so that most need no decoding (match.cc).
+    // exact, so that most need no decoding (match.cc). (A driver holding no required
+    // skill, such as the certificate group, is intersected with all of them.)
     for (SkillId s : v.required) {
-      if (s != held) plan.intersect.push_back(list_key::Skill(s));
+      if (s != groups[driver].skill) plan.intersect.push_back(list_key::Skill(s));
     }
   }
   for (const Group& g : groups) {

@@ -41,9 +41,10 @@ struct CandidatePlan {
   CandidateFilter filter;
   // True when every candidate meets every constraint except availability and a
   // location's limits, which its hot record decides (AvailableOn; CheckHotDistance, when
-  // it can): a match may then count candidates without decoding them. (No certificate
-  // or keyword constraint; one required skill held by every worker in `lists`, the
-  // others' lists in `intersect`.)
+  // it can), and the certificate (MeetsCertificate, on the decoded record): a match may
+  // then count candidates without scoring, and mostly without decoding, them. (No
+  // keyword constraint; the required skills not held by every worker in `lists` in
+  // `intersect`.)
   bool exact = false;
 };
 // `coarse_locations`: Evaluate measures from rounded points (MatchOptions), so the radius

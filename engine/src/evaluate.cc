@@ -149,6 +149,19 @@ const char* ConstraintName(Constraint c) {
   return "unknown";
 }
 
+bool MeetsCertificate(const MatchRecord& w, const ResolvedVacancy& v) {
+  return v.issuers.empty() ||
+         std::any_of(w.certs.begin(), w.certs.end(),
+                     [&](const CertRecord& c) { return QualifiesForConstraint(c, v); });
+}
+
+std::optional<bool> MeetsCertificate(absl::string_view record, const ResolvedVacancy& v,
+                                     CertRecord* scratch) {
+  if (v.issuers.empty()) return true;
+  return AnyCertificate(record, scratch,
+                        [&](const CertRecord& c) { return QualifiesForConstraint(c, v); });
+}
+
 void Evaluate(const MatchRecord& w, const ResolvedVacancy& v, const EngineEnv& env,
               const EvaluateOptions& options, Evaluation* out) {
   *out = Evaluation();
@@ -163,12 +176,7 @@ void Evaluate(const MatchRecord& w, const ResolvedVacancy& v, const EngineEnv& e
   for (SkillId s : v.required) {
     if (!w.HasSkill(s) && fail(Constraint::kRequiredSkill, s)) return;
   }
-  if (!v.issuers.empty()) {
-    bool qualified = std::any_of(w.certs.begin(), w.certs.end(), [&](const CertRecord& c) {
-      return QualifiesForConstraint(c, v);
-    });
-    if (!qualified && fail(Constraint::kCertificate, 0)) return;
-  }
+  if (!MeetsCertificate(w, v) && fail(Constraint::kCertificate, 0)) return;
   double d = -1;
   if (v.has_location) {
     d = options.coarse_locations

@@ -68,6 +68,14 @@ void Explain(const MatchRecord& worker, const ResolvedVacancy& vacancy, const En
 std::string FailureReason(const MatchRecord& worker, const ResolvedVacancy& vacancy,
                           const EngineEnv& env, const Evaluation& eval);
 
+// The certificate constraint, exactly as Evaluate decides it (true without accepted
+// issuers).
+bool MeetsCertificate(const MatchRecord& worker, const ResolvedVacancy& vacancy);
+// The same on an encoded record (record.h), decoding only its certificates, each into
+// `scratch`; nullopt on malformed input.
+std::optional<bool> MeetsCertificate(absl::string_view record, const ResolvedVacancy& vacancy,
+                                     CertRecord* scratch);
+
 // On hot records (record_cache.h). The availability constraint, exactly as Evaluate
 // decides it (it applies unless the vacancy includes employed workers).
 bool AvailableOn(const HotRecord& worker, Day start);

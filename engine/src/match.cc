@@ -246,6 +246,7 @@ absl::StatusOr<v1::MatchResult> RunMatch(const Xapian::Database& db, const Recor
   // national vacancy has ~80k candidates, ~110 ns each to decode and score.
   const bool prune = plan.exact && !o.facets();
   const std::optional<HotDistance>& where = plan.filter.distance;
+  CertRecord cert_scratch;
   std::optional<ScoreBound> bound;
   if (prune) bound.emplace(v, env, eopts.exclude_welfare);
   std::priority_queue<int64_t, std::vector<int64_t>, std::greater<int64_t>> best;
@@ -264,8 +265,13 @@ absl::StatusOr<v1::MatchResult> RunMatch(const Xapian::Database& db, const Recor
         // Near a limit the record decides.
         if (distance.within && best.size() > page_size &&
             bound->Micro(hot, distance.min_km) < best.top()) {
-          ++total;
-          continue;
+          // The certificate is read from the record, nothing else.
+          const std::optional<bool> certificate =
+              MeetsCertificate(reader.cache().Get(docid), v, &cert_scratch);
+          if (certificate.has_value()) {
+            total += *certificate ? 1 : 0;
+            continue;
+          }
         }
       }
     }

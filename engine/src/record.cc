@@ -106,6 +106,14 @@ class Reader {
   bool ok_ = true;
 };
 
+void ReadCert(Reader& in, CertRecord* c) {
+  c->issuer = in.U8();
+  c->level = in.U8();
+  c->issued = static_cast<Day>(in.SignedVarint());
+  c->expires = static_cast<Day>(in.SignedVarint());
+  in.Skills(&c->covers);
+}
+
 }  // namespace
 
 bool MatchRecord::HasSkill(SkillId id) const {
@@ -142,6 +150,31 @@ absl::string_view RecordId(absl::string_view bytes) {
   return in.View();
 }
 
+std::optional<bool> AnyCertificate(absl::string_view bytes, CertRecord* scratch,
+                                   absl::FunctionRef<bool(const CertRecord&)> pred) {
+  // The fields before the certificates, in EncodeRecord's order, skipped.
+  Reader in(bytes);
+  if (in.U8() != kFormatVersion) return std::nullopt;
+  in.View();          // id
+  in.Raw<double>();   // latitude
+  in.Raw<double>();   // longitude
+  in.View();          // region_code
+  in.Raw<double>();   // travel_km
+  in.U8();            // willing_to_relocate
+  in.U8();            // employment_status
+  in.SignedVarint();  // available_from
+  in.U8();            // welfare_decile
+  for (uint64_t n = in.Varint(); n > 0 && in.ok(); --n) in.Varint();  // skills
+  const uint64_t n = in.Varint();
+  if (!in.ok() || n > bytes.size()) return std::nullopt;
+  for (uint64_t i = 0; i < n; ++i) {
+    ReadCert(in, scratch);
+    if (!in.ok()) return std::nullopt;
+    if (pred(*scratch)) return true;
+  }
+  return false;
+}
+
 bool DecodeRecord(absl::string_view bytes, MatchRecord* r) {
   Reader in(bytes);
   if (in.U8() != kFormatVersion) return false;
@@ -158,13 +191,7 @@ bool DecodeRecord(absl::string_view bytes, MatchRecord* r) {
   uint64_t n = in.Varint();
   if (!in.ok() || n > bytes.size()) return false;
   r->certs.resize(n);
-  for (CertRecord& c : r->certs) {
-    c.issuer = in.U8();
-    c.level = in.U8();
-    c.issued = static_cast<Day>(in.SignedVarint());
-    c.expires = static_cast<Day>(in.SignedVarint());
-    in.Skills(&c.covers);
-  }
+  for (CertRecord& c : r->certs) ReadCert(in, &c);
   return in.ok();
 }
 

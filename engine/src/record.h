@@ -5,10 +5,12 @@
 #define CAKAP_ENGINE_RECORD_H_
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "absl/container/inlined_vector.h"
+#include "absl/functional/function_ref.h"
 #include "absl/strings/string_view.h"
 #include "cakap/lexicon.h"
 #include "dates.h"
@@ -50,6 +52,11 @@ bool DecodeRecord(absl::string_view bytes, MatchRecord* record);
 // The id of an encoded record, a view into `bytes` (no decoding of the rest); empty on
 // malformed input.
 absl::string_view RecordId(absl::string_view bytes);
+// Whether `pred` holds for one of the certificates of an encoded record, each decoded in
+// turn into `scratch` (the other fields are skipped, not decoded); nullopt on malformed
+// input.
+std::optional<bool> AnyCertificate(absl::string_view bytes, CertRecord* scratch,
+                                   absl::FunctionRef<bool(const CertRecord&)> pred);
 
 }  // namespace cakap
 

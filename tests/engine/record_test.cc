@@ -1,0 +1,95 @@
+// The packed MatchRecord: encoding round-trips, and AnyCertificate, which skips the
+// fields before the certificates instead of decoding them, sees exactly the certificates
+// DecodeRecord decodes, and refuses what DecodeRecord refuses.
+#include "record.h"
+
+#include <random>
+#include <string>
+#include <vector>
+
+#include "gtest/gtest.h"
+
+namespace cakap {
+namespace {
+
+MatchRecord RandomRecord(std::mt19937& rng, int i) {
+  MatchRecord r;
+  r.id = "w-" + std::to_string(i) + std::string(rng() % 40, 'x');
+  r.latitude = -4 + (rng() % 8000) / 1000.0;
+  r.longitude = 108 + (rng() % 12000) / 1000.0;
+  r.region_code = rng() % 5 ? "63.0" + std::to_string(rng() % 10) : "";
+  r.travel_km = (rng() % 3) * 12.5;
+  r.willing_to_relocate = rng() % 2;
+  r.employment_status = rng() % 4;
+  r.available_from = rng() % 3 ? kNoDay : static_cast<Day>(20000 + rng() % 1000);
+  r.welfare_decile = rng() % 11;
+  for (int k = rng() % 12; k > 0; --k) r.skills.push_back(1 + rng() % 3000);
+  std::sort(r.skills.begin(), r.skills.end());
+  r.skills.erase(std::unique(r.skills.begin(), r.skills.end()), r.skills.end());
+  for (int k = rng() % 5; k > 0; --k) {
+    CertRecord c;
+    c.issuer = 1 + rng() % 3;
+    c.level = rng() % 10;
+    c.issued = static_cast<Day>(-500 + rng() % 30000);  // before 1970 too
+    c.expires = c.issued + static_cast<Day>(rng() % 3000);
+    for (int s = rng() % 9; s > 0; --s) c.covers.push_back(1 + rng() % 3000);  // > inline
+    std::sort(c.covers.begin(), c.covers.end());
+    c.covers.erase(std::unique(c.covers.begin(), c.covers.end()), c.covers.end());
+    r.certs.push_back(c);
+  }
+  return r;
+}
+
+bool SameCert(const CertRecord& a, const CertRecord& b) {
+  return a.issuer == b.issuer && a.level == b.level && a.issued == b.issued &&
+         a.expires == b.expires && a.covers == b.covers;
+}
+
+TEST(RecordTest, AnyCertificateSeesWhatDecodeRecordDecodes) {
+  std::mt19937 rng(11);
+  MatchRecord decoded;  // reused, as matches reuse it
+  CertRecord scratch;
+  for (int i = 0; i < 3000; ++i) {
+    const MatchRecord r = RandomRecord(rng, i);
+    const std::string bytes = EncodeRecord(r);
+    ASSERT_TRUE(DecodeRecord(bytes, &decoded));
+    EXPECT_EQ(decoded.id, r.id);
+    EXPECT_EQ(decoded.skills, r.skills);
+    EXPECT_EQ(decoded.available_from, r.available_from);
+    ASSERT_EQ(decoded.certs.size(), r.certs.size());
+    for (size_t c = 0; c < r.certs.size(); ++c) EXPECT_TRUE(SameCert(decoded.certs[c], r.certs[c]));
+
+    // Visits every certificate in order when the predicate never holds...
+    std::vector<CertRecord> seen;
+    std::optional<bool> any = AnyCertificate(bytes, &scratch, [&](const CertRecord& c) {
+      seen.push_back(c);
+      return false;
+    });
+    ASSERT_EQ(any, std::optional<bool>(false));
+    ASSERT_EQ(seen.size(), r.certs.size());
+    for (size_t c = 0; c < r.certs.size(); ++c) EXPECT_TRUE(SameCert(seen[c], r.certs[c]));
+    // ...and stops at the first that holds.
+    if (!r.certs.empty()) {
+      const size_t target = rng() % r.certs.size();
+      size_t visits = 0;
+      any = AnyCertificate(bytes, &scratch, [&](const CertRecord& c) {
+        ++visits;
+        return SameCert(c, r.certs[target]);
+      });
+      EXPECT_EQ(any, std::optional<bool>(true));
+      EXPECT_LE(visits, target + 1);
+    }
+
+    // Cut short anywhere, both refuse it.
+    const size_t cut = rng() % bytes.size();
+    const std::string truncated = bytes.substr(0, cut);
+    EXPECT_FALSE(DecodeRecord(truncated, &decoded)) << cut;
+    EXPECT_FALSE(AnyCertificate(truncated, &scratch, [](const CertRecord&) { return false; })
+                     .has_value())
+        << cut;
+  }
+  EXPECT_FALSE(AnyCertificate("", &scratch, [](const CertRecord&) { return true; }).has_value());
+}
+
+}  // namespace
+}  // namespace cakap
