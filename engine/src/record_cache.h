@@ -143,6 +143,10 @@ class RecordCache {
   void Prefetch(Xapian::docid docid) const { records_.Prefetch(docid); }
   // Hints that Prefetch(docid) comes soon (the slot table is itself too large to cache).
   void PrefetchSlot(Xapian::docid docid) const { records_.PrefetchSlot(docid); }
+  // Hints that Hot(docid) comes soon.
+  void PrefetchHot(Xapian::docid docid) const {
+    if (docid < hot_.size()) __builtin_prefetch(&hot_[docid]);
+  }
   // The hot record of `docid` (default without a record).
   const HotRecord& Hot(Xapian::docid docid) const {
     static const HotRecord kNone;
