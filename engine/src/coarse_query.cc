@@ -218,6 +218,10 @@ CandidatePlan PlanCandidates(const RecordCache& cache, const ResolvedVacancy& v,
     if (g.narrowable) NarrowToRequiredSkill(cache, v.required, &g);
   }
   CandidatePlan plan;
+  // Constraints without lists that hot records still decide, or rule out for sure (also
+  // read by the match loop when no group drives).
+  plan.filter.distance = HotDistanceOf(v, env, coarse_locations);
+  if (!v.include_employed) plan.filter.available_by = v.start;
   // Without keyword constraints, the filter decides regions exactly, and the lists decide
   // the required skills: the driver's (when its lists hold only workers with one of
   // them) and, intersected, the others'. A location's limits and the certificate are
@@ -259,9 +263,6 @@ CandidatePlan PlanCandidates(const RecordCache& cache, const ResolvedVacancy& v,
     if (g.in_memory) g.in_memory(&plan.filter);
     if (g.query) plan.query = g.query;
   }
-  // Constraints without lists that hot records still decide, or rule out for sure.
-  plan.filter.distance = HotDistanceOf(v, env, coarse_locations);
-  if (!v.include_employed) plan.filter.available_by = v.start;
   return plan;
 }
 

@@ -97,12 +97,15 @@ TEST(HotFilterTest, TravelRadiusAtItsEdge) {
       {"out-fraction", PointAtDistance(kLat, kLon, 0.401, 45), 0.4, false},
       {"relocates", PointAtDistance(kLat, kLon, 300, 270), 1, true},
   };
-  // Near the vacancy, with the best distance scores: on pages of 1 the workers at the
-  // edges are then bounded below the page, and counted without decoding unless their hot
-  // record cannot prove them within the limits.
+  // Near the vacancy, certified and first in the welfare register, so with the best
+  // scores: on pages of 1 the workers at the edges are then bounded below the page, and
+  // counted without decoding unless their hot record cannot prove them within the limits.
   for (const char* id : {"centre-1", "centre-2", "centre-3"}) {
-    ASSERT_OK(engine->UpsertWorker(
-        WorkerBuilder(id).CoordsOnly(PointAtDistance(kLat, kLon, 0.1, 0)).Skill("LAS")));
+    ASSERT_OK(engine->UpsertWorker(WorkerBuilder(id)
+                                       .CoordsOnly(PointAtDistance(kLat, kLon, 0.1, 0))
+                                       .Skill("LAS")
+                                       .Cert(cakap::v1::ISSUER_BNSP, {"LAS"}, 6, "2025-06-01")
+                                       .Decile(1)));
   }
   for (const Case& c : cases) {
     ASSERT_OK(engine->UpsertWorker(WorkerBuilder(c.id)
@@ -112,9 +115,12 @@ TEST(HotFilterTest, TravelRadiusAtItsEdge) {
                                        .Relocate(c.relocates)));
   }
   const cakap::v1::Vacancy v = VacancyBuilder("v").Require("LAS").At(kLat, kLon);
-  EXPECT_EQ(MatchIds(*engine, v),
-            (std::vector<std::string>{"centre-1", "centre-2", "centre-3", "in-default",
-                                      "in-fraction", "in-own", "relocates"}));
+  const std::vector<std::string> within_travel = {"centre-1", "centre-2", "centre-3",
+                                                  "in-default", "in-fraction", "in-own",
+                                                  "relocates"};
+  EXPECT_EQ(MatchIds(*engine, v), within_travel);
+  // No skill, radius or region: no list drives, and the travel radii still apply.
+  EXPECT_EQ(MatchIds(*engine, VacancyBuilder("anyone").At(kLat, kLon)), within_travel);
 
   // A radius is a limit of its own: just inside it, by the stored point, is a match.
   ASSERT_OK(engine->UpsertWorker(
