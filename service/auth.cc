@@ -38,14 +38,6 @@ const Regions* BuiltinRegions() {
   return regions;
 }
 
-bool ValidName(absl::string_view name) {
-  if (name.empty() || name.size() > 64) return false;
-  return std::all_of(name.begin(), name.end(), [](char c) {
-    return absl::ascii_isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '_' ||
-           c == '-';
-  });
-}
-
 absl::Status ParseCodes(absl::string_view list, bool provinces, std::vector<std::string>* out) {
   const Regions* regions = BuiltinRegions();
   if (regions == nullptr) return absl::InternalError("built-in regions failed to load");
@@ -168,7 +160,8 @@ absl::Status ParseKeyLine(absl::string_view line, std::string* hash, ApiKey* key
                    [](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'); })) {
     return absl::InvalidArgumentError("hash: not 64 lower-case hex digits");
   }
-  if (!ValidName(fields[1])) {
+  // A partner's name is what its vacancies carry as Vacancy.owner.
+  if (!IsValidOwnerName(fields[1])) {
     return absl::InvalidArgumentError("name: 1-64 characters of [A-Za-z0-9._-]");
   }
   *hash = std::string(fields[0]);

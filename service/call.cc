@@ -86,6 +86,10 @@ grpc::Status InvalidField(absl::string_view field, absl::string_view what) {
   return grpc::Status(grpc::StatusCode::INVALID_ARGUMENT, absl::StrCat(field, ": ", what));
 }
 
+grpc::Status NotFound(absl::string_view what) {
+  return grpc::Status(grpc::StatusCode::NOT_FOUND, absl::StrCat(what, " not found"));
+}
+
 Call::Call(Backend& backend, grpc::ServerContext* context, const char* rpc)
     : backend_(backend), context_(context), rpc_(rpc), start_(absl::Now()) {
   absl::MutexLock lock(&backend_.inflight_mu);

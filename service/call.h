@@ -64,6 +64,9 @@ std::unique_ptr<grpc::experimental::ServerInterceptorFactoryInterface> NewInflig
 grpc::Status ToGrpc(const absl::Status& status);
 // INVALID_ARGUMENT "<field>: <what>".
 grpc::Status InvalidField(absl::string_view field, absl::string_view what);
+// NOT_FOUND "<what> not found", the engine's words: what a caller may not see looks the
+// same as what does not exist.
+grpc::Status NotFound(absl::string_view what);
 
 class Call {
  public:

@@ -71,6 +71,9 @@ class MatchServiceImpl final : public v1::MatchService::Service {
         if (Status s = call.BeforeEngine(); !s.ok()) return s;
         absl::StatusOr<v1::Vacancy> stored = call.engine().GetVacancy(req.vacancy_id());
         if (!stored.ok()) return ToGrpc(stored.status());
+        if (call.partner() && !PartnerMaySeeVacancy(call.key(), *stored)) {
+          return NotFound(absl::StrCat("vacancy ", req.vacancy_id()));
+        }
         vacancy = *std::move(stored);
         break;
       }
@@ -135,8 +138,7 @@ class MatchServiceImpl final : public v1::MatchService::Service {
       absl::StatusOr<v1::Worker> worker = call.engine().GetWorker(req.worker_id());
       if (!worker.ok()) return ToGrpc(worker.status());
       if (!call.key().MaySee(worker->domicile().region_code())) {
-        return Status(grpc::StatusCode::NOT_FOUND,
-                      absl::StrCat("worker ", req.worker_id(), " not found"));
+        return NotFound(absl::StrCat("worker ", req.worker_id()));
       }
     }
     if (Status s = call.BeforeEngine(); !s.ok()) return s;
@@ -144,7 +146,7 @@ class MatchServiceImpl final : public v1::MatchService::Service {
         req.worker_id(), limit, partner || req.exclude_welfare(), /*coarse_locations=*/partner);
     if (!result.ok()) return ToGrpc(result.status());
     if (partner) {
-      RedactVacancyMatchResult(&*result);
+      RedactVacancyMatchResult(call.key(), &*result);
       AuditEntry entry;
       entry.time = absl::Now();
       entry.key = call.key().name;

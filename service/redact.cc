@@ -48,12 +48,22 @@ void RedactMatchResult(const ApiKey& key, v1::MatchResult* result) {
                              }),
               near->end());
   for (v1::NearMiss& n : *near) RedactCandidate(n.mutable_candidate());
+  RedactVacancy(key, result->mutable_resolved_vacancy());
 }
 
-void RedactVacancyMatchResult(v1::VacancyMatchResult* result) {
+void RedactVacancyMatchResult(const ApiKey& key, v1::VacancyMatchResult* result) {
   for (v1::VacancyHit& hit : *result->mutable_vacancies()) {
     hit.set_distance_km(RoundKm(hit.distance_km()));
+    RedactVacancy(key, hit.mutable_vacancy());
   }
+}
+
+bool PartnerMaySeeVacancy(const ApiKey& key, const v1::Vacancy& vacancy) {
+  return vacancy.open() || (!vacancy.owner().empty() && vacancy.owner() == key.name);
+}
+
+void RedactVacancy(const ApiKey& key, v1::Vacancy* vacancy) {
+  if (vacancy->owner() != key.name) vacancy->clear_owner();
 }
 
 absl::Status RestrictVacancy(const ApiKey& key, const Regions& regions, v1::Vacancy* vacancy,

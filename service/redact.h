@@ -19,12 +19,19 @@ void RedactWorker(v1::Worker* worker);
 
 // Redacts every worker of the result and rounds distances to whole km (the match itself
 // ran with MatchOptions.coarse_locations, so no score or explanation is finer than the
-// coordinates shown). Also drops near
-// misses `key` may not see (a restricted partner's region filter makes workers outside
-// it near misses on "region").
+// coordinates shown). Also drops near misses `key` may not see (a restricted partner's
+// region filter makes workers outside it near misses on "region"), and the resolved
+// vacancy's owner unless it is `key`'s.
 void RedactMatchResult(const ApiKey& key, v1::MatchResult* result);
-// Rounds distances to whole km (the vacancies themselves are not personal data).
-void RedactVacancyMatchResult(v1::VacancyMatchResult* result);
+// Rounds distances to whole km (the vacancies themselves are not personal data), and
+// clears the owner of every vacancy not `key`'s.
+void RedactVacancyMatchResult(const ApiKey& key, v1::VacancyMatchResult* result);
+
+// Whether a partner `key` may see a stored vacancy: an open one, or its own
+// (Vacancy.owner).
+bool PartnerMaySeeVacancy(const ApiKey& key, const v1::Vacancy& vacancy);
+// Clears the owner unless it is `key`'s: partners never learn each other's key names.
+void RedactVacancy(const ApiKey& key, v1::Vacancy* vacancy);
 
 // Narrows vacancy->region_codes to what a restricted `key` may see: the intersection of
 // the request's codes (empty: everywhere) with the key's provinces and kabupaten/kota.

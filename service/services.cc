@@ -91,7 +91,7 @@ class WorkerServiceImpl final : public v1::WorkerService::Service {
       if (call.partner()) {
         if (!call.key().MaySee(worker->domicile().region_code())) {
           // The same answer as for a worker that does not exist: no existence leak.
-          return Status(grpc::StatusCode::NOT_FOUND, absl::StrCat("worker ", req->id(), " not found"));
+          return NotFound(absl::StrCat("worker ", req->id()));
         }
         RedactWorker(&*worker);
       }
@@ -146,6 +146,12 @@ class VacancyServiceImpl final : public v1::VacancyService::Service {
       if (Status s = call.BeforeEngine(); !s.ok()) return s;
       absl::StatusOr<v1::Vacancy> vacancy = call.engine().GetVacancy(req->id());
       if (!vacancy.ok()) return ToGrpc(vacancy.status());
+      if (call.partner()) {
+        if (!PartnerMaySeeVacancy(call.key(), *vacancy)) {
+          return NotFound(absl::StrCat("vacancy ", req->id()));
+        }
+        RedactVacancy(call.key(), &*vacancy);
+      }
       *resp->mutable_vacancy() = *std::move(vacancy);
       return Status::OK;
     }());

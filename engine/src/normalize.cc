@@ -152,6 +152,14 @@ absl::CivilDay EngineEnv::Today() const {
   return absl::ToCivilDay(absl::Now(), absl::FixedTimeZone(7 * 3600));
 }
 
+bool IsValidOwnerName(absl::string_view name) {
+  if (name.empty() || name.size() > 64) return false;
+  return std::all_of(name.begin(), name.end(), [](char c) {
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+           c == '.' || c == '_' || c == '-';
+  });
+}
+
 absl::Status ValidateId(absl::string_view id, absl::string_view field) {
   if (id.empty()) return Invalid(field, "is required");
   CAKAP_RETURN_IF_ERROR(CheckLength(id, 128, field));
@@ -317,6 +325,9 @@ absl::StatusOr<ResolvedVacancy> ResolveVacancy(const v1::Vacancy& in, const Engi
   v = in;
   if (require_id || !in.id().empty()) CAKAP_RETURN_IF_ERROR(ValidateId(in.id(), "id"));
   CAKAP_RETURN_IF_ERROR(CheckLength(in.employer(), kMaxName, "employer"));
+  if (!in.owner().empty() && !IsValidOwnerName(in.owner())) {
+    return Invalid("owner", "must be 1-64 characters of [A-Za-z0-9._-] (a cakapd key's name)");
+  }
   CAKAP_RETURN_IF_ERROR(CheckLength(in.title(), kMaxName, "title"));
   CAKAP_RETURN_IF_ERROR(CheckLength(in.description(), kMaxDescription, "description"));
   CAKAP_RETURN_IF_ERROR(ResolveSkillList(in.required_skills(), kMaxRequired, "required_skills",

@@ -199,6 +199,90 @@ void PopulateRegions(TestServer& s) {
   s.Put(VacancyBuilder("v-open").Require("LAS").Open().Build());
 }
 
+// Stored vacancies: a partner sees the open ones and its own, never another partner's
+// name. Table: who asks for which vacancy, and whether it is found.
+TEST(SvcVacancyOwnershipTest, PartnersSeeOpenVacanciesAndTheirOwn) {
+  TestServer s;
+  ASSERT_NE(s.server, nullptr);
+  Populate(s);  // v-1: open, the portal's
+  auto stored = [&](const char* id, bool open, const char* owner) {
+    cakap::v1::Vacancy v = VacancyBuilder(id).Require("LAS").At(-2.3, 115.5).Radius(100)
+                               .Start("2026-12-01").Open(open).Build();
+    v.set_owner(owner);
+    s.Put(v);
+  };
+  stored("v-own-draft", false, "partner");
+  stored("v-other-draft", false, "partner-kaltim");
+  stored("v-other-open", true, "partner-kaltim");
+  stored("v-portal-draft", false, "");
+
+  struct Case {
+    const std::string* key;
+    const char* vacancy;
+    bool found;
+    const char* owner_shown;
+  };
+  const std::vector<Case> cases = {
+      {&s.keys.partner, "v-1", true, ""},
+      {&s.keys.partner, "v-own-draft", true, "partner"},
+      {&s.keys.partner, "v-other-draft", false, ""},
+      {&s.keys.partner, "v-other-open", true, ""},  // another partner's name is never shown
+      {&s.keys.partner, "v-portal-draft", false, ""},
+      {&s.keys.partner_kaltim, "v-other-draft", true, "partner-kaltim"},
+      {&s.keys.partner_kaltim, "v-own-draft", false, ""},
+      {&s.keys.portal, "v-other-draft", true, "partner-kaltim"},
+      {&s.keys.portal, "v-portal-draft", true, ""},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(std::string(c.vacancy) + " for key " + *c.key);
+    grpc::ClientContext ctx;
+    Auth(&ctx, *c.key);
+    cakap::v1::GetVacancyRequest get;
+    get.set_id(c.vacancy);
+    cakap::v1::GetVacancyResponse got;
+    grpc::Status st = s.vacancies->GetVacancy(&ctx, get, &got);
+    cakap::v1::MatchCandidatesRequest by_id;
+    by_id.set_vacancy_id(c.vacancy);
+    MatchResult r;
+    grpc::Status matched = Match(s, *c.key, by_id, &r);
+    if (c.found) {
+      ASSERT_TRUE(st.ok()) << Describe(st);
+      EXPECT_EQ(got.vacancy().owner(), c.owner_shown);
+      ASSERT_TRUE(matched.ok()) << Describe(matched);
+      EXPECT_EQ(r.resolved_vacancy().owner(), c.owner_shown);
+      // (partner-kaltim sees no one in Kalimantan Selatan)
+      EXPECT_EQ(r.candidates_size(), c.key == &s.keys.partner_kaltim ? 0 : 2);
+    } else {
+      // Exactly what a vacancy that does not exist gets.
+      EXPECT_EQ(st.error_code(), grpc::StatusCode::NOT_FOUND);
+      EXPECT_EQ(st.error_message(), std::string("vacancy ") + c.vacancy + " not found");
+      EXPECT_EQ(matched.error_code(), grpc::StatusCode::NOT_FOUND);
+    }
+  }
+
+  // Reverse matching returns open vacancies only; the other partner's name is cleared.
+  grpc::ClientContext ctx;
+  Auth(&ctx, s.keys.partner);
+  cakap::v1::MatchVacanciesRequest req;
+  req.set_worker_id("w-secret");
+  cakap::v1::MatchVacanciesResponse resp;
+  ASSERT_TRUE(s.match->MatchVacancies(&ctx, req, &resp).ok());
+  std::vector<std::string> ids;
+  for (const auto& hit : resp.result().vacancies()) {
+    ids.push_back(hit.vacancy().id());
+    EXPECT_TRUE(hit.vacancy().owner().empty()) << hit.vacancy().id();
+  }
+  std::sort(ids.begin(), ids.end());
+  EXPECT_EQ(ids, (std::vector<std::string>{"v-1", "v-other-open"}));
+
+  // An owner that could not be a key's name is refused, naming the field.
+  cakap::v1::Vacancy bad = VacancyBuilder("v-bad").Require("LAS").Build();
+  bad.set_owner("PT Contoh");
+  absl::Status refused = s.server->engine().UpsertVacancy(bad);
+  EXPECT_EQ(refused.code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_THAT(std::string(refused.message()), HasSubstr("owner:"));
+}
+
 TEST(SvcRestrictionTest, ProvincePartnerNeverSeesOtherWorkers) {
   TestServer s;
   ASSERT_NE(s.server, nullptr);

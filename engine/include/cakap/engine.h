@@ -57,6 +57,10 @@ inline double CoarseDegrees(double degrees) { return std::round(degrees * 100.0)
 // The most Vacancy.region_codes a match accepts (more: InvalidArgument on region_codes).
 inline constexpr int kMaxVacancyRegionCodes = 64;
 
+// Whether `name` can be a Vacancy.owner, and so a cakapd key's name: 1-64 characters of
+// [A-Za-z0-9._-].
+bool IsValidOwnerName(absl::string_view name);
+
 // Outcome of a bulk upsert: which records were rejected and why.
 struct BulkResult {
   struct Rejection {
