@@ -303,12 +303,7 @@ std::vector<Rpc> AllRpcs() {
        }},
       {"MatchVacancies", kAll,
        [](TestServer& s, const std::string&, const std::string& key) {
-         grpc::ClientContext ctx;
-         Auth(&ctx, key);
-         MatchVacanciesRequest req;
-         req.set_worker_id("w-1");
-         MatchVacanciesResponse resp;
-         return s.match->MatchVacancies(&ctx, req, &resp);
+         return MatchVacancies(s, key, "w-1");
        }},
       {"Stats", kAdmin,
        [](TestServer& s, const std::string&, const std::string& key) { return Stats(s, key); }},

@@ -141,12 +141,8 @@ TEST(SvcRedactionTest, PartnerGetWorkerAndMatchVacancies) {
     ExpectRedacted(resp.worker());
     ExpectNoSecrets(resp);
   }
-  grpc::ClientContext ctx;
-  Auth(&ctx, s.keys.partner);
-  cakap::v1::MatchVacanciesRequest req;
-  req.set_worker_id("w-secret");
   cakap::v1::MatchVacanciesResponse resp;
-  ASSERT_TRUE(s.match->MatchVacancies(&ctx, req, &resp).ok());
+  ASSERT_TRUE(MatchVacancies(s, s.keys.partner, "w-secret", 0, &resp).ok());
   ASSERT_EQ(resp.result().vacancies_size(), 1);
   EXPECT_EQ(resp.result().vacancies(0).distance_km(),
             std::round(resp.result().vacancies(0).distance_km()));
@@ -261,12 +257,8 @@ TEST(SvcVacancyOwnershipTest, PartnersSeeOpenVacanciesAndTheirOwn) {
   }
 
   // Reverse matching returns open vacancies only; the other partner's name is cleared.
-  grpc::ClientContext ctx;
-  Auth(&ctx, s.keys.partner);
-  cakap::v1::MatchVacanciesRequest req;
-  req.set_worker_id("w-secret");
   cakap::v1::MatchVacanciesResponse resp;
-  ASSERT_TRUE(s.match->MatchVacancies(&ctx, req, &resp).ok());
+  ASSERT_TRUE(MatchVacancies(s, s.keys.partner, "w-secret", 0, &resp).ok());
   std::vector<std::string> ids;
   for (const auto& hit : resp.result().vacancies()) {
     ids.push_back(hit.vacancy().id());
@@ -320,12 +312,7 @@ TEST(SvcRestrictionTest, ProvincePartnerNeverSeesOtherWorkers) {
   }
   for (const auto& [id, code] : std::vector<std::pair<std::string, grpc::StatusCode>>{
            {"w-64.02", grpc::StatusCode::OK}, {"w-63.11", grpc::StatusCode::NOT_FOUND}}) {
-    grpc::ClientContext ctx;
-    Auth(&ctx, key);
-    cakap::v1::MatchVacanciesRequest req;
-    req.set_worker_id(id);
-    cakap::v1::MatchVacanciesResponse resp;
-    EXPECT_EQ(s.match->MatchVacancies(&ctx, req, &resp).error_code(), code) << id;
+    EXPECT_EQ(MatchVacancies(s, key, id).error_code(), code) << id;
   }
   // The unrestricted partner sees everyone.
   EXPECT_THAT(AllIds(s, s.keys.partner, VacancyBuilder().Require("LAS")),
@@ -372,14 +359,7 @@ TEST(SvcAuditTest, EveryPartnerMatchIsLogged) {
   cakap::v1::MatchCandidatesRequest by_id;
   by_id.set_vacancy_id("v-1");
   ASSERT_TRUE(Match(s, s.keys.partner_balangan, by_id).ok());
-  {
-    grpc::ClientContext ctx;
-    Auth(&ctx, s.keys.partner);
-    cakap::v1::MatchVacanciesRequest req;
-    req.set_worker_id("w-secret");
-    cakap::v1::MatchVacanciesResponse resp;
-    ASSERT_TRUE(s.match->MatchVacancies(&ctx, req, &resp).ok());
-  }
+  ASSERT_TRUE(MatchVacancies(s, s.keys.partner, "w-secret").ok());
   std::vector<std::string> lines = ReadLines(path);
   ASSERT_EQ(lines.size(), 3u);
   EXPECT_THAT(lines[0], HasSubstr("\"key\":\"partner\""));

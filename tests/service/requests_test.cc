@@ -39,13 +39,7 @@ grpc::Status Upsert(TestServer& s, std::function<void(Worker*)> edit) {
 }
 
 grpc::Status MatchVacanciesWith(TestServer& s, const std::string& worker_id, int limit) {
-  grpc::ClientContext ctx;
-  Auth(&ctx, s.keys.portal);
-  MatchVacanciesRequest req;
-  req.set_worker_id(worker_id);
-  req.set_limit(limit);
-  MatchVacanciesResponse resp;
-  return s.match->MatchVacancies(&ctx, req, &resp);
+  return MatchVacancies(s, s.keys.portal, worker_id, limit);
 }
 
 template <typename Req, typename Resp, typename Method>

@@ -133,6 +133,21 @@ inline grpc::Status GetWorker(TestServer& s, const std::string& key, const std::
   return st;
 }
 
+// MatchVacancies for `worker_id` as `key`; the reply in *out when given.
+inline grpc::Status MatchVacancies(TestServer& s, const std::string& key,
+                                   const std::string& worker_id, int limit = 0,
+                                   cakap::v1::MatchVacanciesResponse* out = nullptr) {
+  grpc::ClientContext ctx;
+  Auth(&ctx, key);
+  cakap::v1::MatchVacanciesRequest req;
+  req.set_worker_id(worker_id);
+  req.set_limit(limit);
+  cakap::v1::MatchVacanciesResponse resp;
+  grpc::Status st = s.match->MatchVacancies(&ctx, req, &resp);
+  if (out != nullptr) *out = resp;
+  return st;
+}
+
 inline grpc::Status Match(TestServer& s, const std::string& key,
                           const cakap::v1::MatchCandidatesRequest& req,
                           cakap::v1::MatchResult* out = nullptr) {
