@@ -145,7 +145,7 @@ class RecordCache {
   void PrefetchSlot(Xapian::docid docid) const { records_.PrefetchSlot(docid); }
   // Hints that Hot(docid) comes soon.
   void PrefetchHot(Xapian::docid docid) const {
-    if (docid < hot_.size()) __builtin_prefetch(&hot_[docid]);
+    if (docid < hot_.size()) PrefetchLine(&hot_[docid]);
   }
   // The hot record of `docid` (default without a record).
   const HotRecord& Hot(Xapian::docid docid) const {
