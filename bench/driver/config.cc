@@ -32,7 +32,8 @@ Indexes a generated corpus into cakap and its peers and measures them side by si
   --batch B              workers per bulk upsert when indexing (10000)
   --verify K             vacancies per class compared across systems (10)
   --updates-per-s U      update rate of the visibility phase (1000)
-  --visibility-seconds S length of the visibility phase, 0 skips it (10)
+  --visibility-seconds S seconds under updates in the visibility phase, interleaved with
+                         as many of matching alone (whole seconds); 0 skips it (10)
   --keep-index           keep the last cakap index in DIR/cakap
   --reuse-index DIR      time an existing index instead of indexing (one corpus size;
                          DIR must hold exactly that corpus: kept by a run with the same

@@ -1,15 +1,20 @@
 // Update visibility: how long after an acknowledged upsert a match sees it, and how much
 // match latency suffers under a steady stream of updates.
 //
-// Three kinds of threads run together for config.visibility_seconds:
+// Three kinds of threads run together for 2 x config.visibility_seconds:
 //  - updaters re-upsert random corpus workers at config.updates_per_s in total (paced,
 //    several threads so a slow commit does not lower the offered rate);
 //  - a prober upserts a fresh worker at a point of its own in the Java Sea (no corpus
 //    worker lives there) and, from the moment the upsert is acknowledged, repeats the
 //    match of a 1 km vacancy around that point until the worker is among the candidates;
 //  - a matcher runs the local50 vacancies of the mix, as in the latency phase.
-// The same matcher runs alone first, for the same time: the baseline.
+// Updaters and prober work in alternate one-second windows and idle in the others, where
+// the matcher runs alone: its baseline. Interleaving the two, rather than timing one
+// after the other, keeps a drift of the machine (a noisy neighbour, a frequency change)
+// out of their ratio. A match overlapping a switch counts for neither.
+#include <algorithm>
 #include <atomic>
+#include <cmath>
 #include <iostream>
 #include <random>
 #include <thread>
@@ -50,17 +55,21 @@ v1::Vacancy ProbeVacancy(const v1::Worker& probe) {
   return v;
 }
 
-// Runs local50 matches until `stop`; the samples of every match.
+// Runs local50 matches until `stop`, each sample into `alone` or `under` by whether
+// `updating` held throughout it.
 absl::Status MatchLoop(const Workload& w, const Engine& engine, const std::atomic<bool>& stop,
-                       LatencySamples* samples) {
+                       const std::atomic<bool>& updating, LatencySamples* alone,
+                       LatencySamples* under) {
   const ClassVacancies& local50 = w.vacancies[1];
   v1::MatchOptions o;
   o.set_page_size(20);
   for (size_t i = 0; !stop; ++i) {
+    const bool before = updating;
     const absl::Time s = absl::Now();
     absl::StatusOr<v1::MatchResult> r = engine.Match(local50.raw[i % local50.raw.size()], o);
-    samples->Add(absl::Now() - s);
+    const absl::Duration took = absl::Now() - s;
     if (!r.ok()) return r.status();
+    if (updating == before) (before ? under : alone)->Add(took);
   }
   return absl::OkStatus();
 }
@@ -69,22 +78,9 @@ absl::Status MatchLoop(const Workload& w, const Engine& engine, const std::atomi
 
 absl::StatusOr<nlohmann::json> MeasureVisibility(const Workload& w, Engine& engine, int64_t n) {
   const BenchConfig& c = *w.config;
-  const absl::Duration length = absl::Seconds(c.visibility_seconds);
+  const int windows = 2 * std::max(1, static_cast<int>(std::lround(c.visibility_seconds)));
 
-  // Baseline: the matcher alone.
-  std::atomic<bool> stop{false};
-  LatencySamples baseline;
-  absl::Status match_status;
-  absl::Time start = absl::Now();
-  std::thread alone([&] { match_status = MatchLoop(w, engine, stop, &baseline); });
-  absl::SleepFor(length);
-  stop = true;
-  alone.join();
-  if (!match_status.ok()) return match_status;
-  const LatencySummary base = baseline.Summarize(absl::Now() - start);
-
-  // Under updates.
-  stop = false;
+  std::atomic<bool> stop{false}, updating{false};
   absl::Mutex mu;
   absl::Status error;
   auto fail = [&](const absl::Status& s) {
@@ -92,39 +88,45 @@ absl::StatusOr<nlohmann::json> MeasureVisibility(const Workload& w, Engine& engi
     if (error.ok()) error = s;
     stop = true;
   };
+  // Waits while the window is the matcher's alone; false once stopped.
+  auto await_updating = [&] {
+    while (!updating && !stop) absl::SleepFor(absl::Milliseconds(1));
+    return !stop;
+  };
   std::atomic<int64_t> updates{0};
-  LatencySamples loaded, visibility, acks;
-  start = absl::Now();
+  LatencySamples baseline, loaded, visibility, acks;
   std::vector<std::thread> threads;
   for (int t = 0; t < kUpdaterThreads; ++t) {
     threads.emplace_back([&, t] {
       std::mt19937_64 rng(c.seed + 1000 + t);
       const absl::Duration period = absl::Seconds(double{kUpdaterThreads} / c.updates_per_s);
-      absl::Time due = absl::Now();
       LatencySamples mine;
-      while (!stop) {
-        v1::Worker worker = w.workers->Make(static_cast<int64_t>(rng() % n));
-        worker.set_travel_km(static_cast<double>(10 + rng() % 90));
-        const absl::Time s = absl::Now();
-        absl::Status st = engine.UpsertWorker(worker);
-        mine.Add(absl::Now() - s);
-        if (!st.ok()) return fail(st);
-        ++updates;
-        due += period;
-        absl::SleepFor(due - absl::Now());  // negative: behind schedule, no sleep
+      while (await_updating()) {
+        absl::Time due = absl::Now();
+        while (updating && !stop) {
+          v1::Worker worker = w.workers->Make(static_cast<int64_t>(rng() % n));
+          worker.set_travel_km(static_cast<double>(10 + rng() % 90));
+          const absl::Time s = absl::Now();
+          absl::Status st = engine.UpsertWorker(worker);
+          mine.Add(absl::Now() - s);
+          if (!st.ok()) return fail(st);
+          ++updates;
+          due += period;
+          absl::SleepFor(due - absl::Now());  // negative: behind schedule, no sleep
+        }
       }
       absl::MutexLock lock(&mu);
       acks.Merge(mine);
     });
   }
   threads.emplace_back([&] {
-    absl::Status st = MatchLoop(w, engine, stop, &loaded);
+    absl::Status st = MatchLoop(w, engine, stop, updating, &baseline, &loaded);
     if (!st.ok()) fail(st);
   });
   threads.emplace_back([&] {
     v1::MatchOptions o;
     o.set_page_size(20);
-    for (int64_t k = 0; !stop; ++k) {
+    for (int64_t k = 0; await_updating(); ++k) {
       const v1::Worker probe = ProbeWorker(k);
       const v1::Vacancy v = ProbeVacancy(probe);
       if (absl::Status st = engine.UpsertWorker(probe); !st.ok()) return fail(st);
@@ -138,11 +140,18 @@ absl::StatusOr<nlohmann::json> MeasureVisibility(const Workload& w, Engine& engi
       absl::SleepFor(absl::Milliseconds(10));
     }
   });
-  absl::SleepFor(length);
+  absl::Duration alone_time, updating_time;
+  for (int i = 0; i < windows && !stop; ++i) {
+    updating = i % 2 == 1;
+    const absl::Time s = absl::Now();
+    absl::SleepFor(absl::Seconds(1));
+    (updating ? updating_time : alone_time) += absl::Now() - s;
+  }
   stop = true;
   for (std::thread& t : threads) t.join();
-  const absl::Duration wall = absl::Now() - start;
   if (!error.ok()) return error;
+  const absl::Duration wall = updating_time;
+  const LatencySummary base = baseline.Summarize(alone_time);
   const LatencySummary under = loaded.Summarize(wall);
   const LatencySummary vis = visibility.Summarize(wall);
   const LatencySummary ack = acks.Summarize(wall);
