@@ -36,9 +36,13 @@ bool CoversRequired(const CertRecord& c, const ResolvedVacancy& v) {
   return v.required.empty() ? !c.covers.empty() : CoversAny(c, v.required);
 }
 
+// The `certificate` constraint on one certificate: its head (issuer, validity, level),
+// then its covered skills.
+bool QualifiesByHead(const CertRecord& c, const ResolvedVacancy& v) {
+  return IssuerAccepted(v, c.issuer) && ValidOn(c, v.start) && c.level >= v.min_level;
+}
 bool QualifiesForConstraint(const CertRecord& c, const ResolvedVacancy& v) {
-  return IssuerAccepted(v, c.issuer) && ValidOn(c, v.start) && c.level >= v.min_level &&
-         CoversRequired(c, v);
+  return QualifiesByHead(c, v) && CoversRequired(c, v);
 }
 
 // Relevant for the certificate score component (docs/ranking.md).
@@ -158,8 +162,9 @@ bool MeetsCertificate(const MatchRecord& w, const ResolvedVacancy& v) {
 std::optional<bool> MeetsCertificate(absl::string_view record, const ResolvedVacancy& v,
                                      CertRecord* scratch) {
   if (v.issuers.empty()) return true;
-  return AnyCertificate(record, scratch,
-                        [&](const CertRecord& c) { return QualifiesForConstraint(c, v); });
+  return AnyCertificate(
+      record, scratch, [&](const CertRecord& c) { return QualifiesByHead(c, v); },
+      [&](const CertRecord& c) { return CoversRequired(c, v); });
 }
 
 void Evaluate(const MatchRecord& w, const ResolvedVacancy& v, const EngineEnv& env,

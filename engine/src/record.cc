@@ -85,6 +85,9 @@ class Reader {
     absl::string_view v = View();
     s->assign(v.data(), v.size());
   }
+  void SkipSkills() {
+    for (uint64_t n = Varint(); n > 0 && ok_; --n) Varint();
+  }
   template <typename Ids>
   void Skills(Ids* ids) {
     uint64_t n = Varint();
@@ -106,11 +109,16 @@ class Reader {
   bool ok_ = true;
 };
 
-void ReadCert(Reader& in, CertRecord* c) {
+// A certificate's fields before its covered skills.
+void ReadCertHead(Reader& in, CertRecord* c) {
   c->issuer = in.U8();
   c->level = in.U8();
   c->issued = static_cast<Day>(in.SignedVarint());
   c->expires = static_cast<Day>(in.SignedVarint());
+}
+
+void ReadCert(Reader& in, CertRecord* c) {
+  ReadCertHead(in, c);
   in.Skills(&c->covers);
 }
 
@@ -151,6 +159,7 @@ absl::string_view RecordId(absl::string_view bytes) {
 }
 
 std::optional<bool> AnyCertificate(absl::string_view bytes, CertRecord* scratch,
+                                   absl::FunctionRef<bool(const CertRecord&)> head,
                                    absl::FunctionRef<bool(const CertRecord&)> pred) {
   // The fields before the certificates, in EncodeRecord's order, skipped.
   Reader in(bytes);
@@ -164,13 +173,19 @@ std::optional<bool> AnyCertificate(absl::string_view bytes, CertRecord* scratch,
   in.U8();            // employment_status
   in.SignedVarint();  // available_from
   in.U8();            // welfare_decile
-  for (uint64_t n = in.Varint(); n > 0 && in.ok(); --n) in.Varint();  // skills
+  in.SkipSkills();     // skills
   const uint64_t n = in.Varint();
   if (!in.ok() || n > bytes.size()) return std::nullopt;
   for (uint64_t i = 0; i < n; ++i) {
-    ReadCert(in, scratch);
+    scratch->covers.clear();
+    ReadCertHead(in, scratch);
+    if (in.ok() && head(*scratch)) {
+      in.Skills(&scratch->covers);
+      if (in.ok() && pred(*scratch)) return true;
+    } else {
+      in.SkipSkills();
+    }
     if (!in.ok()) return std::nullopt;
-    if (pred(*scratch)) return true;
   }
   return false;
 }

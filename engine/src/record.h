@@ -52,10 +52,12 @@ bool DecodeRecord(absl::string_view bytes, MatchRecord* record);
 // The id of an encoded record, a view into `bytes` (no decoding of the rest); empty on
 // malformed input.
 absl::string_view RecordId(absl::string_view bytes);
-// Whether `pred` holds for one of the certificates of an encoded record, each decoded in
-// turn into `scratch` (the other fields are skipped, not decoded); nullopt on malformed
-// input.
+// Whether one of the certificates of an encoded record passes `head` (shown every field
+// but `covers`, still empty) and then `pred`, each decoded in turn into `scratch`; its
+// covered skills are decoded only once `head` passes, and the record's other fields are
+// skipped, not decoded. nullopt on malformed input.
 std::optional<bool> AnyCertificate(absl::string_view bytes, CertRecord* scratch,
+                                   absl::FunctionRef<bool(const CertRecord&)> head,
                                    absl::FunctionRef<bool(const CertRecord&)> pred);
 
 }  // namespace cakap

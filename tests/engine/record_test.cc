@@ -61,10 +61,12 @@ TEST(RecordTest, AnyCertificateSeesWhatDecodeRecordDecodes) {
 
     // Visits every certificate in order when the predicate never holds...
     std::vector<CertRecord> seen;
-    std::optional<bool> any = AnyCertificate(bytes, &scratch, [&](const CertRecord& c) {
-      seen.push_back(c);
-      return false;
-    });
+    std::optional<bool> any = AnyCertificate(
+        bytes, &scratch, [](const CertRecord&) { return true; },
+        [&](const CertRecord& c) {
+          seen.push_back(c);
+          return false;
+        });
     ASSERT_EQ(any, std::optional<bool>(false));
     ASSERT_EQ(seen.size(), r.certs.size());
     for (size_t c = 0; c < r.certs.size(); ++c) EXPECT_TRUE(SameCert(seen[c], r.certs[c]));
@@ -72,23 +74,37 @@ TEST(RecordTest, AnyCertificateSeesWhatDecodeRecordDecodes) {
     if (!r.certs.empty()) {
       const size_t target = rng() % r.certs.size();
       size_t visits = 0;
-      any = AnyCertificate(bytes, &scratch, [&](const CertRecord& c) {
-        ++visits;
-        return SameCert(c, r.certs[target]);
-      });
+      any = AnyCertificate(
+          bytes, &scratch, [](const CertRecord&) { return true; },
+          [&](const CertRecord& c) {
+            ++visits;
+            return SameCert(c, r.certs[target]);
+          });
       EXPECT_EQ(any, std::optional<bool>(true));
       EXPECT_LE(visits, target + 1);
+      // `head` sees each certificate without its covered skills; `pred`, with them.
+      any = AnyCertificate(
+          bytes, &scratch,
+          [&](const CertRecord& c) {
+            EXPECT_TRUE(c.covers.empty());
+            return c.issuer == r.certs[target].issuer && c.level == r.certs[target].level &&
+                   c.issued == r.certs[target].issued && c.expires == r.certs[target].expires;
+          },
+          [&](const CertRecord& c) { return c.covers == r.certs[target].covers; });
+      EXPECT_EQ(any, std::optional<bool>(true));
     }
 
     // Cut short anywhere, both refuse it.
     const size_t cut = rng() % bytes.size();
     const std::string truncated = bytes.substr(0, cut);
     EXPECT_FALSE(DecodeRecord(truncated, &decoded)) << cut;
-    EXPECT_FALSE(AnyCertificate(truncated, &scratch, [](const CertRecord&) { return false; })
-                     .has_value())
-        << cut;
+    auto yes = [](const CertRecord&) { return true; };
+    auto no = [](const CertRecord&) { return false; };
+    EXPECT_FALSE(AnyCertificate(truncated, &scratch, yes, no).has_value()) << cut;
+    EXPECT_FALSE(AnyCertificate(truncated, &scratch, no, no).has_value()) << cut;
   }
-  EXPECT_FALSE(AnyCertificate("", &scratch, [](const CertRecord&) { return true; }).has_value());
+  auto yes = [](const CertRecord&) { return true; };
+  EXPECT_FALSE(AnyCertificate("", &scratch, yes, yes).has_value());
 }
 
 }  // namespace
