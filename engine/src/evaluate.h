@@ -91,14 +91,14 @@ struct HotDistanceCheck {
   double min_km = 0;     // no more than the distance Evaluate measures
 };
 HotDistanceCheck CheckHotDistance(const HotRecord& worker, const HotDistance& distance);
-// Bounds on hot records the score_micro Evaluate gives a worker who meets the vacancy's
-// constraints. Made once per match: a bound is a few table lookups (and, with a
-// location, one exp2).
+// Bounds on hot records the score_micro Evaluate gives a worker (whether or not it meets
+// the vacancy's constraints: each term bounds its component for any worker). Made once
+// per match: a bound is a few table lookups (and, with a location, one exp2).
 class ScoreBound {
  public:
   ScoreBound(const ResolvedVacancy& vacancy, const EngineEnv& env, bool exclude_welfare);
-  // No lower than the worker's score_micro when, with a location, the worker is at least
-  // `min_km` from it.
+  // No lower than the worker's score_micro when, with a location, Evaluate measures at
+  // least `min_km` (CheckHotDistance) to it.
   int64_t Micro(const HotRecord& worker, double min_km) const;
 
  private:

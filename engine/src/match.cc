@@ -203,15 +203,30 @@ absl::Status AddNearMisses(const Xapian::Database& db, const RecordReader& reade
         return (words && !word_matches.contains(d)) || !plan.keyword_skills.Accepts(h);
       },
       &ids);
+  // Only the best near_miss_limit are returned, so a candidate whose score bound (which
+  // holds for any worker Evaluate scores) is below the limit-th best near miss so far is
+  // skipped undecoded. With one constraint group nearly every worker is a candidate.
+  const size_t limit = static_cast<size_t>(o.near_miss_limit());
+  const ScoreBound bound(v, env, eopts.exclude_welfare);
+  const std::optional<HotDistance> where = HotDistanceOf(v, env, o.coarse_locations());
+  std::priority_queue<int64_t, std::vector<int64_t>, std::greater<int64_t>> best;
   for (size_t i = 0; i < ids.size(); ++i) {
     reader.PrefetchAhead(ids, i);
     const Xapian::docid docid = ids[i];
+    const HotRecord& hot = reader.cache().Hot(docid);
+    if (!hot.malformed && best.size() >= limit &&
+        bound.Micro(hot, where ? CheckHotDistance(hot, *where).min_km : 0) < best.top()) {
+      continue;
+    }
     CAKAP_RETURN_IF_ERROR(reader.Read(docid, &record));
     eopts.keywords_ok = keywords_ok(docid, record);
     Evaluate(record, v, env, eopts, &eval);
-    if (eval.failures == 1) hits.push_back({eval.score_micro, reader.Id(docid), docid});
+    if (eval.failures != 1) continue;
+    hits.push_back({eval.score_micro, reader.Id(docid), docid});
+    best.push(eval.score_micro);
+    if (best.size() > limit) best.pop();
   }
-  KeepBest(&hits, static_cast<size_t>(o.near_miss_limit()));
+  KeepBest(&hits, limit);
   for (const Hit& hit : hits) {
     CAKAP_RETURN_IF_ERROR(reader.Read(hit.docid, &record));
     eopts.keywords_ok = keywords_ok(hit.docid, record);
