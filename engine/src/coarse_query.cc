@@ -57,10 +57,6 @@ struct Group {
   }
 };
 
-// How far CoarseDegrees moves a point: at most 0.005 degrees in latitude and in
-// longitude, ~0.56 km each, so under 0.8 km.
-constexpr double kCoarseMarginKm = 0.8;
-
 std::vector<Group> Groups(const ResolvedVacancy& v, const EngineEnv& env,
                           const Xapian::Stem& stem, bool coarse_locations) {
   std::vector<Group> groups;

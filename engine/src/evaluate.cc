@@ -298,9 +298,7 @@ std::optional<HotDistance> HotDistanceOf(const ResolvedVacancy& v, const EngineE
   d.longitude = v.longitude;
   d.radius_km = v.radius_km;
   d.default_travel_km = env.options.default_travel_km;
-  // A float point is within RecordCache::kPointMarginDeg of the stored one in each
-  // coordinate, < 16 m; rounding to CoarseDegrees moves it < 0.79 km more.
-  d.margin_km = coarse_locations ? 0.82 : 0.02;
+  d.margin_km = kHotPointMarginKm + (coarse_locations ? kCoarseMarginKm : 0);
   return d;
 }
 

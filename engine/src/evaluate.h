@@ -79,6 +79,14 @@ std::optional<bool> MeetsCertificate(absl::string_view record, const ResolvedVac
 // On hot records (record_cache.h). The availability constraint, exactly as Evaluate
 // decides it (it applies unless the vacancy includes employed workers).
 bool AvailableOn(const HotRecord& worker, Day start);
+// How far CoarseDegrees (engine.h) moves a point: at most 0.005 degrees in latitude and
+// in longitude, ~0.56 km each, so under 0.8 km. With MatchOptions.coarse_locations the
+// radius cover and every hot distance test are widened by it.
+inline constexpr double kCoarseMarginKm = 0.8;
+// How far a hot (float) point may be from the stored one: within
+// RecordCache::kPointMarginDeg in each coordinate, < 16 m.
+inline constexpr double kHotPointMarginKm = 0.02;
+
 // The vacancy's distance constraints for hot points; nullopt without a location.
 // `coarse_locations` as EvaluateOptions.
 std::optional<HotDistance> HotDistanceOf(const ResolvedVacancy& vacancy, const EngineEnv& env,
