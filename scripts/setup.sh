@@ -9,7 +9,7 @@ PACKAGES=(
   libgrpc++-dev protobuf-compiler-grpc libprotobuf-dev protobuf-compiler
   libxapian-dev xapian-tools libabsl-dev libssl-dev
   libgtest-dev libgmock-dev libbenchmark-dev
-  libsqlite3-dev libpq-dev nlohmann-json3-dev
+  libsqlite3-dev libpq-dev nlohmann-json3-dev libcpp-httplib-dev
 )
 
 # scripts/bench.sh --bench: the peers' servers and the plot too.

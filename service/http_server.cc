@@ -1,0 +1,446 @@
+#include "http_server.h"
+
+#include <httplib.h>
+
+#include <algorithm>
+#include <deque>
+#include <thread>
+#include <utility>
+
+#include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
+#include "absl/strings/numbers.h"
+#include "absl/strings/str_cat.h"
+#include "absl/synchronization/mutex.h"
+#include "absl/time/clock.h"
+#include "connect.h"
+#include "google/protobuf/util/json_util.h"
+
+namespace cakap {
+namespace service {
+namespace {
+
+namespace pb = google::protobuf;
+
+constexpr char kJson[] = "application/json";
+constexpr char kProto[] = "application/proto";
+
+enum class Codec { kJson, kProto, kJsonLines, kUnsupported };
+
+// The body's codec from Content-Type, parameters (charset) ignored.
+Codec BodyCodec(const httplib::Request& req) {
+  const std::string header = req.get_header_value("Content-Type");
+  const std::string media = absl::AsciiStrToLower(
+      absl::StripAsciiWhitespace(absl::string_view(header).substr(0, header.find(';'))));
+  if (media == kJson) return Codec::kJson;
+  if (media == kProto) return Codec::kProto;
+  if (media == "application/jsonl" || media == "application/x-ndjson" ||
+      media == "application/json-seq") {
+    return Codec::kJsonLines;
+  }
+  return Codec::kUnsupported;
+}
+
+void SendError(httplib::Response& res, const absl::Status& status) {
+  res.status = ConnectHttpStatus(status.code());
+  res.set_content(ConnectErrorJson(status), kJson);
+}
+
+// The message as protobuf JSON (lowerCamelCase names, defaults left out): the Connect
+// codec, and what `cakap --json` prints.
+std::string ToJson(const pb::Message& message) {
+  std::string out;
+  pb::util::JsonPrintOptions options;
+  (void)pb::util::MessageToJsonString(message, &out, options);
+  return out;
+}
+
+absl::Status FromJson(absl::string_view json, pb::Message* message, absl::string_view what) {
+  pb::util::JsonParseOptions options;
+  options.ignore_unknown_fields = false;
+  const pb::util::Status s =
+      pb::util::JsonStringToMessage(pb::StringPiece(json.data(), json.size()), message, options);
+  if (s.ok()) return absl::OkStatus();
+  return absl::InvalidArgumentError(absl::StrCat(what, ": ", s.message().as_string()));
+}
+
+// Lines of a JSON Lines body handed from the thread reading the socket to the thread
+// running the rpc; bounded, so a fast client waits for the commits instead of filling
+// memory.
+class LineQueue {
+ public:
+  static constexpr size_t kCapacity = 2048;
+
+  // False when the consumer has stopped (the rpc failed): stop reading.
+  bool Push(std::string line) {
+    absl::MutexLock lock(&mu_);
+    mu_.Await(absl::Condition(
+        +[](LineQueue* q) ABSL_EXCLUSIVE_LOCKS_REQUIRED(q->mu_) {
+          return q->lines_.size() < kCapacity || q->stopped_;
+        },
+        this));
+    if (stopped_) return false;
+    lines_.push_back(std::move(line));
+    return true;
+  }
+  // No more lines; `error` non-empty when the body could not be read to its end.
+  void Close(std::string error) {
+    absl::MutexLock lock(&mu_);
+    closed_ = true;
+    error_ = std::move(error);
+  }
+  // The next line, or false at the end (error() says whether the body was cut).
+  bool Pop(std::string* line) {
+    absl::MutexLock lock(&mu_);
+    mu_.Await(absl::Condition(
+        +[](LineQueue* q) ABSL_EXCLUSIVE_LOCKS_REQUIRED(q->mu_) {
+          return !q->lines_.empty() || q->closed_;
+        },
+        this));
+    if (lines_.empty()) return false;
+    *line = std::move(lines_.front());
+    lines_.pop_front();
+    return true;
+  }
+  void Stop() {
+    absl::MutexLock lock(&mu_);
+    stopped_ = true;
+  }
+  std::string error() {
+    absl::MutexLock lock(&mu_);
+    return error_;
+  }
+
+ private:
+  absl::Mutex mu_;
+  std::deque<std::string> lines_ ABSL_GUARDED_BY(mu_);
+  bool closed_ ABSL_GUARDED_BY(mu_) = false;
+  bool stopped_ ABSL_GUARDED_BY(mu_) = false;
+  std::string error_ ABSL_GUARDED_BY(mu_);
+};
+
+class HttpServerImpl final : public HttpServer {
+ public:
+  HttpServerImpl(const HttpOptions& options, const RpcTable* table, Metrics* metrics,
+                 std::function<bool()> ready)
+      : options_(options), table_(table), metrics_(metrics), ready_(std::move(ready)) {}
+  ~HttpServerImpl() override { Stop(); }
+
+  absl::Status Start();
+  int port() const override { return port_; }
+  void Stop() override {
+    if (server_ != nullptr && server_->is_running()) server_->stop();
+    if (thread_.joinable()) thread_.join();
+  }
+
+ private:
+  // The CallContext of a request, or an error for a bad Connect-Timeout-Ms.
+  absl::StatusOr<CallContext> Context(const httplib::Request& req) const;
+  // CORS headers for an allowed Origin; true when the request was a preflight (answered).
+  bool Cors(const httplib::Request& req, httplib::Response& res) const;
+  void Unary(const RpcMethod& method, const httplib::Request& req, httplib::Response& res,
+             const httplib::ContentReader& body) const;
+  void Import(const RpcMethod& method, const httplib::Request& req, httplib::Response& res,
+              const httplib::ContentReader& body) const;
+  void MetricsPage(const httplib::Request& req, httplib::Response& res) const;
+
+  const HttpOptions options_;
+  const RpcTable* const table_;
+  Metrics* const metrics_;
+  const std::function<bool()> ready_;
+  std::unique_ptr<httplib::Server> server_;
+  std::thread thread_;
+  int port_ = 0;
+};
+
+absl::StatusOr<CallContext> HttpServerImpl::Context(const httplib::Request& req) const {
+  CallContext context;
+  context.transport = Transport::kHttp;
+  context.authorization = req.get_header_value("Authorization");
+  context.peer = absl::StrCat(req.remote_addr, ":", req.remote_port);
+  if (req.has_header("Connect-Timeout-Ms")) {
+    absl::StatusOr<absl::Time> deadline =
+        ParseConnectTimeout(req.get_header_value("Connect-Timeout-Ms"), absl::Now());
+    if (!deadline.ok()) return deadline.status();
+    context.deadline = *deadline;
+  }
+  return context;
+}
+
+bool HttpServerImpl::Cors(const httplib::Request& req, httplib::Response& res) const {
+  const std::string origin = req.get_header_value("Origin");
+  const bool allowed =
+      !origin.empty() && std::find(options_.cors_origins.begin(), options_.cors_origins.end(),
+                                   origin) != options_.cors_origins.end();
+  if (allowed) {
+    res.set_header("Access-Control-Allow-Origin", origin);
+    res.set_header("Vary", "Origin");
+    res.set_header("Access-Control-Expose-Headers", "Content-Type");
+  }
+  if (req.method != "OPTIONS") return false;
+  if (allowed) {
+    res.set_header("Access-Control-Allow-Methods", "GET, POST, OPTIONS");
+    res.set_header("Access-Control-Allow-Headers",
+                   "Authorization, Content-Type, Connect-Protocol-Version, Connect-Timeout-Ms");
+    res.set_header("Access-Control-Max-Age", "600");
+  }
+  res.status = 204;  // a preflight from an origin not listed gets no Allow-Origin: refused
+  return true;
+}
+
+void HttpServerImpl::Unary(const RpcMethod& method, const httplib::Request& req,
+                           httplib::Response& res, const httplib::ContentReader& body) const {
+  const Codec codec = BodyCodec(req);
+  if (codec != Codec::kJson && codec != Codec::kProto) {
+    res.status = 415;
+    res.set_content(ConnectErrorJson(absl::InvalidArgumentError(absl::StrCat(
+                        "Content-Type: \"", req.get_header_value("Content-Type"),
+                        "\" is not application/json or application/proto"))),
+                    kJson);
+    return;
+  }
+  uint64_t length = 0;
+  if (absl::SimpleAtoi(req.get_header_value("Content-Length"), &length) &&
+      length > options_.max_body_bytes) {
+    SendError(res, absl::ResourceExhaustedError(absl::StrCat(
+                       "request body: ", length, " bytes, over the limit of ",
+                       options_.max_body_bytes)));
+    res.set_header("Connection", "close");
+    return;
+  }
+  std::string bytes;
+  bool over = false;
+  body([&](const char* data, size_t n) {
+    if (bytes.size() + n > options_.max_body_bytes) {
+      over = true;
+      return false;
+    }
+    bytes.append(data, n);
+    return true;
+  });
+  if (over) {
+    SendError(res, absl::ResourceExhaustedError(absl::StrCat(
+                       "request body: over the limit of ", options_.max_body_bytes, " bytes")));
+    res.set_header("Connection", "close");
+    return;
+  }
+  absl::StatusOr<CallContext> context = Context(req);
+  if (!context.ok()) return SendError(res, context.status());
+  std::unique_ptr<pb::Message> request(method.request->New());
+  if (codec == Codec::kJson) {
+    if (absl::Status s = FromJson(bytes, request.get(), "request body"); !s.ok()) {
+      return SendError(res, s);
+    }
+  } else if (!request->ParseFromString(bytes)) {
+    return SendError(res, absl::InvalidArgumentError(absl::StrCat(
+                              "request body: not a valid ", request->GetTypeName())));
+  }
+  std::unique_ptr<pb::Message> response(method.response->New());
+  const absl::Status status = table_->Unary(method, *context, *request, response.get());
+  if (!status.ok()) return SendError(res, status);
+  res.status = 200;
+  if (codec == Codec::kJson) {
+    res.set_content(ToJson(*response), kJson);
+  } else {
+    res.set_content(response->SerializeAsString(), kProto);
+  }
+}
+
+void HttpServerImpl::Import(const RpcMethod& method, const httplib::Request& req,
+                            httplib::Response& res, const httplib::ContentReader& body) const {
+  if (BodyCodec(req) != Codec::kJsonLines) {
+    res.status = 415;
+    res.set_content(ConnectErrorJson(absl::InvalidArgumentError(absl::StrCat(
+                        "Content-Type: \"", req.get_header_value("Content-Type"),
+                        "\" is not application/jsonl (or application/x-ndjson)"))),
+                    kJson);
+    return;
+  }
+  absl::StatusOr<CallContext> context = Context(req);
+  if (!context.ok()) return SendError(res, context.status());
+
+  // The rpc runs on its own thread and pulls lines; this thread reads the socket.
+  LineQueue queue;
+  int64_t line_number = 0;
+  StreamReader read = [&](pb::Message* message) -> StreamRecord {
+    std::string line;
+    while (queue.Pop(&line)) {
+      ++line_number;
+      if (absl::StripAsciiWhitespace(line).empty()) continue;  // blank lines are no records
+      message->Clear();
+      // The line is one record; the stream's message wraps it in its first field
+      // (UpsertWorkersRequest.worker).
+      const pb::FieldDescriptor* field = message->GetDescriptor()->field(0);
+      pb::Message* record = message->GetReflection()->MutableMessage(message, field);
+      absl::Status s = FromJson(line, record, absl::StrCat("line ", line_number));
+      if (!s.ok()) return {StreamRecord::kMalformed, std::string(s.message())};
+      return {StreamRecord::kMessage, ""};
+    }
+    return {StreamRecord::kEnd, ""};
+  };
+  absl::Status status;
+  std::unique_ptr<pb::Message> response(method.response->New());
+  std::thread rpc([&] {
+    status = table_->ClientStream(method, *context, read, response.get());
+    queue.Stop();  // the reader below stops pushing when the rpc ended early
+  });
+  std::string partial;
+  std::string error;
+  const bool complete = body([&](const char* data, size_t n) {
+    partial.append(data, n);
+    size_t start = 0;
+    for (size_t nl; (nl = partial.find('\n', start)) != std::string::npos; start = nl + 1) {
+      if (!queue.Push(partial.substr(start, nl - start))) return false;
+    }
+    partial.erase(0, start);
+    if (partial.size() > options_.max_line_bytes) {
+      error = absl::StrCat("line ", "after the last complete one: over ",
+                           options_.max_line_bytes, " bytes");
+      return false;
+    }
+    return true;
+  });
+  if (complete && !partial.empty()) queue.Push(std::move(partial));
+  if (!complete && error.empty()) error = "request body: cut before its end";
+  queue.Close(complete ? "" : error);
+  rpc.join();
+  if (status.ok() && !complete) {
+    // Every record read was committed; say so, and that the rest never arrived.
+    status = absl::InvalidArgumentError(error);
+  }
+  if (!status.ok()) return SendError(res, status);
+  res.status = 200;
+  res.set_content(ToJson(*response), kJson);
+}
+
+void HttpServerImpl::MetricsPage(const httplib::Request& req, httplib::Response& res) const {
+  if (options_.metrics_need_admin) {
+    absl::StatusOr<CallContext> context = Context(req);
+    if (!context.ok()) return SendError(res, context.status());
+    if (absl::Status s = table_->CheckAdmin(*context); !s.ok()) return SendError(res, s);
+  }
+  res.status = 200;
+  res.set_content(metrics_->Render(), "text/plain; version=0.0.4; charset=utf-8");
+}
+
+absl::Status HttpServerImpl::Start() {
+  const size_t colon = options_.listen.rfind(':');
+  int port = 0;
+  if (colon == std::string::npos || colon == 0 ||
+      !absl::SimpleAtoi(absl::string_view(options_.listen).substr(colon + 1), &port) ||
+      port < 0 || port > 65535) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        "http-listen: \"", options_.listen, "\" is not host:port (e.g. 127.0.0.1:7880)"));
+  }
+  const std::string host = options_.listen.substr(0, colon);
+  if (options_.tls_cert_file.empty()) {
+    server_ = std::make_unique<httplib::Server>();
+  } else {
+    auto tls = std::make_unique<httplib::SSLServer>(options_.tls_cert_file.c_str(),
+                                                    options_.tls_key_file.c_str());
+    if (!tls->is_valid()) {
+      return absl::InvalidArgumentError("tls-cert / tls-key: not a usable certificate and key");
+    }
+    server_ = std::move(tls);
+  }
+  httplib::Server& s = *server_;
+  const auto seconds = [](absl::Duration d) { return absl::ToInt64Seconds(d); };
+  s.set_read_timeout(seconds(options_.read_timeout), 0);
+  s.set_write_timeout(seconds(options_.read_timeout), 0);
+  s.set_keep_alive_timeout(seconds(options_.idle_timeout));
+  s.set_keep_alive_max_count(1000);
+
+  s.set_pre_routing_handler([this](const httplib::Request& req, httplib::Response& res) {
+    return Cors(req, res) ? httplib::Server::HandlerResponse::Handled
+                          : httplib::Server::HandlerResponse::Unhandled;
+  });
+  s.Get("/healthz", [](const httplib::Request&, httplib::Response& res) {
+    res.set_content("ok\n", "text/plain");
+  });
+  s.Get("/readyz", [this](const httplib::Request&, httplib::Response& res) {
+    const bool ready = ready_ == nullptr || ready_();
+    res.status = ready ? 200 : 503;
+    res.set_content(ready ? "ready\n" : "not ready\n", "text/plain");
+  });
+  s.Get("/metrics", [this](const httplib::Request& req, httplib::Response& res) {
+    MetricsPage(req, res);
+  });
+  s.Post(R"(/v1/import/(workers|vacancies))",
+         [this](const httplib::Request& req, httplib::Response& res,
+                const httplib::ContentReader& body) {
+           const RpcMethod* method = table_->Find(
+               req.matches[1] == "workers" ? "/cakap.v1.WorkerService/UpsertWorkers"
+                                           : "/cakap.v1.VacancyService/UpsertVacancies");
+           if (method == nullptr || !method->client_stream) {
+             return SendError(res, absl::UnimplementedError(
+                                       absl::StrCat(req.path, ": no such import")));
+           }
+           Import(*method, req, res, body);
+         });
+  s.Post(R"(/[A-Za-z0-9_.]+/[A-Za-z0-9_]+)",
+         [this](const httplib::Request& req, httplib::Response& res,
+                const httplib::ContentReader& body) {
+           const RpcMethod* method = table_->Find(req.path);
+           if (method == nullptr) {
+             return SendError(res, absl::NotFoundError(absl::StrCat(req.path, ": no such rpc")));
+           }
+           if (!method->unary) {
+             return SendError(res, absl::UnimplementedError(absl::StrCat(
+                                       req.path, ": a client stream; over HTTP use POST "
+                                                 "/v1/import/workers with JSON Lines")));
+           }
+           Unary(*method, req, res, body);
+         });
+  if (!options_.static_dir.empty() && !s.set_mount_point("/", options_.static_dir)) {
+    return absl::NotFoundError(absl::StrCat("static files: no directory ", options_.static_dir));
+  }
+  // Whatever no route answered, or httplib refused itself (413, 400), still gets a
+  // Connect error body.
+  s.set_error_handler([](const httplib::Request& req, httplib::Response& res) {
+    if (!res.body.empty()) return;
+    absl::Status status;
+    switch (res.status) {
+      case 404:
+        status = absl::NotFoundError(absl::StrCat(req.path, ": no such rpc or endpoint"));
+        break;
+      case 405:
+        status = absl::InvalidArgumentError(absl::StrCat(req.method, " ", req.path,
+                                                         ": method not allowed (rpcs are POST)"));
+        break;
+      case 413:
+        status = absl::ResourceExhaustedError("request body: over the limit");
+        break;
+      default:
+        status = absl::InvalidArgumentError(absl::StrCat("bad HTTP request (", res.status, ")"));
+    }
+    const int http = res.status;
+    res.set_content(ConnectErrorJson(status), kJson);
+    res.status = http;
+  });
+  if (port == 0) {
+    port_ = s.bind_to_any_port(host);
+  } else {
+    port_ = s.bind_to_port(host, port) ? port : -1;
+  }
+  if (port_ <= 0) {
+    return absl::FailedPreconditionError(absl::StrCat("http-listen: cannot listen on ",
+                                                      options_.listen));
+  }
+  // Bound and listening already: connections queue in the backlog until this accepts.
+  thread_ = std::thread([this] { server_->listen_after_bind(); });
+  return absl::OkStatus();
+}
+
+}  // namespace
+
+absl::StatusOr<std::unique_ptr<HttpServer>> HttpServer::Start(const HttpOptions& options,
+                                                              const RpcTable* table,
+                                                              Metrics* metrics,
+                                                              std::function<bool()> ready) {
+  auto server = std::make_unique<HttpServerImpl>(options, table, metrics, std::move(ready));
+  if (absl::Status s = server->Start(); !s.ok()) return s;
+  return std::unique_ptr<HttpServer>(std::move(server));
+}
+
+}  // namespace service
+}  // namespace cakap
