@@ -40,6 +40,7 @@ class HttpTest : public ::testing::Test {
       : server_([](cakap::service::ServerOptions* o) {
           o->http.listen = "127.0.0.1:0";
           o->http.max_body_bytes = 64 * 1024;
+          o->http.max_line_bytes = 4 * 1024;
           o->http.cors_origins = {"https://portal.example"};
           o->metrics_listen = "127.0.0.1:0";
         }),
@@ -276,6 +277,24 @@ TEST_F(HttpTest, JsonLinesImportRejectsLinesAndCommitsTheRest) {
   ASSERT_TRUE(json);
   EXPECT_EQ(json->status, 415);
   EXPECT_EQ(Workers(), before + 1200);
+}
+
+TEST_F(HttpTest, AnImportCutShortSaysWhatWasCommitted) {
+  std::string body;
+  for (int i = 0; i < 600; ++i) {
+    body += R"({"id":"cut-)" + std::to_string(i) + R"(","skills":["LAS"],"domicile":{"regionCode":"63.11"}})" "\n";
+  }
+  body += R"({"id":"long","displayName":")" + std::string(5000, 'x') + R"("})" "\n";
+  body += R"({"id":"never","skills":["LAS"]})" "\n";
+  const int64_t before = Workers();
+  httplib::Result r = Post("/v1/import/workers", server_.keys.portal, body, "application/jsonl");
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->status, 499);
+  nlohmann::json error = nlohmann::json::parse(r->body);
+  EXPECT_EQ(error.value("code", ""), "canceled");
+  EXPECT_EQ(error.value("message", ""),
+            "import cut: a line over 4096 bytes (500 records committed before, 0 rejected)");
+  EXPECT_EQ(Workers(), before + 500);  // the first batch, and nothing after the cut
 }
 
 TEST_F(HttpTest, HealthReadinessAndMetrics) {
