@@ -1,5 +1,8 @@
 #include "xapian_status.h"
 
+#include <cerrno>
+#include <cstring>
+
 #include "absl/strings/str_cat.h"
 
 namespace cakap {
@@ -22,6 +25,13 @@ absl::Status XapianErrorToStatus(const Xapian::Error& e, absl::string_view what)
   if (type == "DatabaseOpeningError" ||
       type == "DatabaseVersionError") {
     return absl::FailedPreconditionError(message);
+  }
+  // A full disk is not an internal error: the operator frees space and writes resume
+  // (engine.cc reopens the writer). Xapian 1.4 exposes the errno only as its text.
+  const char* system_error = e.get_error_string();
+  if (system_error != nullptr && (absl::string_view(system_error) == std::strerror(ENOSPC) ||
+                                  absl::string_view(system_error) == std::strerror(EDQUOT))) {
+    return absl::ResourceExhaustedError(message);
   }
   return absl::InternalError(message);
 }
