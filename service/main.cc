@@ -57,7 +57,14 @@ flags:
                            it a private address
   --default-rate N         requests/s per key without its own rate (default 0: unlimited)
   --shutdown-grace SECS    on SIGTERM/SIGINT, how long in-flight calls may finish (default 10)
+  --write-probe-secs SECS  while writes fail (e.g. a full disk), try a write that changes
+                           no record this often (default 5; 0: never)
   --help, -h               this text
+
+gRPC health (grpc.health.v1.Health): "" and every service SERVING while cakapd runs;
+cakap.v1.WorkerService and cakap.v1.VacancyService NOT_SERVING while writes fail (a full
+disk: writes get RESOURCE_EXHAUSTED naming the index), SERVING again once one succeeds
+(a client's write or the probe); reads and matches serve throughout.
 
 `keys add` prints the new key once (only its SHA-256 is stored): pass it as the
 request metadata "authorization: Bearer <key>". `keys revoke` disables a key by name;
@@ -150,8 +157,8 @@ int Serve(const std::vector<std::string>& args) {
   std::map<std::string, std::string> flags;
   const std::string error = ParseFlags(
       args, {"data", "listen", "keys", "audit-log", "audit-max-bytes", "tls-cert", "tls-key", "max-message-bytes",
-             "default-rate", "shutdown-grace", "http-listen", "http-cors-origins",
-             "http-max-body-bytes", "metrics-listen"},
+             "default-rate", "shutdown-grace", "write-probe-secs", "http-listen",
+             "http-cors-origins", "http-max-body-bytes", "metrics-listen"},
       &flags);
   if (!error.empty()) return Usage(error);
   cakap::service::ServerOptions options;
@@ -186,6 +193,13 @@ int Serve(const std::vector<std::string>& args) {
     return Usage("--http-max-body-bytes: not an integer > 0");
   }
   options.metrics_listen = flags["metrics-listen"];
+  if (flags.count("write-probe-secs")) {
+    double secs = 0;
+    if (!absl::SimpleAtod(flags["write-probe-secs"], &secs) || !(secs >= 0)) {
+      return Usage("--write-probe-secs: not a number >= 0");
+    }
+    options.write_probe_interval = absl::Seconds(secs);
+  }
   double grace = 10;
   if (flags.count("shutdown-grace") &&
       (!absl::SimpleAtod(flags["shutdown-grace"], &grace) || !(grace >= 0))) {

@@ -5,6 +5,7 @@
 #include <cmath>
 #include <fstream>
 #include <sstream>
+#include <thread>
 #include <utility>
 #include <vector>
 
@@ -32,6 +33,10 @@ namespace {
 constexpr const char* kServiceNames[] = {
     "cakap.v1.WorkerService", "cakap.v1.VacancyService", "cakap.v1.MatchService",
     "cakap.v1.AdminService"};
+// The services that write: NOT_SERVING while the engine's writer is broken (a full disk),
+// SERVING again once a commit succeeds. Reads and matches go on meanwhile.
+constexpr const char* kWritingServiceNames[] = {"cakap.v1.WorkerService",
+                                                "cakap.v1.VacancyService"};
 
 absl::StatusOr<std::string> ReadFile(const std::string& path, absl::string_view what) {
   std::ifstream in(path, std::ios::binary);
@@ -87,6 +92,7 @@ class ServerImpl final : public RunningServer {
       stopped_.WaitForNotification();
       return;
     }
+    StopProbing();
     if (grpc::HealthCheckServiceInterface* health = server_->GetHealthCheckService()) {
       health->Shutdown();  // every service NOT_SERVING from now on
     }
@@ -109,6 +115,33 @@ class ServerImpl final : public RunningServer {
   Engine& engine() override { return *engine_; }
 
  private:
+  // Sets the writing services' health (on_write_health calls it, on the writing thread).
+  void SetWritesServing(bool serving) {
+    absl::MutexLock lock(&health_mu_);
+    writes_serving_ = serving;
+    if (health_ == nullptr) return;  // not started yet, or shut down
+    for (const char* name : kWritingServiceNames) health_->SetServingStatus(name, serving);
+  }
+  // While writes fail, probes them every `interval` so that health turns SERVING once
+  // space is freed even if no client writes meanwhile.
+  void ProbeWrites(absl::Duration interval) {
+    absl::MutexLock lock(&health_mu_);
+    while (!health_mu_.AwaitWithTimeout(absl::Condition(&stop_probing_), interval)) {
+      if (writes_serving_) continue;
+      health_mu_.Unlock();
+      engine_->ProbeWrite().IgnoreError();  // its outcome reaches SetWritesServing
+      health_mu_.Lock();
+    }
+  }
+  void StopProbing() {
+    {
+      absl::MutexLock lock(&health_mu_);
+      stop_probing_ = true;
+      health_ = nullptr;
+    }
+    if (prober_.joinable()) prober_.join();
+  }
+
   // Destroyed bottom-up: the server first, the engine last.
   std::unique_ptr<Engine> engine_;
   std::unique_ptr<KeyStore> keys_;
@@ -126,6 +159,11 @@ class ServerImpl final : public RunningServer {
   absl::Mutex shutdown_mu_;
   bool shutting_down_ ABSL_GUARDED_BY(shutdown_mu_) = false;
   absl::Notification stopped_;
+  absl::Mutex health_mu_;
+  grpc::HealthCheckServiceInterface* health_ ABSL_GUARDED_BY(health_mu_) = nullptr;
+  bool writes_serving_ ABSL_GUARDED_BY(health_mu_) = true;
+  bool stop_probing_ ABSL_GUARDED_BY(health_mu_) = false;
+  std::thread prober_;  // ProbeWrites
 };
 
 absl::Status ServerImpl::Start(const ServerOptions& options) {
@@ -159,7 +197,13 @@ absl::Status ServerImpl::Start(const ServerOptions& options) {
     if (!keys.ok()) return keys.status();
     keys_ = *std::move(keys);
   }
-  absl::StatusOr<std::unique_ptr<Engine>> engine = Engine::Open(options.engine, options.data_dir);
+  EngineOptions engine_options = options.engine;
+  engine_options.on_write_health = [this, also = options.engine.on_write_health](
+                                       const absl::Status& health) {
+    SetWritesServing(health.ok());
+    if (also) also(health);
+  };
+  absl::StatusOr<std::unique_ptr<Engine>> engine = Engine::Open(engine_options, options.data_dir);
   if (!engine.ok()) return engine.status();
   engine_ = *std::move(engine);
   absl::StatusOr<std::unique_ptr<AuditLog>> audit = AuditLog::Open(
@@ -199,6 +243,14 @@ absl::Status ServerImpl::Start(const ServerOptions& options) {
   if (grpc::HealthCheckServiceInterface* health = server_->GetHealthCheckService()) {
     health->SetServingStatus("", true);
     for (const char* name : kServiceNames) health->SetServingStatus(name, true);
+    absl::MutexLock lock(&health_mu_);
+    health_ = health;
+    for (const char* name : kWritingServiceNames) health_->SetServingStatus(name, writes_serving_);
+  }
+  if (options.write_probe_interval > absl::ZeroDuration()) {
+    prober_ = std::thread([this, interval = options.write_probe_interval] {
+      ProbeWrites(interval);
+    });
   }
   // Ready: the index is open and the keys are loaded (both done above), and the server
   // is not draining.

@@ -30,7 +30,8 @@ namespace cakap {
 namespace service {
 
 struct ServerOptions {
-  // Index directory (created when missing).
+  // Index directory (an index is created when it is missing or empty, never over other
+  // files: see Engine::Open).
   std::string data_dir = "var/cakap";
   // host:port to listen on. Without keys_file the host is forced to 127.0.0.1. Port 0:
   // any free port (see RunningServer::port()).
@@ -58,6 +59,12 @@ struct ServerOptions {
   std::string metrics_listen;
   // Options of the engine opened on data_dir.
   EngineOptions engine;
+  // While the engine's writes fail (Engine::WriteHealth, e.g. a full disk), the health of
+  // cakap.v1.WorkerService and cakap.v1.VacancyService is NOT_SERVING and a probe write
+  // (Engine::ProbeWrite) is tried this often, so they turn SERVING once writes work
+  // again, whether or not a client writes meanwhile. Zero: no probes (a client's write
+  // that succeeds still turns them SERVING).
+  absl::Duration write_probe_interval = absl::Seconds(5);
   // Where the one-line-per-request JSON log goes; null: nowhere.
   FILE* request_log = stderr;
   // Testing seam: called in every rpc just before the deadline check that precedes an

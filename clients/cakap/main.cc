@@ -64,8 +64,9 @@ const std::map<std::string, std::string>& CommandHelp() {
 Reads one JSON object per line (protobuf JSON mapping of cakap.v1.Worker or
 cakap.v1.Vacancy; unknown fields are an error; blank lines are skipped) and stores
 them; FILE - reads stdin. Workers are written in batches of 1000 (with --server: each
-batch streamed in one UpsertWorkers call). Creates the index directory when it does
-not exist (local index only).
+batch streamed in one UpsertWorkers call). Creates the index when its directory does
+not exist or is empty (local index only); a directory holding anything else is an
+error and is left as it is. No other command creates anything.
 
 A line that does not parse or that the engine rejects is reported as
   line 17: display_name: ...

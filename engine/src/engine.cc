@@ -12,6 +12,7 @@
 #include "cakap/engine.h"
 #include "cakap/status_macros.h"
 #include "document.h"
+#include "durable_dir.h"
 #include "engine_impl.h"
 #include "normalize.h"
 #include "schema.h"
@@ -90,19 +91,24 @@ absl::Status CheckSchema(Xapian::WritableDatabase& db, const std::string& path) 
 absl::StatusOr<std::unique_ptr<Engine>> Engine::Open(const EngineOptions& options,
                                                      const std::string& path) {
   CAKAP_RETURN_IF_ERROR(ValidateOptions(options));
-  std::error_code ec;
-  if (!std::filesystem::exists(path, ec)) {
-    if (!options.create_if_missing) {
-      return absl::NotFoundError(absl::StrCat(path, ": no such index directory"));
-    }
-    std::filesystem::create_directories(path, ec);
-    if (ec) return absl::FailedPreconditionError(absl::StrCat(path, ": ", ec.message()));
+  // Decided before Xapian touches the directory: glass's create-or-open would replace an
+  // index missing its postlist.glass with an empty one, and turn any directory into an
+  // index. Only a missing or empty directory is created; nothing is written otherwise.
+  CAKAP_ASSIGN_OR_RETURN(const IndexDirState state, InspectIndexDirectory(path));
+  if (state != IndexDirState::kIndex && !options.create_if_missing) {
+    return absl::NotFoundError(absl::StrCat(
+        path, state == IndexDirState::kMissing ? ": no such index directory"
+                                               : ": empty directory, no index in it"));
   }
+  if (state == IndexDirState::kMissing) CAKAP_RETURN_IF_ERROR(CreateDirectoriesDurably(path));
   CAKAP_ASSIGN_OR_RETURN(Lexicon lexicon, Lexicon::Builtin());
   CAKAP_ASSIGN_OR_RETURN(Regions regions, Regions::Builtin());
   return CatchXapian("open " + path, [&]() -> absl::StatusOr<std::unique_ptr<Engine>> {
-    Xapian::WritableDatabase writer(path, Xapian::DB_CREATE_OR_OPEN);
+    Xapian::WritableDatabase writer(
+        path, state == IndexDirState::kIndex ? Xapian::DB_OPEN : Xapian::DB_CREATE);
     CAKAP_RETURN_IF_ERROR(CheckSchema(writer, path));
+    // A new index's files, or the schema label just committed, survive a power cut.
+    CAKAP_RETURN_IF_ERROR(SyncDirectory(path));
     EngineEnv env{options, std::move(lexicon), std::move(regions)};
     auto impl = std::make_unique<Impl>(std::move(env), path, std::move(writer));
     return std::unique_ptr<Engine>(new Engine(std::move(impl)));
@@ -135,6 +141,8 @@ absl::StatusOr<v1::VacancyMatchResult> Engine::MatchVacancies(absl::string_view 
   return impl_->MatchVacancies(worker_id, limit, exclude_welfare, coarse_locations);
 }
 absl::StatusOr<EngineStats> Engine::Stats() const { return impl_->Stats(); }
+absl::Status Engine::WriteHealth() const { return impl_->WriteHealth(); }
+absl::Status Engine::ProbeWrite() { return impl_->ProbeWrite(); }
 const Lexicon& Engine::lexicon() const { return impl_->env().lexicon; }
 const Regions& Engine::regions() const { return impl_->env().regions; }
 
@@ -191,8 +199,26 @@ void InChunks(size_t n, absl::FunctionRef<void(size_t, size_t)> fn) {
 }  // namespace
 
 void Engine::Impl::CommitBatch(const std::vector<PendingWrite*>& batch) {
-  absl::MutexLock lock(&write_mu_);
+  absl::Status health;  // of the writer after this batch: OK once a commit succeeded
+  {
+    absl::MutexLock lock(&write_mu_);
+    health = CommitBatchLocked(batch);
+  }
+  SetWriteHealth(health);  // before any write of the batch is answered
+}
+
+absl::Status Engine::Impl::CommitBatchLocked(const std::vector<PendingWrite*>& batch) {
+  if (writer_needs_reopen_) {
+    // The last commit failed and left the WritableDatabase unusable (glass closes it when
+    // it cannot roll back its revision numbers, e.g. on a full disk): reopen it at the
+    // last committed revision, so writes resume without a restart.
+    if (absl::Status s = ReopenWriter(); !s.ok()) {
+      for (PendingWrite* w : batch) w->status = s;
+      return s;
+    }
+  }
   absl::string_view failed_what = batch.front()->what;
+  absl::Status synced;  // of the directory sync after the commit
   const absl::Status status = CatchXapian("commit", [&]() -> absl::Status {
     readers_.Publish([&](std::vector<RecordUpdate>* updates)
                          ABSL_EXCLUSIVE_LOCKS_REQUIRED(write_mu_) {
@@ -216,17 +242,79 @@ void Engine::Impl::CommitBatch(const std::vector<PendingWrite*>& batch) {
         }
         throw;
       }
+      // Glass made the commit by renaming its version file and synced no directory: until
+      // the directory is, a power cut may lose the rename, i.e. the whole commit. The
+      // revision is committed either way, so it is published even when this fails.
+      synced = SyncDirectory(path_);
     });
     return absl::OkStatus();
   });
+  if (status.ok() && synced.ok()) return absl::OkStatus();
   if (!status.ok()) {
+    writer_needs_reopen_ = true;
     // Cancelled: nothing of the batch is stored, so every write in it fails.
-    const absl::Status failed =
-        failed_what == "commit"
-            ? status
-            : absl::Status(status.code(), absl::StrCat(failed_what, ": ", status.message()));
+    absl::Status failed = status;
+    if (absl::IsResourceExhausted(status)) {
+      failed = absl::ResourceExhaustedError(absl::StrCat(
+          "index ", path_, ": disk full (", DescribeFreeSpace(path_),
+          "); nothing of this write was stored, writes resume once space is freed (",
+          status.message(), ")"));
+    } else if (failed_what != "commit") {
+      failed = absl::Status(status.code(), absl::StrCat(failed_what, ": ", status.message()));
+    }
     for (PendingWrite* w : batch) w->status = failed;
+    // Reopened now rather than at the next write, which then finds it ready.
+    if (ReopenWriter().ok()) writer_needs_reopen_ = false;
+    return failed;
   }
+  // Committed and published, but not known to survive a power cut: say so.
+  const absl::Status unsynced(
+      synced.code(), absl::StrCat("committed, but may not survive a power cut: ",
+                                  synced.message()));
+  for (PendingWrite* w : batch) {
+    if (w->status.ok()) w->status = unsynced;
+  }
+  return unsynced;
+}
+
+absl::Status Engine::Impl::ReopenWriter() {
+  return CatchXapian(absl::StrCat("reopen index ", path_, " for writing"), [&]() -> absl::Status {
+    writer_.close();  // releases the write lock, so the new handle can take it
+    writer_ = Xapian::WritableDatabase(path_, Xapian::DB_OPEN);
+    writer_needs_reopen_ = false;
+    // Glass may have committed a revision with nothing in it while rolling back: bring
+    // the readers to what is on disk (the record cache needs no change).
+    readers_.Publish([](std::vector<RecordUpdate>*) {});
+    return absl::OkStatus();
+  });
+}
+
+void Engine::Impl::SetWriteHealth(const absl::Status& health) {
+  std::function<void(const absl::Status&)> notify;
+  {
+    absl::MutexLock lock(&health_mu_);
+    if (health.ok() == write_health_.ok()) {
+      write_health_ = health;
+      return;
+    }
+    write_health_ = health;
+    notify = env_.options.on_write_health;
+  }
+  if (notify) notify(health);
+}
+
+absl::Status Engine::Impl::WriteHealth() {
+  absl::MutexLock lock(&health_mu_);
+  return write_health_;
+}
+
+absl::Status Engine::Impl::ProbeWrite() {
+  // Rewrites the schema label with its own value: a commit that changes nothing, but
+  // writes blocks and the version file like any other.
+  return Write("probe write", [&]() ABSL_EXCLUSIVE_LOCKS_REQUIRED(write_mu_) {
+    writer_.set_metadata(schema::kMetaSchema, schema::kSchemaVersion);
+    return absl::OkStatus();
+  });
 }
 
 void Engine::Impl::ReplaceWorker(const NormalizedWorker& worker) {

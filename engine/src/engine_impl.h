@@ -33,6 +33,8 @@ class Engine::Impl {
   absl::Status UpsertVacancy(const v1::Vacancy& vacancy);
   absl::Status DeleteVacancy(absl::string_view id);
   absl::StatusOr<EngineStats> Stats();
+  absl::Status WriteHealth() ABSL_LOCKS_EXCLUDED(health_mu_);
+  absl::Status ProbeWrite();
 
   // match.cc
   absl::StatusOr<v1::Worker> GetWorker(absl::string_view id);
@@ -61,6 +63,13 @@ class Engine::Impl {
   absl::Status Write(absl::string_view what, std::function<absl::Status()> change);
   // Applies and commits `batch` (the leader of a group commit does this).
   void CommitBatch(const std::vector<PendingWrite*>& batch) ABSL_LOCKS_EXCLUDED(write_mu_);
+  // CommitBatch's work; returns the writer's health after it (OK: the commit succeeded).
+  absl::Status CommitBatchLocked(const std::vector<PendingWrite*>& batch)
+      ABSL_EXCLUSIVE_LOCKS_REQUIRED(write_mu_);
+  // Replaces writer_ with a fresh handle on the last committed revision.
+  absl::Status ReopenWriter() ABSL_EXCLUSIVE_LOCKS_REQUIRED(write_mu_);
+  // Records the writer's health; calls EngineOptions::on_write_health when it flips.
+  void SetWriteHealth(const absl::Status& health) ABSL_LOCKS_EXCLUDED(health_mu_);
   // Changes made by a write, with their record cache updates (inside CommitBatch only).
   void ReplaceWorker(const NormalizedWorker& worker) ABSL_EXCLUSIVE_LOCKS_REQUIRED(write_mu_);
   // Stores `doc` (BuildWorkerDocument's) as the worker `id`.
@@ -80,6 +89,10 @@ class Engine::Impl {
   Xapian::Stem writer_stem_ ABSL_GUARDED_BY(write_mu_){"indonesian"};
   // Record cache changes of the batch being committed (CommitBatch sets it).
   std::vector<RecordUpdate>* record_updates_ ABSL_GUARDED_BY(write_mu_) = nullptr;
+  // The last commit threw: writer_ must be reopened before the next one.
+  bool writer_needs_reopen_ ABSL_GUARDED_BY(write_mu_) = false;
+  absl::Mutex health_mu_;
+  absl::Status write_health_ ABSL_GUARDED_BY(health_mu_);  // of the last commit
 };
 
 }  // namespace cakap

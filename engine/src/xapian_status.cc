@@ -1,5 +1,9 @@
 #include "xapian_status.h"
 
+#include <cerrno>
+#include <cstring>
+
+#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 
 namespace cakap {
@@ -8,6 +12,20 @@ absl::Status XapianErrorToStatus(const Xapian::Error& e, absl::string_view what)
   // Xapian::Error is not polymorphic (no dynamic_cast): get_type() names the class.
   const absl::string_view type = e.get_type();
   const std::string message = absl::StrCat(what, ": ", type, ": ", e.get_msg());
+  // A full disk is not an internal error: the operator frees space and writes resume
+  // (engine.cc reopens the writer). Xapian 1.4 exposes the errno only as text: in
+  // get_error_string(), or inside the message when glass wraps the error (e.g.
+  // "Modifications failed (DatabaseError: Error writing to file (No space left on
+  // device)), and couldn't open at the old revision").
+  for (int err : {ENOSPC, EDQUOT}) {
+    const absl::string_view text = std::strerror(err);
+    const char* system_error = e.get_error_string();
+    if ((system_error != nullptr && text == system_error) ||
+        absl::StrContains(e.get_msg(), text)) {
+      return absl::ResourceExhaustedError(
+          system_error != nullptr ? absl::StrCat(message, " (", system_error, ")") : message);
+    }
+  }
   if (type == "DatabaseLockError") {
     return absl::FailedPreconditionError(
         absl::StrCat(message, " (another process holds the index's write lock)"));

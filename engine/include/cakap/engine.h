@@ -27,7 +27,9 @@
 //
 // Errors: InvalidArgument (bad input; the message names the field, nothing is changed),
 // NotFound, FailedPrecondition (the directory holds no cakap index or another process
-// holds the write lock), DataLoss (corrupt database), Internal (anything else from Xapian).
+// holds the write lock), DataLoss (corrupt database, or part of one), ResourceExhausted
+// (the disk is full: nothing of the write is stored, and writes resume once space is
+// freed), Internal (anything else from Xapian).
 #ifndef CAKAP_ENGINE_H_
 #define CAKAP_ENGINE_H_
 
@@ -81,7 +83,11 @@ struct EngineStats {
 
 class Engine {
  public:
-  // Opens (or, with options.create_if_missing, creates) the index in directory `path`.
+  // Opens the index in directory `path`, or, with options.create_if_missing, creates one
+  // when `path` is missing or an empty directory. Anything else is never written to: a
+  // directory holding part of a Xapian index is DataLoss, one holding other files
+  // FailedPrecondition, both naming the path and what is wrong; without
+  // create_if_missing a missing or empty directory is NotFound.
   static absl::StatusOr<std::unique_ptr<Engine>> Open(const EngineOptions& options,
                                                       const std::string& path);
   ~Engine();
@@ -115,6 +121,14 @@ class Engine {
                                                         bool coarse_locations = false) const;
 
   absl::StatusOr<EngineStats> Stats() const;
+
+  // Whether writes work: OK until a commit fails for a reason other than the input (a
+  // full disk: ResourceExhausted naming the index directory; an I/O error), then that
+  // error until a commit succeeds again. EngineOptions::on_write_health hears each flip.
+  absl::Status WriteHealth() const;
+  // Commits a write that changes no record, to find out whether writes work again
+  // (cakapd calls it while WriteHealth is not OK). Its status, as any write's.
+  absl::Status ProbeWrite();
 
   const Lexicon& lexicon() const;
   const Regions& regions() const;

@@ -5,6 +5,7 @@
 #include <functional>
 #include <vector>
 
+#include "absl/status/status.h"
 #include "absl/time/civil_time.h"
 #include "absl/time/time.h"
 
@@ -36,8 +37,9 @@ struct RankingWeights {
 };
 
 struct EngineOptions {
-  // Create the database directory when it does not exist. False: Open fails with
-  // NotFound on a missing directory.
+  // Create the index when the directory does not exist or is empty (never over any
+  // other content: see Engine::Open). False: Open fails with NotFound on a missing or
+  // empty directory.
   bool create_if_missing = true;
 
   RankingWeights ranking;
@@ -83,6 +85,11 @@ struct EngineOptions {
   // Today's date, used when a vacancy has no start date and for a worker without
   // updated_at. Null: the system clock in Indonesia's western time zone (UTC+7).
   std::function<absl::CivilDay()> today;
+
+  // Called with Engine::WriteHealth() each time it flips between OK and an error (a
+  // commit failed, or one succeeded after failures), before the write that flipped it
+  // returns. Runs on the writing thread, holding no engine lock; may be null.
+  std::function<void(const absl::Status&)> on_write_health;
 };
 
 }  // namespace cakap
