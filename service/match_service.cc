@@ -63,27 +63,18 @@ absl::Status MatchCandidates(Call& call, const v1::MatchCandidatesRequest& req,
       return InvalidField("vacancy", "required (vacancy or vacancy_id)");
   }
   const bool partner = call.partner();
-  bool nothing_visible = false;
   if (partner) {
     options.set_exclude_welfare(true);
     options.set_coarse_locations(true);
-    absl::Status s =
-        RestrictVacancy(call.key(), call.engine().regions(), &vacancy, &nothing_visible);
-    if (!s.ok()) return s;
+    // A restricted key's regions scope the whole match in the engine: workers outside
+    // are no candidates, near misses, totals, facets or pages (never a constraint that
+    // near misses could fail, nor a filter after the engine chose). The vacancy's own
+    // region_codes stay its constraint.
+    SetPartnerScope(call.key(), &options);
   }
   CAKAP_RETURN_IF_ERROR(call.BeforeEngine());
   absl::StatusOr<v1::MatchResult> result = call.engine().Match(vacancy, options);
   if (!result.ok()) return result.status();
-  if (nothing_visible) {
-    // The request's regions and the key's do not meet: the engine ran the request as
-    // given (to validate it and resolve the vacancy), but nobody in it may be shown.
-    result->clear_candidates();
-    result->clear_near_misses();
-    result->set_total(0);
-    result->clear_next_page_token();
-    result->clear_facets();
-    if (options.facets()) result->mutable_facets();
-  }
   if (partner) {
     RedactMatchResult(call.key(), &*result);
     AuditEntry entry;

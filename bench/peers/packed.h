@@ -203,10 +203,10 @@ class PackedQuery {
   // agree to the last bit), with the vacancy's cosine computed once.
   double Distance(double lat, double lon) const {
     const double p2 = lat * kRad;
-    const double dp = (lat - lat_) * kRad, dl = (lon - lon_) * kRad;
-    const double s1 = std::sin(dp / 2), s2 = std::sin(dl / 2);
+    const double s1 = std::sin((p2 - lat_ * kRad) / 2);
+    const double s2 = std::sin((lon * kRad - lon_ * kRad) / 2);
     const double h = s1 * s1 + cos_p1_ * std::cos(p2) * s2 * s2;
-    return 2 * kEarthKm * std::asin(std::sqrt(h));
+    return 2 * kEarthKm * std::asin(std::sqrt(h < 1 ? h : 1.0));
   }
 
   static bool Covers(const PackedCert& c, const uint64_t* mask) {

@@ -326,10 +326,13 @@ std::string PostgresPeer::CandidatesSql(const RefVacancy& v, bool scored, Params
   if (v.has_point) {
     const std::string vlat = p->Double(v.lat), vlon = p->Double(v.lon);
     const std::string rad = p->Double(sql::kRadiansPerDegree);
-    const std::string s1 = absl::StrCat("sin((w.lat - ", vlat, ") * ", rad, " / 2::float8)");
-    const std::string s2 = absl::StrCat("sin((w.lon - ", vlon, ") * ", rad, " / 2::float8)");
-    d = absl::StrCat("(2::float8 * 6371.0::float8 * asin(sqrt(", s1, " * ", s1, " + cos(", vlat,
-                     " * ", rad, ") * cos(w.lat * ", rad, ") * ", s2, " * ", s2, ")))");
+    const std::string s1 =
+        absl::StrCat("sin((w.lat * ", rad, " - ", vlat, " * ", rad, ") / 2::float8)");
+    const std::string s2 =
+        absl::StrCat("sin((w.lon * ", rad, " - ", vlon, " * ", rad, ") / 2::float8)");
+    d = absl::StrCat("(2::float8 * 6371.0::float8 * asin(sqrt(least(1.0::float8, ", s1, " * ",
+                     s1, " + cos(", vlat, " * ", rad, ") * cos(w.lat * ", rad, ") * ", s2, " * ",
+                     s2, "))))");
     if (v.radius_km > 0) {
       // The GiST index narrows by PostGIS' own sphere (radius 6371008.8 m, not 6371.0 km)
       // plus 0.1% + 10 m so that it never drops a point the exact distance keeps.

@@ -297,10 +297,12 @@ std::string SqlitePeer::CandidatesSql(const RefVacancy& v, bool scored, Params* 
   if (v.has_point) {
     const std::string vlat = p->Add(v.lat), vlon = p->Add(v.lon);
     const std::string rad = p->Add(sql::kRadiansPerDegree);
-    const std::string s1 = absl::StrCat("sin((w.lat - ", vlat, ") * ", rad, " / 2)");
-    const std::string s2 = absl::StrCat("sin((w.lon - ", vlon, ") * ", rad, " / 2)");
-    d = absl::StrCat("(2 * 6371.0 * asin(sqrt(", s1, " * ", s1, " + cos(", vlat, " * ", rad,
-                     ") * cos(w.lat * ", rad, ") * ", s2, " * ", s2, ")))");
+    const std::string s1 =
+        absl::StrCat("sin((w.lat * ", rad, " - ", vlat, " * ", rad, ") / 2)");
+    const std::string s2 =
+        absl::StrCat("sin((w.lon * ", rad, " - ", vlon, " * ", rad, ") / 2)");
+    d = absl::StrCat("(2 * 6371.0 * asin(sqrt(min(1.0, ", s1, " * ", s1, " + cos(", vlat, " * ",
+                     rad, ") * cos(w.lat * ", rad, ") * ", s2, " * ", s2, "))))");
     if (v.radius_km > 0) {
       // The R*Tree narrows to the radius' bounding box (1 km wider: its coordinates are
       // 32-bit floats); the exact distance decides.

@@ -117,14 +117,14 @@ struct RefFacets {
 // Rounds to 6 decimals, half away from zero, as an integer number of 1e-6.
 inline int64_t RoundMicro(double v) { return std::llround(v * 1e6); }
 
+// `d` of docs/ranking.md as the page writes it, in its evaluation order.
 inline double RefHaversineKm(double lat1, double lon1, double lat2, double lon2) {
   const double kPiLocal = 3.14159265358979323846;
   const double rad = kPiLocal / 180.0;
-  const double p1 = lat1 * rad, p2 = lat2 * rad;
-  const double dp = (lat2 - lat1) * rad, dl = (lon2 - lon1) * rad;
-  const double s1 = std::sin(dp / 2), s2 = std::sin(dl / 2);
-  const double h = s1 * s1 + std::cos(p1) * std::cos(p2) * s2 * s2;
-  return 2 * 6371.0 * std::asin(std::sqrt(h));
+  const double phi1 = lat1 * rad, phi2 = lat2 * rad, lambda1 = lon1 * rad, lambda2 = lon2 * rad;
+  const double a = std::sin((phi2 - phi1) / 2), b = std::sin((lambda2 - lambda1) / 2);
+  const double h = a * a + std::cos(phi1) * std::cos(phi2) * b * b;
+  return 2 * 6371.0 * std::asin(std::sqrt(h < 1 ? h : 1.0));
 }
 
 inline std::string IssuerName(cakap::v1::Issuer i) {

@@ -42,6 +42,7 @@ struct Group {
   std::function<void(CandidateFilter*)> in_memory;
   bool narrowable = false;  // the radius or the regions: lists narrowable to a skill
   bool keywords = false;    // decided by the caller for near misses
+  bool scope = false;       // MatchOptions.scope_region_codes: never failed, not a constraint
   SkillId skill = 0;        // when not 0, every worker in `lists` has this skill
 
   // Rough time to produce the group's workers, in ns (measured at 1M workers on the
@@ -58,7 +59,8 @@ struct Group {
 };
 
 std::vector<Group> Groups(const ResolvedVacancy& v, const EngineEnv& env,
-                          const Xapian::Stem& stem, bool coarse_locations) {
+                          const Xapian::Stem& stem, bool coarse_locations,
+                          const std::vector<std::string>& scope) {
   std::vector<Group> groups;
   for (SkillId s : v.required) {
     Group& g = groups.emplace_back();
@@ -106,6 +108,18 @@ std::vector<Group> Groups(const ResolvedVacancy& v, const EngineEnv& env,
     }
     g.in_memory = [keys](CandidateFilter* f) { f->regions = keys; };
     g.narrowable = true;
+  }
+  if (!scope.empty()) {
+    // Read and checked like the region list; PlanNearMisses keeps it apart.
+    Group& g = groups.emplace_back();
+    std::vector<uint64_t> keys;
+    for (const std::string& code : scope) {
+      g.lists.push_back(list_key::Region(code));
+      keys.push_back(RegionKey(code));
+    }
+    g.in_memory = [keys](CandidateFilter* f) { f->scope = keys; };
+    g.narrowable = true;
+    g.scope = true;
   }
   if (v.HasKeywords()) {
     // One group, as the constraint is one: the words from Xapian; without words, the
@@ -208,8 +222,11 @@ void KeepIn(const std::vector<Xapian::docid>& list, std::vector<Xapian::docid>* 
 
 CandidatePlan PlanCandidates(const RecordCache& cache, const ResolvedVacancy& v,
                              const EngineEnv& env, const Xapian::Stem& stem,
-                             bool coarse_locations) {
-  std::vector<Group> groups = Groups(v, env, stem, coarse_locations);
+                             bool coarse_locations, const std::vector<std::string>& scope) {
+  // The scope is one more group: a candidate must be in it as in every other, so it may
+  // drive (a partner's few regions often are the cheapest lists) and is checked on every
+  // candidate's hot record, exactly, before anything is counted.
+  std::vector<Group> groups = Groups(v, env, stem, coarse_locations, scope);
   for (Group& g : groups) {
     if (g.narrowable) NarrowToRequiredSkill(cache, v.required, &g);
   }
@@ -283,12 +300,29 @@ std::vector<Xapian::docid> Candidates(const Xapian::Database& db, const RecordCa
 
 NearMissPlan PlanNearMisses(const RecordCache& cache, const ResolvedVacancy& v,
                             const EngineEnv& env, const Xapian::Stem& stem,
-                            bool coarse_locations) {
-  std::vector<Group> groups = Groups(v, env, stem, coarse_locations);
+                            bool coarse_locations, const std::vector<std::string>& scope) {
+  std::vector<Group> groups;
   NearMissPlan plan;
-  // With at most one group, failing it is allowed: every worker is a candidate.
+  // The scope is no constraint a near miss may fail: it filters every candidate (exactly,
+  // on the hot record) before any is counted, and is read instead of the two cheapest
+  // groups when its lists are cheaper.
+  std::optional<Group> scope_group;
+  for (Group& g : Groups(v, env, stem, coarse_locations, scope)) {
+    if (g.scope) {
+      g.in_memory(&plan.scope);
+      scope_group = std::move(g);
+    } else {
+      groups.push_back(std::move(g));
+    }
+  }
+  // With at most one group, failing it is allowed: every worker (in the scope) is a
+  // candidate.
   if (groups.size() <= 1) {
-    plan.query = TermQuery::Term(schema::kKindWorker);
+    if (scope_group) {
+      plan.lists = scope_group->lists;
+    } else {
+      plan.query = TermQuery::Term(schema::kKindWorker);
+    }
     return plan;
   }
   // A worker failing at most one group is in at least one of any two groups: read the
@@ -296,7 +330,11 @@ NearMissPlan PlanNearMisses(const RecordCache& cache, const ResolvedVacancy& v,
   std::vector<std::pair<double, size_t>> by_cost;
   for (size_t i = 0; i < groups.size(); ++i) by_cost.push_back({groups[i].CostNs(cache), i});
   std::partial_sort(by_cost.begin(), by_cost.begin() + 2, by_cost.end());
-  for (int i = 0; i < 2; ++i) {
+  if (scope_group && scope_group->CostNs(cache) <= by_cost[0].first + by_cost[1].first) {
+    plan.lists = scope_group->lists;
+    by_cost.clear();
+  }
+  for (size_t i = 0; i < std::min<size_t>(2, by_cost.size()); ++i) {
     const Group& g = groups[by_cost[i].second];
     if (g.query) {
       plan.query = g.query;
@@ -314,9 +352,11 @@ NearMissPlan PlanNearMisses(const RecordCache& cache, const ResolvedVacancy& v,
 std::vector<Xapian::docid> NearMissCandidates(const Xapian::Database& db,
                                               const RecordCache& cache,
                                               const NearMissPlan& plan) {
-  std::vector<Xapian::docid> ids = UnionOfLists(cache, plan.lists, nullptr);
+  const CandidateFilter* scope = plan.scope.empty() ? nullptr : &plan.scope;
+  std::vector<Xapian::docid> ids = UnionOfLists(cache, plan.lists, scope);
   if (!plan.query) return ids;
-  const std::vector<Xapian::docid> matching = AllMatches(db, *plan.query);
+  std::vector<Xapian::docid> matching = AllMatches(db, *plan.query);
+  if (scope != nullptr) cache.Filter(*scope, &matching);
   if (ids.empty()) return matching;
   std::vector<Xapian::docid> either;
   std::set_union(ids.begin(), ids.end(), matching.begin(), matching.end(),

@@ -11,6 +11,7 @@
 #include <xapian.h>
 
 #include <optional>
+#include <string>
 #include <vector>
 
 #include "env.h"
@@ -48,10 +49,12 @@ struct CandidatePlan {
   bool exact = false;
 };
 // `coarse_locations`: Evaluate measures from rounded points (MatchOptions), so the radius
-// group must hold every worker whose rounded point is in the circle.
+// group must hold every worker whose rounded point is in the circle. `scope`:
+// MatchOptions.scope_region_codes, canonical codes; a candidate is always in it (checked
+// exactly by the filter).
 CandidatePlan PlanCandidates(const RecordCache& cache, const ResolvedVacancy& vacancy,
                              const EngineEnv& env, const Xapian::Stem& stem,
-                             bool coarse_locations);
+                             bool coarse_locations, const std::vector<std::string>& scope);
 // The candidates of `plan`, ascending. Throws Xapian::Error.
 std::vector<Xapian::docid> Candidates(const Xapian::Database& db, const RecordCache& cache,
                                       const CandidatePlan& plan);
@@ -68,11 +71,15 @@ struct NearMissPlan {
   // The keyword skills' superset test: a hot record it rejects fails the keywords (which
   // the caller counts, with the words, as one failure).
   CandidateFilter keyword_skills;
+  // The match's scope (empty: none): exact, and never a failure; every docid of
+  // NearMissCandidates is in it.
+  CandidateFilter scope;
 };
 NearMissPlan PlanNearMisses(const RecordCache& cache, const ResolvedVacancy& vacancy,
                             const EngineEnv& env, const Xapian::Stem& stem,
-                            bool coarse_locations);
-// The docids in `plan`'s lists or matching its query, ascending. Throws Xapian::Error.
+                            bool coarse_locations, const std::vector<std::string>& scope);
+// The docids in `plan`'s lists or matching its query that are in its scope, ascending.
+// Throws Xapian::Error.
 std::vector<Xapian::docid> NearMissCandidates(const Xapian::Database& db,
                                               const RecordCache& cache,
                                               const NearMissPlan& plan);

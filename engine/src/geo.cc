@@ -27,10 +27,13 @@ long CellY(int level, double lat) {
 }  // namespace
 
 double HaversineKm(double lat1, double lon1, double lat2, double lon2) {
+  // docs/ranking.md's expression, operation for operation: the differences of the
+  // radians, not the radians of the differences (equal algebraically, not in double: up to
+  // 2.7e-12 km apart, enough to drop a worker exactly on a radius by the page's formula).
   const double phi1 = lat1 * kDegToRad, phi2 = lat2 * kDegToRad;
-  const double dphi = (lat2 - lat1) * kDegToRad, dlambda = (lon2 - lon1) * kDegToRad;
-  const double s1 = std::sin(dphi / 2), s2 = std::sin(dlambda / 2);
-  const double h = s1 * s1 + std::cos(phi1) * std::cos(phi2) * s2 * s2;
+  const double lambda1 = lon1 * kDegToRad, lambda2 = lon2 * kDegToRad;
+  const double a = std::sin((phi2 - phi1) / 2), b = std::sin((lambda2 - lambda1) / 2);
+  const double h = a * a + std::cos(phi1) * std::cos(phi2) * b * b;
   return 2 * kEarthRadiusKm * std::asin(std::sqrt(std::min(1.0, h)));
 }
 

@@ -18,7 +18,9 @@ namespace cakap {
 
 inline constexpr double kEarthRadiusKm = 6371.0;
 
-// Haversine distance in km (docs/ranking.md gives the exact formula).
+// Haversine distance in km: exactly the expression and evaluation order of docs/ranking.md
+// (`d`), so that a point on a radius by the page's formula is on it for the engine too.
+// The one distance of Evaluate, hot filters and bounds.
 double HaversineKm(double lat1, double lon1, double lat2, double lon2);
 
 // The latitude and longitude ranges around a centre; longitudes wrap at +-180.

@@ -8,7 +8,9 @@
 #include <map>
 #include <optional>
 #include <queue>
+#include <string>
 #include <utility>
+#include <vector>
 
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/str_cat.h"
@@ -146,6 +148,55 @@ class FacetCounter {
   std::map<int, int64_t> level_;
 };
 
+// MatchOptions.scope_region_codes as canonical codes, sorted and without repeats (a code
+// inside a listed province is dropped: it adds nobody).
+absl::StatusOr<std::vector<std::string>> ResolveScope(const v1::MatchOptions& o,
+                                                      const EngineEnv& env) {
+  if (o.scope_region_codes_size() > kMaxVacancyRegionCodes) {
+    return absl::InvalidArgumentError(absl::StrCat("scope_region_codes: ",
+                                                   o.scope_region_codes_size(),
+                                                   " codes, at most ", kMaxVacancyRegionCodes));
+  }
+  std::vector<std::string> codes;
+  for (int i = 0; i < o.scope_region_codes_size(); ++i) {
+    const Region* r = env.regions.Find(o.scope_region_codes(i));
+    if (r == nullptr) {
+      return absl::InvalidArgumentError(
+          absl::StrCat("scope_region_codes[", i, "]: unknown region \"",
+                       o.scope_region_codes(i).substr(0, 20), "\""));
+    }
+    codes.push_back(r->code);
+  }
+  std::sort(codes.begin(), codes.end());
+  codes.erase(std::unique(codes.begin(), codes.end()), codes.end());
+  absl::flat_hash_set<std::string> provinces;
+  for (const std::string& code : codes) {
+    if (code.find('.') == std::string::npos) provinces.insert(code);
+  }
+  codes.erase(std::remove_if(codes.begin(), codes.end(),
+                             [&](const std::string& code) {
+                               const size_t dot = code.find('.');
+                               return dot != std::string::npos &&
+                                      provinces.contains(code.substr(0, dot));
+                             }),
+              codes.end());
+  return codes;
+}
+
+// A page token's fingerprint also covers the scope: a page is a page of one scope's
+// candidates. (FNV-1a, stable across processes like VacancyFingerprint.)
+uint64_t WithScope(uint64_t fingerprint, const std::vector<std::string>& scope) {
+  if (scope.empty()) return fingerprint;  // tokens made before scopes stay valid
+  uint64_t hash = fingerprint;
+  for (const std::string& code : scope) {
+    for (const char c : code + ",") {
+      hash ^= static_cast<unsigned char>(c);
+      hash *= 1099511628211ULL;
+    }
+  }
+  return hash;
+}
+
 absl::StatusOr<Xapian::docid> FindDoc(const Xapian::Database& db, const std::string& term,
                                       absl::string_view what) {
   Xapian::PostingIterator it = db.postlist_begin(term);
@@ -177,7 +228,7 @@ absl::Status FillCandidate(const Xapian::Database& db, const RecordReader& reade
 absl::Status AddNearMisses(const Xapian::Database& db, const RecordReader& reader,
                            const ResolvedVacancy& v, const EngineEnv& env,
                            const Xapian::Stem& stem, const v1::MatchOptions& o,
-                           v1::MatchResult* result) {
+                           const std::vector<std::string>& scope, v1::MatchResult* result) {
   // The `keywords` constraint of a candidate: its words by the set of workers matching
   // them (the words query is exact), its skills on the record.
   const std::optional<TermQuery> words = KeywordWordsQuery(v, stem);
@@ -195,7 +246,8 @@ absl::Status AddNearMisses(const Xapian::Database& db, const RecordReader& reade
   MatchRecord record;
   Evaluation eval;
   std::vector<Hit> hits;
-  const NearMissPlan plan = PlanNearMisses(reader.cache(), v, env, stem, o.coarse_locations());
+  const NearMissPlan plan =
+      PlanNearMisses(reader.cache(), v, env, stem, o.coarse_locations(), scope);
   std::vector<Xapian::docid> ids = NearMissCandidates(db, reader.cache(), plan);
   reader.cache().FilterAtMostOneFailure(
       plan.groups,
@@ -243,10 +295,14 @@ absl::Status AddNearMisses(const Xapian::Database& db, const RecordReader& reade
 absl::StatusOr<v1::MatchResult> RunMatch(const Xapian::Database& db, const RecordReader& reader,
                                          const ResolvedVacancy& v,
                                          const v1::MatchOptions& o,
+                                         const std::vector<std::string>& scope,
                                          const std::optional<PageCursor>& cursor,
                                          uint64_t fingerprint, const EngineEnv& env) {
   const Xapian::Stem stem("indonesian");
-  const CandidatePlan plan = PlanCandidates(reader.cache(), v, env, stem, o.coarse_locations());
+  // Every id below is in the scope: the plan's filter checks it on each hot record, so
+  // total, facets, pages and near misses only ever see workers in it.
+  const CandidatePlan plan =
+      PlanCandidates(reader.cache(), v, env, stem, o.coarse_locations(), scope);
   EvaluateOptions eopts;
   eopts.exclude_welfare = o.exclude_welfare();
   eopts.coarse_locations = o.coarse_locations();
@@ -326,7 +382,7 @@ absl::StatusOr<v1::MatchResult> RunMatch(const Xapian::Database& db, const Recor
   if (o.facets()) facets.Fill(env.regions, result.mutable_facets());
   *result.mutable_resolved_vacancy() = v.normalized;
   if (o.near_miss_limit() > 0) {
-    CAKAP_RETURN_IF_ERROR(AddNearMisses(db, reader, v, env, stem, o, &result));
+    CAKAP_RETURN_IF_ERROR(AddNearMisses(db, reader, v, env, stem, o, scope, &result));
   }
   return result;
 }
@@ -370,8 +426,9 @@ absl::StatusOr<v1::MatchResult> Engine::Impl::Match(const v1::Vacancy& vacancy,
         "near_miss_limit: ", options.near_miss_limit(), " is outside 0-", kMaxNearMisses));
   }
   CAKAP_ASSIGN_OR_RETURN(ResolvedVacancy v, ResolveVacancy(vacancy, env_, false));
-  const uint64_t fingerprint =
-      VacancyFingerprint(v, options.exclude_welfare(), options.coarse_locations());
+  CAKAP_ASSIGN_OR_RETURN(const std::vector<std::string> scope, ResolveScope(options, env_));
+  const uint64_t fingerprint = WithScope(
+      VacancyFingerprint(v, options.exclude_welfare(), options.coarse_locations()), scope);
   std::optional<PageCursor> cursor;
   if (!options.page_token().empty()) {
     CAKAP_ASSIGN_OR_RETURN(cursor, DecodePageToken(options.page_token()));
@@ -382,7 +439,7 @@ absl::StatusOr<v1::MatchResult> Engine::Impl::Match(const v1::Vacancy& vacancy,
   }
   return CatchXapian("match", [&]() {
     return WithReader(readers_, [&](Xapian::Database& db, const RecordReader& reader) {
-      return RunMatch(db, reader, v, options, cursor, fingerprint, env_);
+      return RunMatch(db, reader, v, options, scope, cursor, fingerprint, env_);
     });
   });
 }

@@ -46,11 +46,12 @@ bool CandidateFilter::Accepts(const HotRecord& h) const {
   if ((h.skills & skills_all) != skills_all) return false;
   if (certs_any != 0 && (h.certs & certs_any) == 0) return false;
   if (box && !box->Contains(h.latitude, h.longitude)) return false;
-  if (!regions.empty() && std::none_of(regions.begin(), regions.end(), [&](uint64_t key) {
-        return key == h.region || key == (h.region & 0xffff);
-      })) {
-    return false;
-  }
+  auto in = [&](const std::vector<uint64_t>& keys) {
+    return std::any_of(keys.begin(), keys.end(),
+                       [&](uint64_t key) { return key == h.region || key == (h.region & 0xffff); });
+  };
+  if (!regions.empty() && !in(regions)) return false;
+  if (!scope.empty() && !in(scope)) return false;
   if (available_by && !AvailableOn(h, *available_by)) return false;
   return !distance || !CheckHotDistance(h, *distance).too_far;
 }

@@ -112,13 +112,16 @@ struct CandidateFilter {
   uint64_t skills_all = 0;        // required skills: each bit set
   uint64_t certs_any = 0;         // the certificate group: some bit set (0: no group)
   std::vector<uint64_t> regions;  // the region group: region or province key among these
+  // MatchOptions.scope_region_codes, the same test as `regions`: not a constraint, but
+  // whether the worker exists for the match at all (coarse_query.h).
+  std::vector<uint64_t> scope;
   // Constraints no group reads from lists, decided on the hot record where it can.
   std::optional<HotDistance> distance;  // the vacancy has a location
   std::optional<Day> available_by;      // the vacancy's start, unless it takes the employed
 
   bool empty() const {
-    return !box && skills_all == 0 && certs_any == 0 && regions.empty() && !distance &&
-           !available_by;
+    return !box && skills_all == 0 && certs_any == 0 && regions.empty() && scope.empty() &&
+           !distance && !available_by;
   }
   bool Accepts(const HotRecord& h) const;  // record_cache.cc
 };

@@ -135,11 +135,10 @@ constexpr double kPi = 3.14159265358979323846;
 
 inline double HaversineKm(double lat1, double lon1, double lat2, double lon2) {
   const double rad = kPi / 180.0;
-  const double p1 = lat1 * rad, p2 = lat2 * rad;
-  const double dp = (lat2 - lat1) * rad, dl = (lon2 - lon1) * rad;
-  const double s1 = std::sin(dp / 2), s2 = std::sin(dl / 2);
+  const double p1 = lat1 * rad, p2 = lat2 * rad, l1 = lon1 * rad, l2 = lon2 * rad;
+  const double s1 = std::sin((p2 - p1) / 2), s2 = std::sin((l2 - l1) / 2);
   const double h = s1 * s1 + std::cos(p1) * std::cos(p2) * s2 * s2;
-  return 2 * kEarthRadiusKm * std::asin(std::sqrt(h));
+  return 2 * kEarthRadiusKm * std::asin(std::sqrt(h < 1 ? h : 1.0));
 }
 
 struct LatLon {

@@ -153,66 +153,23 @@ TEST(SvcRateLimiterTest, TokenBucket) {
   for (int i = 0; i < 100; ++i) EXPECT_TRUE(limiter.Allow("free", 0));
 }
 
-TEST(SvcRestrictVacancyTest, IntersectsRequestWithKey) {
-  auto regions = cakap::Regions::Builtin();
-  ASSERT_TRUE(regions.ok());
+// A partner's scope is the key's regions, whatever the request said (the engine applies
+// it: tests/service/scope_test.cc, tests/engine/match_scope_test.cc).
+TEST(SvcPartnerScopeTest, IsTheKeysRegionsWhateverWasSent) {
   ApiKey kaltim;
   kaltim.role = Role::kPartner;
   kaltim.provinces = {"64"};
-  ApiKey balangan;
-  balangan.role = Role::kPartner;
-  balangan.regions = {"63.11"};
-  struct Case {
-    const ApiKey* key;
-    std::vector<std::string> request;
-    std::vector<std::string> want;  // empty: nothing visible
-  };
-  const std::vector<Case> cases = {
-      {&kaltim, {}, {"64"}},
-      {&kaltim, {"64.02", "63.11"}, {"64.02"}},
-      {&kaltim, {"63"}, {}},
-      {&kaltim, {"64"}, {"64"}},
-      {&balangan, {}, {"63.11"}},
-      {&balangan, {"63"}, {"63.11"}},
-      {&balangan, {"63.01"}, {}},
-      {&balangan, {"64", "63.11"}, {"63.11"}},
-      // A kabupaten/kota inside an allowed province adds nothing.
-      {&kaltim, {"64.02", "64"}, {"64"}},
-  };
-  for (const Case& c : cases) {
-    Vacancy v;
-    for (const auto& r : c.request) v.add_region_codes(r);
-    bool nothing = false;
-    ASSERT_TRUE(cakap::service::RestrictVacancy(*c.key, *regions, &v, &nothing).ok());
-    EXPECT_EQ(nothing, c.want.empty()) << ::testing::PrintToString(c.request);
-    if (!c.want.empty()) {
-      EXPECT_EQ(std::vector<std::string>(v.region_codes().begin(), v.region_codes().end()),
-                c.want);
-    }
-  }
-  Vacancy bad;
-  bad.add_region_codes("64");
-  bad.add_region_codes("99.99");
-  bool nothing = false;
-  absl::Status s = cakap::service::RestrictVacancy(kaltim, *regions, &bad, &nothing);
-  EXPECT_EQ(s.code(), absl::StatusCode::kInvalidArgument);
-  EXPECT_THAT(std::string(s.message()), HasSubstr("region_codes[1]"));
-
-  // More codes than a match accepts once narrowed: an error naming region_codes, not a
-  // silently shortened area.
+  kaltim.regions = {"63.11"};
   ApiKey everywhere;
   everywhere.role = Role::kPartner;
-  Vacancy wide;
-  for (const cakap::Region& r : regions->all()) {
-    if (r.is_province()) {
-      everywhere.provinces.push_back(r.code);
-    } else if (wide.region_codes_size() <= cakap::kMaxVacancyRegionCodes) {
-      wide.add_region_codes(r.code);
-    }
-  }
-  s = cakap::service::RestrictVacancy(everywhere, *regions, &wide, &nothing);
-  EXPECT_EQ(s.code(), absl::StatusCode::kInvalidArgument);
-  EXPECT_THAT(std::string(s.message()), HasSubstr("region_codes: 65 codes"));
+  cakap::v1::MatchOptions options;
+  options.add_scope_region_codes("11");
+  cakap::service::SetPartnerScope(kaltim, &options);
+  EXPECT_EQ(std::vector<std::string>(options.scope_region_codes().begin(),
+                                     options.scope_region_codes().end()),
+            (std::vector<std::string>{"64", "63.11"}));
+  cakap::service::SetPartnerScope(everywhere, &options);
+  EXPECT_EQ(options.scope_region_codes_size(), 0);
 }
 
 // ---------------------------------------------------------------------------------------

@@ -286,13 +286,19 @@ TEST(SvcRestrictionTest, ProvincePartnerNeverSeesOtherWorkers) {
               UnorderedElementsAre("w-64.02", "w-64.72"));
   EXPECT_THAT(AllIds(s, key, VacancyBuilder().Require("LAS").InRegion("64.02").InRegion("63.11")),
               UnorderedElementsAre("w-64.02"));
-  // The request's regions and the key's do not meet: nobody.
+  // The request's regions and the key's do not meet: no candidate; the near misses are
+  // the key's own workers failing the vacancy's region list (the scope is no constraint).
   MatchResult r;
   ASSERT_TRUE(Match(s, key, MatchRequest(VacancyBuilder().Require("LAS").InRegion("63"), 200,
                                          true, 100), &r).ok());
   EXPECT_EQ(r.total(), 0);
   EXPECT_EQ(r.candidates_size(), 0);
-  EXPECT_EQ(r.near_misses_size(), 0);
+  std::set<std::string> region_misses;
+  for (const auto& n : r.near_misses()) {
+    EXPECT_EQ(n.constraint(), "region");
+    region_misses.insert(n.candidate().worker().id());
+  }
+  EXPECT_EQ(region_misses, (std::set<std::string>{"w-64.02", "w-64.72"}));
   EXPECT_EQ(r.facets().region_size(), 0);
   // Near misses and facets stay inside the key's regions too.
   ASSERT_TRUE(Match(s, key, MatchRequest(VacancyBuilder().Require("LAS"), 200, true, 100), &r).ok());
