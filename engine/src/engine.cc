@@ -135,6 +135,10 @@ absl::StatusOr<v1::VacancyMatchResult> Engine::MatchVacancies(absl::string_view 
   return impl_->MatchVacancies(worker_id, limit, exclude_welfare, coarse_locations);
 }
 absl::StatusOr<EngineStats> Engine::Stats() const { return impl_->Stats(); }
+absl::StatusOr<CheckReport> Engine::Check() const { return impl_->Check(); }
+absl::StatusOr<BackupInfo> Engine::Backup(const std::string& dir) const {
+  return impl_->Backup(dir);
+}
 const Lexicon& Engine::lexicon() const { return impl_->env().lexicon; }
 const Regions& Engine::regions() const { return impl_->env().regions; }
 

@@ -34,6 +34,10 @@ class Engine::Impl {
   absl::Status DeleteVacancy(absl::string_view id);
   absl::StatusOr<EngineStats> Stats();
 
+  // backup.cc
+  absl::StatusOr<CheckReport> Check();
+  absl::StatusOr<BackupInfo> Backup(const std::string& dir);
+
   // match.cc
   absl::StatusOr<v1::Worker> GetWorker(absl::string_view id);
   absl::StatusOr<v1::Vacancy> GetVacancy(absl::string_view id);
