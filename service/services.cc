@@ -192,6 +192,25 @@ class AdminServiceImpl final : public v1::AdminService::Service {
     }());
   }
 
+  Status Backup(ServerContext* ctx, const v1::BackupRequest* req,
+                v1::BackupResponse* resp) override {
+    Call call(*backend_, ctx, "Backup");
+    return call.Finish([&]() -> Status {
+      if (Status s = call.Authorize(kAdminBit); !s.ok()) return s;
+      // Relative to cakapd's working directory would surprise the caller.
+      if (req->dir().empty() || req->dir()[0] != '/') {
+        return InvalidField("dir", "an absolute path on the server's host is required");
+      }
+      if (req->dir().size() > 4096) return InvalidField("dir", "longer than 4096 bytes");
+      if (Status s = call.BeforeEngine(); !s.ok()) return s;
+      absl::StatusOr<BackupInfo> info = call.engine().Backup(req->dir());
+      if (!info.ok()) return ToGrpc(info.status());
+      resp->set_revision(info->revision);
+      resp->set_size_bytes(info->size_bytes);
+      return Status::OK;
+    }());
+  }
+
  private:
   Backend* const backend_;
 };

@@ -240,14 +240,14 @@ absl::StatusOr<BackupInfo> Engine::Impl::Backup(const std::string& dir) {
   CAKAP_RETURN_IF_ERROR(FsyncPath(dir, /*directory=*/true));
   std::vector<std::string> problems;
   CAKAP_RETURN_IF_ERROR(CheckIndexDirectory(dir, &problems));
-  if (!problems.empty()) return ProblemsError(absl::StrCat("backup ", dir, " fails its check"), problems);
+  if (!problems.empty()) return ProblemsError(absl::StrCat("the copy in ", dir, " fails its check"), problems);
   return info;
 }
 
 absl::Status Engine::Restore(const std::string& backup, const std::string& dir) {
   CAKAP_ASSIGN_OR_RETURN(CheckReport report, CheckDirectory(backup));
   if (!report.problems.empty()) {
-    return ProblemsError(absl::StrCat("restore: backup ", backup, " fails its check"),
+    return ProblemsError(absl::StrCat(backup, " fails its check"),
                          report.problems);
   }
   const std::string schema_version = CatchXapian("restore", [&]() -> absl::StatusOr<std::string> {
@@ -259,7 +259,7 @@ absl::Status Engine::Restore(const std::string& backup, const std::string& dir) 
                                schema_version) != std::end(schema::kOlderSchemaVersions);
   if (!known) {
     return absl::FailedPreconditionError(absl::StrCat(
-        "restore: ", backup, " is not a cakap index this build reads (schema \"",
+        backup, " is not a cakap index this build reads (schema \"",
         schema_version, "\")"));
   }
   CAKAP_RETURN_IF_ERROR(PrepareEmptyDir(dir, "restore"));
