@@ -135,6 +135,11 @@ void CheckDocument(const Xapian::Database& db, Xapian::docid docid,
     problems->push_back(absl::StrCat(where, ": ", db.get_termfreq(id_term),
                                      " documents carry its id term (document ", docid, ")"));
   }
+  // Lookups by id go through the id term's posting list: it must lead here.
+  Xapian::PostingIterator posting = db.postlist_begin(id_term);
+  if (posting == db.postlist_end(id_term) || *posting != docid) {
+    problems->push_back(absl::StrCat(where, ": a lookup by id does not find document ", docid));
+  }
   const std::string data = doc.get_data();
   const std::string record = doc.get_value(schema::kSlotMatchRecord);
   const std::string sums = doc.get_value(schema::kSlotChecksum);
