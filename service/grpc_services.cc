@@ -113,6 +113,10 @@ class AdminServiceImpl final : public v1::AdminService::Service {
                v1::StatsResponse* resp) override {
     return Serve(table_, ctx, "/cakap.v1.AdminService/Stats", *req, resp);
   }
+  Status Backup(ServerContext* ctx, const v1::BackupRequest* req,
+                v1::BackupResponse* resp) override {
+    return Serve(table_, ctx, "/cakap.v1.AdminService/Backup", *req, resp);
+  }
 
  private:
   const RpcTable& table_;

@@ -33,6 +33,7 @@ absl::Status GetVacancy(Call& call, const v1::GetVacancyRequest& req,
 absl::Status DeleteVacancy(Call& call, const v1::DeleteVacancyRequest& req,
                            v1::DeleteVacancyResponse* resp);
 absl::Status Stats(Call& call, const v1::StatsRequest& req, v1::StatsResponse* resp);
+absl::Status Backup(Call& call, const v1::BackupRequest& req, v1::BackupResponse* resp);
 
 // match_service.cc
 absl::Status MatchCandidates(Call& call, const v1::MatchCandidatesRequest& req,

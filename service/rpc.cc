@@ -82,6 +82,7 @@ RpcTable::RpcTable(Backend* backend) : backend_(backend) {
   methods_.push_back(UnaryMethod(kMatch, "MatchCandidates", &MatchCandidates));
   methods_.push_back(UnaryMethod(kMatch, "MatchVacancies", &MatchVacancies));
   methods_.push_back(UnaryMethod(kAdmin, "Stats", &Stats));
+  methods_.push_back(UnaryMethod(kAdmin, "Backup", &Backup));
   for (const auto& method : methods_) by_path_[method->path()] = method.get();
 }
 

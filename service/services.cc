@@ -151,5 +151,20 @@ absl::Status Stats(Call& call, const v1::StatsRequest&, v1::StatsResponse* resp)
   return absl::OkStatus();
 }
 
+absl::Status Backup(Call& call, const v1::BackupRequest& req, v1::BackupResponse* resp) {
+  CAKAP_RETURN_IF_ERROR(call.Authorize(kAdminBit));
+  // Relative to cakapd's working directory would surprise the caller.
+  if (req.dir().empty() || req.dir()[0] != '/') {
+    return InvalidField("dir", "an absolute path on the server's host is required");
+  }
+  if (req.dir().size() > 4096) return InvalidField("dir", "longer than 4096 bytes");
+  CAKAP_RETURN_IF_ERROR(call.BeforeEngine());
+  absl::StatusOr<BackupInfo> info = call.engine().Backup(req.dir());
+  if (!info.ok()) return info.status();
+  resp->set_revision(info->revision);
+  resp->set_size_bytes(info->size_bytes);
+  return absl::OkStatus();
+}
+
 }  // namespace service
 }  // namespace cakap

@@ -55,6 +55,12 @@ class Backend {
                                                                 int limit,
                                                                 bool exclude_welfare) = 0;
   virtual absl::StatusOr<BackendStats> Stats() = 0;
+  // The full check (Engine::Check): one line per problem, none when the index is sound.
+  // A local index only: a server answers Unimplemented.
+  virtual absl::StatusOr<std::vector<std::string>> Check() = 0;
+  // An online backup of the index into `dir` (Engine::Backup; with a server, a directory
+  // on the server's host). Returns the revision copied.
+  virtual absl::StatusOr<uint64_t> Backup(const std::string& dir) = 0;
 };
 
 struct EmbeddedOptions {

@@ -44,6 +44,12 @@ int RunGet(const Context& ctx, const Args& args);
 int RunDelete(const Context& ctx, const Args& args);
 // stats.
 int RunStats(const Context& ctx, const Args& args);
+// check: one line per problem on stdout; exit 1 when there is any.
+int RunCheck(const Context& ctx, const Args& args);
+// backup DIR.
+int RunBackup(const Context& ctx, const Args& args);
+// restore BACKUP DIR: no backend (it installs an index, opens none).
+int RunRestore(const Args& args);
 
 }  // namespace cli
 }  // namespace cakap

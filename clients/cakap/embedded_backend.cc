@@ -55,6 +55,16 @@ class EmbeddedBackend : public Backend {
     out.size_bytes = s->size_bytes;
     return out;
   }
+  absl::StatusOr<std::vector<std::string>> Check() override {
+    absl::StatusOr<CheckReport> report = engine_->Check();
+    if (!report.ok()) return report.status();
+    return std::move(report->problems);
+  }
+  absl::StatusOr<uint64_t> Backup(const std::string& dir) override {
+    absl::StatusOr<BackupInfo> info = engine_->Backup(dir);
+    if (!info.ok()) return info.status();
+    return info->revision;
+  }
 
  private:
   std::unique_ptr<Engine> engine_;

@@ -147,7 +147,19 @@ class GrpcBackend : public Backend {
     out.revision = resp.revision();
     out.size_bytes = resp.size_bytes();
     return out;
+  }  absl::StatusOr<std::vector<std::string>> Check() override {
+    return absl::UnimplementedError(
+        "check reads the index files: run it on the server's host with --data");
   }
+  absl::StatusOr<uint64_t> Backup(const std::string& dir) override {
+    v1::BackupRequest req;
+    req.set_dir(dir);
+    v1::BackupResponse resp;
+    absl::Status status = ToAbsl(admin_->Backup(NewContext().get(), req, &resp));
+    if (!status.ok()) return status;
+    return resp.revision();
+  }
+
 
  private:
   std::unique_ptr<grpc::ClientContext> NewContext() const {

@@ -36,6 +36,9 @@ commands:
   get worker|vacancy ID           show a stored record
   delete worker|vacancy ID        remove a stored record
   stats                           index counts
+  check                           full consistency check of a local index
+  backup DIR                      online backup of the index into DIR
+  restore BACKUP DIR              check a backup and install it as the index in DIR
   help [COMMAND]                  this text, or a command's
 
 global flags:
@@ -120,6 +123,25 @@ Lists the open stored vacancies that the stored worker satisfies, best first.
                  "exit code 1 when there is none with that id.\n"},
       {"stats", "usage: cakap stats\n\nCounts of workers and vacancies, the index revision "
                 "and its size on disk.\n"},
+      {"check", R"(usage: cakap [--data DIR] check
+
+Checks the local index in full: Xapian's check of every table, every stored worker and
+vacancy against its checksums and id, and the in-memory record cache against the index.
+Prints one line per problem ("worker w-17: stored record fails its checksum") and exits
+1 when there is any, 0 when none. A local index only (not with --server).
+)"},
+      {"backup", R"(usage: cakap backup DIR
+
+Copies the last committed revision of the index into DIR (missing or empty), consistent
+while the index goes on serving and writing, fsync'd and checked in full. With --server
+DIR is a directory on the server's host (AdminService.Backup, admin keys only).
+)"},
+      {"restore", R"(usage: cakap restore BACKUP DIR
+
+Checks the backup in BACKUP in full and, when it is sound, installs it as the index in
+DIR (missing or empty; nothing is written when the check fails). Stop anything serving
+DIR first. Runs locally (not with --server).
+)"},
   };
   return *kHelp;
 }
@@ -185,6 +207,17 @@ int Run(int argc, char** argv) {
     }
   }
 
+  // restore installs an index and opens none.
+  if (command == "restore") {
+    for (const char* other : {"server", "data", "today", "key", "tls", "tls-ca"}) {
+      if (args.Has(other)) return ReportUsage(std::string("--") + other + " does not apply to restore");
+    }
+    return RunRestore(args);
+  }
+  if (command == "check" && args.Has("server")) {
+    return ReportUsage("check reads the index files: run it with --data on the server's host");
+  }
+
   absl::StatusOr<std::unique_ptr<Backend>> backend;
   if (args.Has("server")) {
     for (const char* local : {"data", "today"}) {
@@ -239,6 +272,8 @@ int Run(int argc, char** argv) {
   if (command == "match-vacancies") return RunMatchVacancies(ctx, args);
   if (command == "get") return RunGet(ctx, args);
   if (command == "delete") return RunDelete(ctx, args);
+  if (command == "check") return RunCheck(ctx, args);
+  if (command == "backup") return RunBackup(ctx, args);
   return RunStats(ctx, args);
 }
 

@@ -1,6 +1,7 @@
 #include "document.h"
 
 #include "absl/strings/str_cat.h"
+#include "integrity.h"
 #include "schema.h"
 
 namespace cakap {
@@ -16,8 +17,11 @@ Xapian::Document BuildWorkerDocument(const NormalizedWorker& w, const EngineEnv&
                                      const Xapian::Stem& stem) {
   const MatchRecord& rec = w.record;
   Xapian::Document doc;
-  doc.set_data(w.stored.SerializeAsString());
-  doc.add_value(schema::kSlotMatchRecord, EncodeRecord(rec));
+  std::string data = w.stored.SerializeAsString();
+  std::string record = EncodeRecord(rec);
+  doc.add_value(schema::kSlotChecksum, EncodeChecksums(data, record));
+  doc.set_data(std::move(data));
+  doc.add_value(schema::kSlotMatchRecord, std::move(record));
   doc.add_boolean_term(WorkerIdTerm(rec.id));
   doc.add_boolean_term(schema::kKindWorker);
   for (const std::string& word : w.words) doc.add_boolean_term(StemTerm(stem, word));
@@ -26,7 +30,9 @@ Xapian::Document BuildWorkerDocument(const NormalizedWorker& w, const EngineEnv&
 
 Xapian::Document BuildVacancyDocument(const v1::Vacancy& stored) {
   Xapian::Document doc;
-  doc.set_data(stored.SerializeAsString());
+  std::string data = stored.SerializeAsString();
+  doc.add_value(schema::kSlotChecksum, EncodeChecksums(data, ""));
+  doc.set_data(std::move(data));
   doc.add_boolean_term(VacancyIdTerm(stored.id()));
   doc.add_boolean_term(schema::kKindVacancy);
   if (stored.open()) doc.add_boolean_term(schema::kOpenVacancy);

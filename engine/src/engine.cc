@@ -143,6 +143,10 @@ absl::StatusOr<v1::VacancyMatchResult> Engine::MatchVacancies(absl::string_view 
 absl::StatusOr<EngineStats> Engine::Stats() const { return impl_->Stats(); }
 absl::Status Engine::WriteHealth() const { return impl_->WriteHealth(); }
 absl::Status Engine::ProbeWrite() { return impl_->ProbeWrite(); }
+absl::StatusOr<CheckReport> Engine::Check() const { return impl_->Check(); }
+absl::StatusOr<BackupInfo> Engine::Backup(const std::string& dir) const {
+  return impl_->Backup(dir);
+}
 const Lexicon& Engine::lexicon() const { return impl_->env().lexicon; }
 const Regions& Engine::regions() const { return impl_->env().regions; }
 

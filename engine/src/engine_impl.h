@@ -36,6 +36,10 @@ class Engine::Impl {
   absl::Status WriteHealth() ABSL_LOCKS_EXCLUDED(health_mu_);
   absl::Status ProbeWrite();
 
+  // backup.cc
+  absl::StatusOr<CheckReport> Check();
+  absl::StatusOr<BackupInfo> Backup(const std::string& dir);
+
   // match.cc
   absl::StatusOr<v1::Worker> GetWorker(absl::string_view id);
   absl::StatusOr<v1::Vacancy> GetVacancy(absl::string_view id);

@@ -4,6 +4,7 @@
 #include <xapian.h>
 
 #include <algorithm>
+#include <cstring>
 #include <functional>
 #include <map>
 #include <optional>
@@ -13,12 +14,14 @@
 #include <vector>
 
 #include "absl/container/flat_hash_set.h"
+#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "cakap/status_macros.h"
 #include "coarse_query.h"
 #include "document.h"
 #include "engine_impl.h"
 #include "evaluate.h"
+#include "integrity.h"
 #include "page_token.h"
 #include "schema.h"
 #include "xapian_status.h"
@@ -63,25 +66,53 @@ void KeepBest(std::vector<Hit>* hits, size_t n) {
 class RecordReader {
  public:
   explicit RecordReader(const RecordCache& cache) : cache_(cache) {}
+  // DATA_LOSS for a record that failed its checksum at load or does not decode; a match
+  // skips such a worker (one damaged record must not fail every match that meets it).
   absl::Status Read(Xapian::docid docid, MatchRecord* record) const {
+    if (cache_.Corrupt(docid)) return Damaged(docid, "match record");
     if (!DecodeRecord(cache_.Get(docid), record)) {
-      return absl::DataLossError(absl::StrCat("match record of document ", docid));
+      return absl::DataLossError(absl::StrCat("worker document ", docid,
+                                              ": match record does not decode"));
     }
     return absl::OkStatus();
   }
   // Parses the stored Worker of `docid` (a document with a record): from the cache when
-  // it keeps them, else from `db`. Throws Xapian::Error.
-  absl::Status ReadWorker(const Xapian::Database& db, Xapian::docid docid,
-                          v1::Worker* out) const {
+  // it keeps them (verified at load), else from `db`, verified against its checksum.
+  // Either way its id must be the record's: a damaged posting list can point one id at
+  // another worker's intact document. Throws Xapian::Error.
+  // `id`: the worker's id when the caller knows it (named in errors).
+  absl::Status ReadWorker(const Xapian::Database& db, Xapian::docid docid, v1::Worker* out,
+                          absl::string_view id = {}) const {
+    if (cache_.Corrupt(docid)) return Damaged(docid, "stored record", id);
     const absl::string_view cached = cache_.Stored(docid);
-    const bool parsed =
-        cached.empty()
-            ? out->ParseFromString(db.get_document(docid, kFromPostings).get_data())
-            : out->ParseFromArray(cached.data(), static_cast<int>(cached.size()));
-    if (!parsed) return absl::DataLossError(absl::StrCat("stored worker of document ", docid));
+    bool parsed;
+    if (cached.empty()) {
+      const Xapian::Document doc = db.get_document(docid, kFromPostings);
+      const std::string data = doc.get_data();
+      if (VerifyData(doc.get_value(schema::kSlotChecksum), data) == Integrity::kCorrupt) {
+        return Damaged(docid, "stored record", id);
+      }
+      parsed = out->ParseFromString(data);
+    } else {
+      parsed = out->ParseFromArray(cached.data(), static_cast<int>(cached.size()));
+    }
+    if (!parsed || out->id() != RecordId(cache_.Get(docid))) {
+      return absl::DataLossError(absl::StrCat(IdOrDocument(docid, id),
+                                              ": stored record is not this worker's"));
+    }
     return absl::OkStatus();
   }
   const RecordCache& cache() const { return cache_; }
+  // "worker w-17", or "worker document 12" when even the id is unreadable.
+  std::string IdOrDocument(Xapian::docid docid, absl::string_view id = {}) const {
+    if (id.empty()) id = RecordId(cache_.Get(docid));
+    return id.empty() ? absl::StrCat("worker document ", docid) : absl::StrCat("worker ", id);
+  }
+  absl::Status Damaged(Xapian::docid docid, absl::string_view what,
+                       absl::string_view id = {}) const {
+    return absl::DataLossError(absl::StrCat(IdOrDocument(docid, id), ": ", what,
+                                            " fails its checksum"));
+  }
   // The id of a record Read has decoded, as a view into the cache.
   absl::string_view Id(Xapian::docid docid) const { return RecordId(cache_.Get(docid)); }
   // Called before reading ids[i]: fetches later records (and hot records, which pruned
@@ -197,6 +228,28 @@ uint64_t WithScope(uint64_t fingerprint, const std::vector<std::string>& scope) 
   return hash;
 }
 
+// Parses the stored Vacancy of `docid`, verified against its checksum. Throws
+// Xapian::Error.
+absl::Status ReadVacancy(const Xapian::Database& db, Xapian::docid docid, v1::Vacancy* out) {
+  const Xapian::Document doc = db.get_document(docid, kFromPostings);
+  const std::string data = doc.get_data();
+  if (VerifyData(doc.get_value(schema::kSlotChecksum), data) == Integrity::kCorrupt) {
+    // The id is in the damaged data: name the document's id term instead.
+    Xapian::TermIterator t = doc.termlist_begin();
+    t.skip_to(schema::kVacancyId);
+    std::string id = t != doc.termlist_end() ? *t : "";
+    id = absl::StartsWith(id, schema::kVacancyId)
+             ? id.substr(std::strlen(schema::kVacancyId))
+             : absl::StrCat("document ", docid);
+    return RecordDataLoss("vacancy", id, "stored record");
+  }
+  if (!out->ParseFromString(data)) {
+    return absl::DataLossError(absl::StrCat("vacancy document ", docid,
+                                            ": stored record does not parse"));
+  }
+  return absl::OkStatus();
+}
+
 absl::StatusOr<Xapian::docid> FindDoc(const Xapian::Database& db, const std::string& term,
                                       absl::string_view what) {
   Xapian::PostingIterator it = db.postlist_begin(term);
@@ -270,7 +323,7 @@ absl::Status AddNearMisses(const Xapian::Database& db, const RecordReader& reade
         bound.Micro(hot, where ? CheckHotDistance(hot, *where).min_km : 0) < best.top()) {
       continue;
     }
-    CAKAP_RETURN_IF_ERROR(reader.Read(docid, &record));
+    if (!reader.Read(docid, &record).ok()) continue;  // damaged: Check reports it
     eopts.keywords_ok = keywords_ok(docid, record);
     Evaluate(record, v, env, eopts, &eval);
     if (eval.failures != 1) continue;
@@ -282,10 +335,13 @@ absl::Status AddNearMisses(const Xapian::Database& db, const RecordReader& reade
   for (const Hit& hit : hits) {
     CAKAP_RETURN_IF_ERROR(reader.Read(hit.docid, &record));
     eopts.keywords_ok = keywords_ok(hit.docid, record);
+    v1::NearMiss near_miss;
+    const absl::Status filled = FillCandidate(db, reader, hit.docid, record, v, env, eopts,
+                                              &eval, near_miss.mutable_candidate());
+    if (absl::IsDataLoss(filled)) continue;  // a damaged stored worker: skipped
+    CAKAP_RETURN_IF_ERROR(filled);
     v1::NearMiss* miss = result->add_near_misses();
-    CAKAP_RETURN_IF_ERROR(
-        FillCandidate(db, reader, hit.docid, record, v, env, eopts, &eval,
-                      miss->mutable_candidate()));
+    *miss = std::move(near_miss);
     miss->set_constraint(ConstraintName(eval.failed));
     miss->set_reason(FailureReason(record, v, env, eval));
   }
@@ -348,7 +404,7 @@ absl::StatusOr<v1::MatchResult> RunMatch(const Xapian::Database& db, const Recor
         }
       }
     }
-    CAKAP_RETURN_IF_ERROR(reader.Read(docid, &record));
+    if (!reader.Read(docid, &record).ok()) continue;  // damaged: Check reports it
     // The keyword words, if any, were matched by the candidates' query.
     eopts.keywords_ok = KeywordSkillsOk(record, v);
     Evaluate(record, v, env, eopts, &eval);
@@ -372,8 +428,12 @@ absl::StatusOr<v1::MatchResult> RunMatch(const Xapian::Database& db, const Recor
   eopts.keywords_ok = true;  // every hit met them
   for (const Hit& hit : hits) {
     CAKAP_RETURN_IF_ERROR(reader.Read(hit.docid, &record));
-    CAKAP_RETURN_IF_ERROR(FillCandidate(db, reader, hit.docid, record, v, env, eopts, &eval,
-                                        result.add_candidates()));
+    v1::Candidate candidate;
+    const absl::Status filled =
+        FillCandidate(db, reader, hit.docid, record, v, env, eopts, &eval, &candidate);
+    if (absl::IsDataLoss(filled)) continue;  // a damaged stored worker: skipped
+    CAKAP_RETURN_IF_ERROR(filled);
+    *result.add_candidates() = std::move(candidate);
   }
   if (more) {
     result.set_next_page_token(
@@ -396,7 +456,11 @@ absl::StatusOr<v1::Worker> Engine::Impl::GetWorker(absl::string_view id) {
     CAKAP_ASSIGN_OR_RETURN(Xapian::docid docid,
                            FindDoc(lease.db(), WorkerIdTerm(id), absl::StrCat("worker ", id)));
     v1::Worker worker;
-    CAKAP_RETURN_IF_ERROR(RecordReader(lease.records()).ReadWorker(lease.db(), docid, &worker));
+    CAKAP_RETURN_IF_ERROR(RecordReader(lease.records()).ReadWorker(lease.db(), docid, &worker, id));
+    if (worker.id() != id) {  // a damaged id posting list pointing at another worker
+      return absl::DataLossError(absl::StrCat("worker ", id, ": the index points to worker ",
+                                              worker.id(), "'s record"));
+    }
     return worker;
   });
 }
@@ -408,8 +472,10 @@ absl::StatusOr<v1::Vacancy> Engine::Impl::GetVacancy(absl::string_view id) {
     CAKAP_ASSIGN_OR_RETURN(Xapian::docid docid,
                            FindDoc(lease.db(), VacancyIdTerm(id), absl::StrCat("vacancy ", id)));
     v1::Vacancy vacancy;
-    if (!vacancy.ParseFromString(lease.db().get_document(docid, kFromPostings).get_data())) {
-      return absl::DataLossError(absl::StrCat("stored vacancy ", id));
+    CAKAP_RETURN_IF_ERROR(ReadVacancy(lease.db(), docid, &vacancy));
+    if (vacancy.id() != id) {
+      return absl::DataLossError(absl::StrCat("vacancy ", id, ": the index points to vacancy ",
+                                              vacancy.id(), "'s record"));
     }
     return vacancy;
   });
@@ -483,9 +549,8 @@ absl::StatusOr<v1::VacancyMatchResult> Engine::Impl::MatchVacancies(absl::string
       for (auto it = db.postlist_begin(schema::kOpenVacancy);
            it != db.postlist_end(schema::kOpenVacancy); ++it) {
         v1::Vacancy stored;
-        if (!stored.ParseFromString(db.get_document(*it, kFromPostings).get_data())) {
-          return absl::DataLossError(absl::StrCat("stored vacancy document ", *it));
-        }
+        // A damaged vacancy is skipped, as a damaged worker in Match; Check reports it.
+        if (!ReadVacancy(db, *it, &stored).ok()) continue;
         absl::StatusOr<ResolvedVacancy> v = ResolveVacancy(stored, env_, true);
         if (!v.ok()) continue;  // validated on upsert: only a changed lexicon gets here
         eopts.keywords_ok =

@@ -9,6 +9,7 @@
 #include <thread>
 
 #include "evaluate.h"
+#include "integrity.h"
 #include "record.h"
 #include "schema.h"
 
@@ -82,36 +83,62 @@ void RecordCache::Load(const Xapian::Database& db, const std::vector<int>& geo_l
   geo_levels_ = geo_levels;
   keep_stored_ = stored_from != nullptr;
   lists_.clear();
+  corrupt_.clear();
   const size_t docids = static_cast<size_t>(db.get_lastdocid()) + 1;
   records_.Reset(docids);
   stored_.Reset(keep_stored_ ? docids : 0);
   hot_.assign(docids, HotRecord());
+  // The checksum slot of `docid` (integrity.h), read along a value stream in docid
+  // order; "" when the document has none (written before checksums).
+  struct Checksums {
+    Xapian::ValueIterator it, end;
+    absl::string_view Of(Xapian::docid docid) {
+      if (it != end && it.get_docid() < docid) it.skip_to(docid);
+      if (it == end || it.get_docid() != docid) return {};
+      value = *it;
+      return value;
+    }
+    std::string value;
+  };
   // The stored Workers of the documents with a record, in docid order (so the docdata
-  // B-tree is read block by block). Touches only stored_.
-  auto load_stored = [this](const Xapian::Database& from) {
+  // B-tree is read block by block), each checked against its checksum: a deleted or
+  // damaged docdata.glass must not serve empty or other workers. Touches only stored_
+  // and `bad`.
+  auto load_stored = [this](const Xapian::Database& from, std::vector<Xapian::docid>* bad) {
+    Checksums sums{from.valuestream_begin(schema::kSlotChecksum),
+                   from.valuestream_end(schema::kSlotChecksum), {}};
     for (auto it = from.valuestream_begin(schema::kSlotMatchRecord);
          it != from.valuestream_end(schema::kSlotMatchRecord); ++it) {
-      stored_.Put(it.get_docid(),
-                  from.get_document(it.get_docid(), Xapian::DOC_ASSUME_VALID).get_data());
+      const std::string data =
+          from.get_document(it.get_docid(), Xapian::DOC_ASSUME_VALID).get_data();
+      if (VerifyData(sums.Of(it.get_docid()), data) == Integrity::kCorrupt) {
+        bad->push_back(it.get_docid());
+      }
+      stored_.Put(it.get_docid(), data);
     }
   };
   // On its own handle, the stored Workers load on a second core meanwhile (at 1M workers
   // each half takes ~3 s).
   std::exception_ptr stored_error;
   std::thread stored;
+  std::vector<Xapian::docid> bad_stored;
   if (stored_from != nullptr && stored_from != &db) {
     stored = std::thread([&] {
       try {
-        load_stored(*stored_from);
+        load_stored(*stored_from, &bad_stored);
       } catch (...) {
         stored_error = std::current_exception();
       }
     });
   }
   try {
+    Checksums sums{db.valuestream_begin(schema::kSlotChecksum),
+                   db.valuestream_end(schema::kSlotChecksum), {}};
     for (auto it = db.valuestream_begin(schema::kSlotMatchRecord);
          it != db.valuestream_end(schema::kSlotMatchRecord); ++it) {
-      Put(it.get_docid(), *it);
+      const std::string record = *it;
+      Put(it.get_docid(), record,
+          VerifyRecord(sums.Of(it.get_docid()), record) == Integrity::kCorrupt);
     }
   } catch (...) {
     if (stored.joinable()) stored.join();
@@ -119,14 +146,24 @@ void RecordCache::Load(const Xapian::Database& db, const std::vector<int>& geo_l
   }
   if (stored.joinable()) stored.join();
   if (stored_error) std::rethrow_exception(stored_error);
-  if (stored_from == &db) load_stored(db);
+  if (stored_from == &db) load_stored(db, &bad_stored);
+  // A worker whose stored Worker is damaged is unusable as a whole: out of every list.
+  for (Xapian::docid docid : bad_stored) {
+    if (!Corrupt(docid)) Put(docid, std::string(Get(docid)), /*corrupt=*/true);
+  }
 }
 
-void RecordCache::Put(Xapian::docid docid, absl::string_view record) {
+void RecordCache::Put(Xapian::docid docid, absl::string_view record, bool corrupt) {
   const absl::string_view old = Get(docid);
-  ListKeys(!old.empty() && DecodeRecord(old, &scratch_) ? &scratch_ : nullptr, &old_keys_);
+  const bool old_listed = !old.empty() && !Corrupt(docid) && DecodeRecord(old, &scratch_);
+  ListKeys(old_listed ? &scratch_ : nullptr, &old_keys_);
+  if (corrupt) {
+    corrupt_.insert(docid);
+  } else if (!corrupt_.empty()) {
+    corrupt_.erase(docid);
+  }
   HotRecord hot;  // none without a record
-  const bool decoded = !record.empty() && DecodeRecord(record, &scratch_);
+  const bool decoded = !record.empty() && !corrupt && DecodeRecord(record, &scratch_);
   if (decoded) {
     hot = HotRecordOf(scratch_);
   } else if (!record.empty()) {

@@ -27,6 +27,7 @@
 #include <vector>
 
 #include "absl/container/flat_hash_map.h"
+#include "absl/container/flat_hash_set.h"
 #include "absl/functional/function_ref.h"
 #include "absl/strings/string_view.h"
 #include "cakap/lexicon.h"
@@ -177,9 +178,19 @@ class RecordCache {
   }
   // Applies a commit's changes; a stored Worker only when the cache keeps them.
   void Apply(const std::vector<RecordUpdate>& updates);
+  // Whether Load found the record of `docid`, or its stored Worker when the cache keeps
+  // them, failing its checksum (integrity.h). Such a record is in no list and its hot
+  // record is `malformed`, so a match reaches it only to skip it; reading it is DATA_LOSS.
+  bool Corrupt(Xapian::docid docid) const {
+    return !corrupt_.empty() && corrupt_.contains(docid);
+  }
+  size_t corrupt_count() const { return corrupt_.size(); }
+  // One past the highest docid the cache has a slot for (Check walks them).
+  size_t docids() const { return records_.docids(); }
 
  private:
-  void Put(Xapian::docid docid, absl::string_view record);
+  // `corrupt`: the record failed its checksum (kept for Check, filed nowhere).
+  void Put(Xapian::docid docid, absl::string_view record, bool corrupt = false);
   // The list keys of a decoded record, sorted (none for a malformed one, `record` null).
   void ListKeys(const MatchRecord* record, std::vector<uint64_t>* keys) const;
   // Moves `docid` from the lists `from` to the lists `to` (both sorted).
@@ -196,6 +207,8 @@ class RecordCache {
   std::vector<int> geo_levels_;
   // list_key -> docids, ascending; the cells at every geo level.
   absl::flat_hash_map<uint64_t, std::vector<Xapian::docid>> lists_;
+  // Docids whose record or stored Worker failed its checksum at Load (see Corrupt).
+  absl::flat_hash_set<Xapian::docid> corrupt_;
 };
 
 }  // namespace cakap

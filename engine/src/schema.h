@@ -9,12 +9,13 @@
 namespace cakap {
 namespace schema {
 
-// "3": no skill, certificate or region terms ("2": no geo cell terms either): the record
-// cache holds those posting lists in memory. An index of an older schema is read as is
-// (its extra terms are never read) and relabelled when opened for writing, since its new
-// documents lack them.
-inline constexpr char kSchemaVersion[] = "3";
-inline constexpr const char* kOlderSchemaVersions[] = {"1", "2"};
+// "4": every document written carries checksums (kSlotChecksum). "3": no skill,
+// certificate or region terms ("2": no geo cell terms either): the record cache holds
+// those posting lists in memory. An index of an older schema is read as is (its extra
+// terms are never read, its documents without checksums are read unverified, as before)
+// and relabelled when opened for writing, since its new documents differ.
+inline constexpr char kSchemaVersion[] = "4";
+inline constexpr const char* kOlderSchemaVersions[] = {"1", "2", "3"};
 
 // --- Terms (all boolean: BoolWeight scoring, within-document frequency unused) ---
 // Unique id of a worker document: "QW" + worker id.
@@ -41,6 +42,10 @@ inline constexpr char kStem[] = "XZ";
 // Packed MatchRecord (record.h) of a worker: everything the exact refine and the score
 // need, so matching never parses the stored protobuf of a worker it does not return.
 inline constexpr Xapian::valueno kSlotMatchRecord = 0;
+// Checksums of the document (integrity.h: EncodeChecksums): CRC32C of the document data
+// and of the kSlotMatchRecord value, on every worker and vacancy written by schema "4".
+// None on documents written before: those are read unverified.
+inline constexpr Xapian::valueno kSlotChecksum = 1;
 
 // --- Document data ---
 // Serialized cakap.v1.Worker / cakap.v1.Vacancy as stored (normalised).

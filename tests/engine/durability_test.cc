@@ -192,8 +192,9 @@ TEST(DurabilityTest, SecondWriterFailsCleanly) {
 
 // The grid's levels are chosen at each Open (they are not in the index): reopening with
 // other levels, or without the stored workers in memory, changes no result. An index of
-// an older schema ("1": cell terms; "2": skill, certificate and region terms) is read as
-// is and relabelled "3" once opened for writing; a schema this build does not know is
+// an older schema ("1": cell terms; "2": skill, certificate and region terms; "3": no
+// checksums) is read as
+// is and relabelled "4" once opened for writing; a schema this build does not know is
 // refused.
 TEST(DurabilityTest, OpenTimeOptionsAndSchemaVersions) {
   TempDir dir;
@@ -230,18 +231,18 @@ TEST(DurabilityTest, OpenTimeOptionsAndSchemaVersions) {
     db.commit();
     return Xapian::Database(dir.path()).get_metadata("cakap.schema");
   };
-  for (const char* older : {"1", "2"}) {
+  for (const char* older : {"1", "2", "3"}) {
     ASSERT_EQ(set_schema(older), older);
     {
       ASSERT_OK_AND_ASSIGN(std::unique_ptr<cakap::Engine> engine, OpenEngine(dir.path()));
       ASSERT_OK_AND_ASSIGN(cakap::v1::MatchResult r, radius_match(*engine));
       EXPECT_EQ(r.SerializeAsString(), before);
     }
-    EXPECT_EQ(Xapian::Database(dir.path()).get_metadata("cakap.schema"), "3");
+    EXPECT_EQ(Xapian::Database(dir.path()).get_metadata("cakap.schema"), "4");
   }
-  set_schema("4");
+  set_schema("5");
   EXPECT_THAT(OpenEngine(dir.path()),
-              StatusIs(absl::StatusCode::kFailedPrecondition, ::testing::HasSubstr("schema 4")));
+              StatusIs(absl::StatusCode::kFailedPrecondition, ::testing::HasSubstr("schema 5")));
 }
 
 TEST(DurabilityTest, OpenErrors) {

@@ -81,6 +81,19 @@ struct EngineStats {
   uint64_t size_bytes = 0;     // size of the database files on disk
 };
 
+// What a full check found (Engine::Check, Engine::CheckDirectory).
+struct CheckReport {
+  // One line per problem, naming the record ("worker w-17: stored record fails its
+  // checksum") or the table; empty when the index is sound.
+  std::vector<std::string> problems;
+};
+
+// A backup made by Engine::Backup.
+struct BackupInfo {
+  uint64_t revision = 0;    // the committed revision copied
+  uint64_t size_bytes = 0;  // size of the copied files
+};
+
 class Engine {
  public:
   // Opens the index in directory `path`, or, with options.create_if_missing, creates one
@@ -129,6 +142,26 @@ class Engine {
   // Commits a write that changes no record, to find out whether writes work again
   // (cakapd calls it while WriteHealth is not OK). Its status, as any write's.
   absl::Status ProbeWrite();
+  // Corruption and backup (docs/design.md). Every stored record carries checksums and
+  // is verified when read: a damaged one is DataLoss naming it, and matches skip it.
+  //
+  // The full check: Xapian's own check of every table, every document against its
+  // checksums and id terms, and the in-memory record cache against the index. Writes
+  // wait while it runs (it reads the whole index). Problems are in the report; an error
+  // only when the check could not run.
+  absl::StatusOr<CheckReport> Check() const;
+  // The same check of the index in `path`, without opening an engine on it (nothing is
+  // written there).
+  static absl::StatusOr<CheckReport> CheckDirectory(const std::string& path);
+  // Copies the last committed revision into `dir` (created; missing or empty: else
+  // FailedPrecondition) while the engine goes on serving and writing, fsyncs it, then
+  // checks the copy in full. Writes wait only for a moment, unless commits outrun the
+  // copy twice running (then the last attempt copies under the write lock).
+  absl::StatusOr<BackupInfo> Backup(const std::string& dir) const;
+  // Installs the backup in `backup` as the index in `dir` (missing or empty, else
+  // FailedPrecondition), after checking it in full (DataLoss naming the first problem;
+  // nothing is written). No engine may be open on `dir`.
+  static absl::Status Restore(const std::string& backup, const std::string& dir);
 
   const Lexicon& lexicon() const;
   const Regions& regions() const;
