@@ -13,9 +13,7 @@ namespace {
 // The adapters: how the targets call the codecs. The one place to change when their
 // signatures change (page tokens are getting a MAC under a server secret).
 std::string EncodeToken(const PageCursor& cursor) { return EncodePageToken(cursor); }
-absl::StatusOr<PageCursor> DecodeToken(absl::string_view token) {
-  return DecodePageToken(token);
-}
+absl::StatusOr<PageCursor> DecodeToken(absl::string_view token) { return DecodePageToken(token); }
 std::string Encode(const MatchRecord& record) { return EncodeRecord(record); }
 bool Decode(absl::string_view bytes, MatchRecord* record) { return DecodeRecord(bytes, record); }
 
@@ -79,8 +77,7 @@ std::string CheckDecoded(absl::string_view bytes, const MatchRecord& r) {
   // Each certificate is found by its own head and covers.
   for (const CertRecord& want : r.certs) {
     any = AnyCertificate(
-        bytes, &scratch,
-        [&](const CertRecord& c) { return SameHead(c, want) && c.covers.empty(); },
+        bytes, &scratch, [&](const CertRecord& c) { return SameHead(c, want) && c.covers.empty(); },
         [&](const CertRecord& c) {
           return std::equal(c.covers.begin(), c.covers.end(), want.covers.begin(),
                             want.covers.end());
@@ -98,9 +95,12 @@ Outcome RecordCodec(absl::string_view input) {
     const MatchRecord r = BuildRecord(in);
     const std::string bytes = Encode(r);
     MatchRecord back;
-    if (!Decode(bytes, &back)) return {"DecodeRecord rejects what EncodeRecord wrote", true};
-    if (Encode(back) != bytes) return {"Decode(Encode(r)) != r", true};
-    return {CheckDecoded(bytes, r), true};
+    if (!Decode(bytes, &back)) {
+      return {"DecodeRecord rejects what EncodeRecord wrote", "record.round_trip", true};
+    }
+    if (Encode(back) != bytes) return {"Decode(Encode(r)) != r", "record.round_trip", true};
+    std::string failure = CheckDecoded(bytes, r);
+    return {failure, failure.empty() ? "" : "record.agree", true};
   }
   const absl::string_view bytes = in.Rest();
   MatchRecord r;
@@ -113,10 +113,11 @@ Outcome RecordCodec(absl::string_view input) {
   if (any.has_value() != ok) {
     return {ok ? "AnyCertificate rejects a record DecodeRecord accepts"
                : "AnyCertificate accepts a record DecodeRecord rejects",
-            ok};
+            "record.agree", ok};
   }
   if (!ok) return {};
-  return {CheckDecoded(bytes, r), true};
+  std::string failure = CheckDecoded(bytes, r);
+  return {failure, failure.empty() ? "" : "record.agree", true};
 }
 
 Outcome PageTokens(absl::string_view input) {
@@ -129,20 +130,25 @@ Outcome PageTokens(absl::string_view input) {
     if (c.last_id.empty()) c.last_id = "w";  // the last id of a page is a worker id
     const std::string token = EncodeToken(c);
     absl::StatusOr<PageCursor> back = DecodeToken(token);
-    if (!back.ok()) return {absl::StrCat("a token made by EncodePageToken is rejected: ",
-                                         back.status().ToString()), true};
+    if (!back.ok()) {
+      return {
+          absl::StrCat("a token made by EncodePageToken is rejected: ", back.status().ToString()),
+          "page_token.round_trip", true};
+    }
     if (back->fingerprint != c.fingerprint || back->score_micro != c.score_micro ||
         back->last_id != c.last_id) {
-      return {"a page token does not decode to the cursor it was made from", true};
+      return {"a page token does not decode to the cursor it was made from",
+              "page_token.round_trip", true};
     }
-    return {"", true};
+    return {"", "", true};
   }
   const absl::string_view token = in.Rest();
   absl::StatusOr<PageCursor> c = DecodeToken(token);
   if (!c.ok()) {
     if (c.status().code() != absl::StatusCode::kInvalidArgument ||
         c.status().message().find("page_token") == absl::string_view::npos) {
-      return {absl::StrCat("a bad token is rejected with ", c.status().ToString())};
+      return {absl::StrCat("a bad token is rejected with ", c.status().ToString()),
+              "page_token.error"};
     }
     return {};
   }
@@ -151,9 +157,9 @@ Outcome PageTokens(absl::string_view input) {
   if (again != token) {
     return {absl::StrCat("token \"", absl::CEscape(token.substr(0, 200)),
                          "\" decodes, but its cursor encodes to \"", again, "\""),
-            true};
+            "page_token.canonical", true};
   }
-  return {"", true};
+  return {"", "", true};
 }
 
 }  // namespace fuzz

@@ -35,6 +35,12 @@ std::string ReadFile(const fs::path& path) {
   return s.str();
 }
 
+}  // namespace
+
+void PrintTo(const Target& target, std::ostream* os) { *os << target.name; }
+
+namespace {
+
 class CorpusReplayTest : public ::testing::TestWithParam<Target> {};
 
 TEST_P(CorpusReplayTest, EveryKeptInputHoldsItsProperties) {

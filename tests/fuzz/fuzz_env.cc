@@ -44,10 +44,10 @@ const std::vector<std::string>& Dictionary() {
     }
     for (const Region& r : env.regions.all()) out->push_back(r.code);
     // Dates at the edges: ParseDate's year range, leap days, invalid days.
-    for (const char* d : {"1899-12-31", "1900-01-01", "2200-12-31", "2201-01-01", "2024-02-29",
-                          "2025-02-29", "2100-02-29", "2000-02-29", "2026-13-01", "2026-00-10",
-                          "2026-04-31", "2026-6-1", "2026-06-01", "2026-06-01T00:00:00Z",
-                          "1970-01-01", "2026-12-31"}) {
+    for (const char* d :
+         {"1899-12-31", "1900-01-01", "2200-12-31", "2201-01-01", "2024-02-29", "2025-02-29",
+          "2100-02-29", "2000-02-29", "2026-13-01", "2026-00-10", "2026-04-31", "2026-6-1",
+          "2026-06-01", "2026-06-01T00:00:00Z", "1970-01-01", "2026-12-31"}) {
       out->push_back(d);
     }
     for (const char* w : {"w-1", "pt-contoh", "juru las", "las", "LAS", "las pipa", "\xc3\xa9",
@@ -61,9 +61,8 @@ const std::vector<std::string>& Dictionary() {
 
 const std::vector<Target>& AllTargets() {
   static const std::vector<Target>* const targets = new std::vector<Target>{
-      {"worker", &WorkerNormalizer}, {"vacancy", &VacancyResolver},
-      {"record", &RecordCodec},      {"page_token", &PageTokens},
-      {"key_file", &KeyFile},
+      {"worker", &WorkerNormalizer}, {"vacancy", &VacancyResolver}, {"record", &RecordCodec},
+      {"page_token", &PageTokens},   {"key_file", &KeyFile},
   };
   return *targets;
 }

@@ -18,6 +18,9 @@ namespace fuzz {
 struct Outcome {
   // Empty when every property held; otherwise which one failed and how.
   std::string failure;
+  // A name for the property that failed, "<target>.<what>": an open finding is listed
+  // by it in tests/fuzz/crashes/OPEN so that fuzzing goes on past it until it is fixed.
+  std::string property;
   // Whether the entry point accepted the input, so the properties of an accepted input
   // (idempotence, round trips) were checked too; the replay test wants both kinds kept.
   bool accepted = false;
