@@ -142,7 +142,9 @@ grpc::Status Call::Authorize(unsigned roles) {
     return grpc::Status(grpc::StatusCode::PERMISSION_DENIED,
                         absl::StrCat(rpc_, " is not allowed for role ", RoleName(key_->role)));
   }
-  const double rate = key_->rate > 0 ? key_->rate : backend_.default_rate;
+  const double rate = key_->rate > 0                 ? key_->rate
+                      : key_->role == Role::kPartner ? backend_.partner_rate
+                                                     : backend_.default_rate;
   if (!backend_.limiter.Allow(key_->name, rate)) {
     return grpc::Status(grpc::StatusCode::RESOURCE_EXHAUSTED,
                         absl::StrCat("rate limit of ", rate, " requests/s exceeded"));
@@ -157,6 +159,11 @@ grpc::Status Call::BeforeEngine() {
                         "deadline exceeded before the engine was called");
   }
   return grpc::Status::OK;
+}
+
+bool Call::Draining() const {
+  absl::MutexLock lock(&backend_.inflight_mu);
+  return backend_.draining;
 }
 
 grpc::Status Call::Finish(grpc::Status status) {

@@ -5,8 +5,9 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
-#include "cakap/v1/service.grpc.pb.h"
+#include "cakap/v1/service.pb.h"
 #include "redact.h"
+#include "request.h"
 #include "services.h"
 
 namespace cakap {
@@ -16,8 +17,6 @@ namespace {
 using grpc::ServerContext;
 using grpc::Status;
 
-constexpr int kMaxPageSize = 200;
-constexpr int kMaxNearMisses = 100;
 constexpr int kMaxVacancyLimit = 1000;
 constexpr int kDefaultVacancyLimit = 20;
 
@@ -32,18 +31,39 @@ Status AuditFailed(const absl::Status& s) {
   return Status(grpc::StatusCode::INTERNAL, absl::StrCat("audit log unavailable: ", s.message()));
 }
 
-class MatchServiceImpl final : public v1::MatchService::Service {
+// The engine (and the partner rules) name a field of the vacancy or of the options
+// ("required_skills[1]: ...", "page_size: ..."); the caller sent them as the request's
+// "vacancy" and "options". Messages already naming a request field are left as they are.
+Status InMatchRequest(const Status& s) {
+  if (s.error_code() != grpc::StatusCode::INVALID_ARGUMENT) return s;
+  const std::string& message = s.error_message();
+  const std::string first = message.substr(0, message.find_first_of(".:[ "));
+  if (v1::MatchOptions::descriptor()->FindFieldByName(first) != nullptr) {
+    return Status(s.error_code(), absl::StrCat("options.", message));
+  }
+  if (v1::Vacancy::descriptor()->FindFieldByName(first) != nullptr) {
+    return Status(s.error_code(), absl::StrCat("vacancy.", message));
+  }
+  return s;
+}
+
+class MatchServiceImpl final : public RequestService {
  public:
-  explicit MatchServiceImpl(Backend* backend) : backend_(backend) {}
+  explicit MatchServiceImpl(Backend* backend) : RequestService(backend) {
+    AddUnary("/cakap.v1.MatchService/MatchCandidates", "MatchCandidates",
+             &MatchServiceImpl::MatchCandidates);
+    AddUnary("/cakap.v1.MatchService/MatchVacancies", "MatchVacancies",
+             &MatchServiceImpl::MatchVacancies);
+  }
 
   Status MatchCandidates(ServerContext* ctx, const v1::MatchCandidatesRequest* req,
-                         v1::MatchCandidatesResponse* resp) override {
+                         v1::MatchCandidatesResponse* resp) {
     Call call(*backend_, ctx, "MatchCandidates");
-    return call.Finish(DoMatchCandidates(call, *req, resp));
+    return call.Finish(InMatchRequest(DoMatchCandidates(call, *req, resp)));
   }
 
   Status MatchVacancies(ServerContext* ctx, const v1::MatchVacanciesRequest* req,
-                        v1::MatchVacanciesResponse* resp) override {
+                        v1::MatchVacanciesResponse* resp) {
     Call call(*backend_, ctx, "MatchVacancies");
     return call.Finish(DoMatchVacancies(call, *req, resp));
   }
@@ -52,14 +72,14 @@ class MatchServiceImpl final : public v1::MatchService::Service {
   Status DoMatchCandidates(Call& call, const v1::MatchCandidatesRequest& req,
                            v1::MatchCandidatesResponse* resp) {
     if (Status s = call.Authorize(kAnyRole); !s.ok()) return s;
+    // page_size and near_miss_limit are checked by the engine (named "options.*" by
+    // InMatchRequest); the page token is opened here: it is bound to the caller's key.
     v1::MatchOptions options = req.options();
-    if (options.page_size() < 0 || options.page_size() > kMaxPageSize) {
-      return InvalidField("options.page_size",
-                          absl::StrCat(options.page_size(), " is outside 0-", kMaxPageSize));
-    }
-    if (options.near_miss_limit() < 0 || options.near_miss_limit() > kMaxNearMisses) {
-      return InvalidField("options.near_miss_limit", absl::StrCat(options.near_miss_limit(),
-                                                                  " is outside 0-", kMaxNearMisses));
+    if (!options.page_token().empty()) {
+      absl::StatusOr<std::string> engine_token =
+          backend_->page_tokens->Open(call.key().name, options.page_token());
+      if (!engine_token.ok()) return ToGrpc(engine_token.status());
+      options.set_page_token(*std::move(engine_token));
     }
     v1::Vacancy vacancy;
     switch (req.source_case()) {
@@ -70,7 +90,7 @@ class MatchServiceImpl final : public v1::MatchService::Service {
         if (req.vacancy_id().empty()) return InvalidField("vacancy_id", "required");
         if (Status s = call.BeforeEngine(); !s.ok()) return s;
         absl::StatusOr<v1::Vacancy> stored = call.engine().GetVacancy(req.vacancy_id());
-        if (!stored.ok()) return ToGrpc(stored.status());
+        if (!stored.ok()) return ToGrpc(Renamed(stored.status(), "id", "vacancy_id"));
         if (call.partner() && !PartnerMaySeeVacancy(call.key(), *stored)) {
           return NotFound(absl::StrCat("vacancy ", req.vacancy_id()));
         }
@@ -102,8 +122,13 @@ class MatchServiceImpl final : public v1::MatchService::Service {
       result->clear_facets();
       if (options.facets()) result->mutable_facets();
     }
+    if (!result->next_page_token().empty()) {
+      result->set_next_page_token(
+          backend_->page_tokens->Seal(call.key().name, result->next_page_token()));
+    }
     if (partner) {
       RedactMatchResult(call.key(), &*result);
+      result->DiscardUnknownFields();  // records stored before ingest discarded them
       AuditEntry entry;
       entry.time = absl::Now();
       entry.key = call.key().name;
@@ -147,6 +172,7 @@ class MatchServiceImpl final : public v1::MatchService::Service {
     if (!result.ok()) return ToGrpc(result.status());
     if (partner) {
       RedactVacancyMatchResult(call.key(), &*result);
+      result->DiscardUnknownFields();
       AuditEntry entry;
       entry.time = absl::Now();
       entry.key = call.key().name;
@@ -158,8 +184,6 @@ class MatchServiceImpl final : public v1::MatchService::Service {
     *resp->mutable_result() = *std::move(result);
     return Status::OK;
   }
-
-  Backend* const backend_;
 };
 
 }  // namespace

@@ -46,6 +46,12 @@ struct ServerOptions {
   int max_message_bytes = 16 * 1024 * 1024;
   // Requests per second for keys without their own rate; 0: unlimited.
   double default_rate = 0;
+  // The same for partner keys (they read personal data), with a burst of one second's
+  // worth; a key's own rate= overrides it. 0: unlimited.
+  double partner_rate = 20;
+  // Secrets that bind page tokens to keys (page_token_mac.h): current first, then older
+  // ones still accepted. Empty: a random secret per process.
+  std::string page_token_secrets_file;
   // Options of the engine opened on data_dir.
   EngineOptions engine;
   // Where the one-line-per-request JSON log goes; null: nowhere.

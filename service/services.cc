@@ -3,9 +3,11 @@
 #include <utility>
 #include <vector>
 
+#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
-#include "cakap/v1/service.grpc.pb.h"
+#include "cakap/v1/service.pb.h"
 #include "redact.h"
+#include "request.h"
 #include "services.h"
 
 namespace cakap {
@@ -15,23 +17,30 @@ namespace {
 using grpc::ServerContext;
 using grpc::Status;
 
-class WorkerServiceImpl final : public v1::WorkerService::Service {
+class WorkerServiceImpl final : public RequestService {
  public:
-  explicit WorkerServiceImpl(Backend* backend) : backend_(backend) {}
+  explicit WorkerServiceImpl(Backend* backend) : RequestService(backend) {
+    AddUnary("/cakap.v1.WorkerService/UpsertWorker", "UpsertWorker",
+             &WorkerServiceImpl::UpsertWorker);
+    AddClientStream("/cakap.v1.WorkerService/UpsertWorkers", &WorkerServiceImpl::UpsertWorkers);
+    AddUnary("/cakap.v1.WorkerService/GetWorker", "GetWorker", &WorkerServiceImpl::GetWorker);
+    AddUnary("/cakap.v1.WorkerService/DeleteWorker", "DeleteWorker",
+             &WorkerServiceImpl::DeleteWorker);
+  }
 
   Status UpsertWorker(ServerContext* ctx, const v1::UpsertWorkerRequest* req,
-                      v1::UpsertWorkerResponse*) override {
+                      v1::UpsertWorkerResponse*) {
     Call call(*backend_, ctx, "UpsertWorker");
     return call.Finish([&]() -> Status {
       if (Status s = call.Authorize(kWriters); !s.ok()) return s;
       if (!req->has_worker()) return InvalidField("worker", "required");
       if (Status s = call.BeforeEngine(); !s.ok()) return s;
-      return ToGrpc(call.engine().UpsertWorker(req->worker()));
+      return ToGrpc(Within(call.engine().UpsertWorker(req->worker()), "worker"));
     }());
   }
 
-  Status UpsertWorkers(ServerContext* ctx, grpc::ServerReader<v1::UpsertWorkersRequest>* reader,
-                       v1::UpsertWorkersResponse* resp) override {
+  Status UpsertWorkers(ServerContext* ctx, grpc::ServerReader<grpc::ByteBuffer>* reader,
+                       v1::UpsertWorkersResponse* resp) {
     Call call(*backend_, ctx, "UpsertWorkers");
     return call.Finish([&]() -> Status {
       if (Status s = call.Authorize(kWriters); !s.ok()) return s;
@@ -59,16 +68,32 @@ class WorkerServiceImpl final : public v1::WorkerService::Service {
         return Status::OK;
       };
       v1::UpsertWorkersRequest req;
-      for (int64_t index = 0; reader->Read(&req); ++index) {
-        if (!req.has_worker()) {
+      grpc::ByteBuffer bytes;
+      for (int64_t index = 0; reader->Read(&bytes); ++index) {
+        req.Clear();
+        if (absl::Status parsed = ParseRequest(bytes, &req); !parsed.ok()) {
+          // Named within the worker, as the engine's rejections are.
+          absl::string_view reason = parsed.message();
+          if (absl::StartsWith(reason, "worker.")) reason.remove_prefix(7);
+          reject(index, "", reason);
+        } else if (!req.has_worker()) {
           reject(index, "", "worker: required");
         } else {
           batch.push_back(std::move(*req.mutable_worker()));
           positions.push_back(index);
         }
-        req.Clear();
         if (batch.size() >= kImportBatch) {
           if (Status s = flush(); !s.ok()) return Partial(s, *resp);
+        }
+        if (call.Draining()) {
+          // SIGTERM: commit what was read and say where to resume, rather than run on
+          // until the grace period cancels the call and its reply says nothing.
+          if (Status s = flush(); !s.ok()) return Partial(s, *resp);
+          return Status(grpc::StatusCode::UNAVAILABLE,
+                        absl::StrCat("server is shutting down: ", resp->accepted(),
+                                     " records committed, ", resp->rejected(),
+                                     " rejected (stream index 0 to ", index,
+                                     " read); resend from index ", index + 1));
         }
       }
       if (ctx->IsCancelled()) {
@@ -80,7 +105,7 @@ class WorkerServiceImpl final : public v1::WorkerService::Service {
   }
 
   Status GetWorker(ServerContext* ctx, const v1::GetWorkerRequest* req,
-                   v1::GetWorkerResponse* resp) override {
+                   v1::GetWorkerResponse* resp) {
     Call call(*backend_, ctx, "GetWorker");
     return call.Finish([&]() -> Status {
       if (Status s = call.Authorize(kAnyRole); !s.ok()) return s;
@@ -94,6 +119,17 @@ class WorkerServiceImpl final : public v1::WorkerService::Service {
           return NotFound(absl::StrCat("worker ", req->id()));
         }
         RedactWorker(&*worker);
+        worker->DiscardUnknownFields();  // records stored before ingest discarded them
+        // Personal data read by a partner: on disk before the reply is sent.
+        AuditEntry entry;
+        entry.time = absl::Now();
+        entry.key = call.key().name;
+        entry.rpc = call.rpc();
+        entry.worker_ids.push_back(worker->id());
+        if (absl::Status s = call.backend().audit->Append(entry); !s.ok()) {
+          return Status(grpc::StatusCode::INTERNAL,
+                        absl::StrCat("audit log unavailable: ", s.message()));
+        }
       }
       *resp->mutable_worker() = *std::move(worker);
       return Status::OK;
@@ -101,7 +137,7 @@ class WorkerServiceImpl final : public v1::WorkerService::Service {
   }
 
   Status DeleteWorker(ServerContext* ctx, const v1::DeleteWorkerRequest* req,
-                      v1::DeleteWorkerResponse*) override {
+                      v1::DeleteWorkerResponse*) {
     Call call(*backend_, ctx, "DeleteWorker");
     return call.Finish([&]() -> Status {
       if (Status s = call.Authorize(kWriters); !s.ok()) return s;
@@ -118,27 +154,31 @@ class WorkerServiceImpl final : public v1::WorkerService::Service {
                                                " records committed before, ", resp.rejected(),
                                                " rejected)"));
   }
-
-  Backend* const backend_;
 };
 
-class VacancyServiceImpl final : public v1::VacancyService::Service {
+class VacancyServiceImpl final : public RequestService {
  public:
-  explicit VacancyServiceImpl(Backend* backend) : backend_(backend) {}
+  explicit VacancyServiceImpl(Backend* backend) : RequestService(backend) {
+    AddUnary("/cakap.v1.VacancyService/UpsertVacancy", "UpsertVacancy",
+             &VacancyServiceImpl::UpsertVacancy);
+    AddUnary("/cakap.v1.VacancyService/GetVacancy", "GetVacancy", &VacancyServiceImpl::GetVacancy);
+    AddUnary("/cakap.v1.VacancyService/DeleteVacancy", "DeleteVacancy",
+             &VacancyServiceImpl::DeleteVacancy);
+  }
 
   Status UpsertVacancy(ServerContext* ctx, const v1::UpsertVacancyRequest* req,
-                       v1::UpsertVacancyResponse*) override {
+                       v1::UpsertVacancyResponse*) {
     Call call(*backend_, ctx, "UpsertVacancy");
     return call.Finish([&]() -> Status {
       if (Status s = call.Authorize(kWriters); !s.ok()) return s;
       if (!req->has_vacancy()) return InvalidField("vacancy", "required");
       if (Status s = call.BeforeEngine(); !s.ok()) return s;
-      return ToGrpc(call.engine().UpsertVacancy(req->vacancy()));
+      return ToGrpc(Within(call.engine().UpsertVacancy(req->vacancy()), "vacancy"));
     }());
   }
 
   Status GetVacancy(ServerContext* ctx, const v1::GetVacancyRequest* req,
-                    v1::GetVacancyResponse* resp) override {
+                    v1::GetVacancyResponse* resp) {
     Call call(*backend_, ctx, "GetVacancy");
     return call.Finish([&]() -> Status {
       if (Status s = call.Authorize(kAnyRole); !s.ok()) return s;
@@ -151,6 +191,7 @@ class VacancyServiceImpl final : public v1::VacancyService::Service {
           return NotFound(absl::StrCat("vacancy ", req->id()));
         }
         RedactVacancy(call.key(), &*vacancy);
+        vacancy->DiscardUnknownFields();
       }
       *resp->mutable_vacancy() = *std::move(vacancy);
       return Status::OK;
@@ -158,7 +199,7 @@ class VacancyServiceImpl final : public v1::VacancyService::Service {
   }
 
   Status DeleteVacancy(ServerContext* ctx, const v1::DeleteVacancyRequest* req,
-                       v1::DeleteVacancyResponse*) override {
+                       v1::DeleteVacancyResponse*) {
     Call call(*backend_, ctx, "DeleteVacancy");
     return call.Finish([&]() -> Status {
       if (Status s = call.Authorize(kWriters); !s.ok()) return s;
@@ -167,16 +208,15 @@ class VacancyServiceImpl final : public v1::VacancyService::Service {
       return ToGrpc(call.engine().DeleteVacancy(req->id()));
     }());
   }
-
- private:
-  Backend* const backend_;
 };
 
-class AdminServiceImpl final : public v1::AdminService::Service {
+class AdminServiceImpl final : public RequestService {
  public:
-  explicit AdminServiceImpl(Backend* backend) : backend_(backend) {}
+  explicit AdminServiceImpl(Backend* backend) : RequestService(backend) {
+    AddUnary("/cakap.v1.AdminService/Stats", "Stats", &AdminServiceImpl::Stats);
+  }
 
-  Status Stats(ServerContext* ctx, const v1::StatsRequest*, v1::StatsResponse* resp) override {
+  Status Stats(ServerContext* ctx, const v1::StatsRequest*, v1::StatsResponse* resp) {
     Call call(*backend_, ctx, "Stats");
     return call.Finish([&]() -> Status {
       if (Status s = call.Authorize(kAdminBit); !s.ok()) return s;
@@ -188,12 +228,14 @@ class AdminServiceImpl final : public v1::AdminService::Service {
       resp->set_open_vacancies(stats->open_vacancies);
       resp->set_revision(stats->revision);
       resp->set_size_bytes(stats->size_bytes);
+      if (call.backend().keys != nullptr) {
+        const KeyStore::ReloadStats reloads = call.backend().keys->reload_stats();
+        resp->set_key_reload_failures(reloads.failures);
+        resp->set_key_reload_error(reloads.last_error);
+      }
       return Status::OK;
     }());
   }
-
- private:
-  Backend* const backend_;
 };
 
 }  // namespace
