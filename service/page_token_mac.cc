@@ -73,7 +73,10 @@ absl::StatusOr<std::string> PageTokenMac::Open(absl::string_view key_name,
   std::string mac;
   if (!absl::StartsWith(token, kPrefix) || dot == absl::string_view::npos ||
       dot < kPrefix.size() || !absl::WebSafeBase64Unescape(token.substr(dot + 1), &mac) ||
-      mac.size() != kMacBytes) {
+      mac.size() != kMacBytes ||
+      // Only the canonical spelling: base64's unused low bits would otherwise let a
+      // changed token through.
+      absl::WebSafeBase64Escape(mac) != token.substr(dot + 1)) {
     return Invalid("malformed; pass next_page_token unchanged");
   }
   const absl::string_view engine_token = token.substr(kPrefix.size(), dot - kPrefix.size());
