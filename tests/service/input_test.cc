@@ -395,3 +395,39 @@ TEST(SvcImportShutdownTest, AStreamCutByShutdownSaysHowManyRecordsWereCommitted)
 
 }  // namespace
 }  // namespace cakap_svc_test
+
+namespace cakap_svc_test {
+namespace {
+
+// "another process holds the write lock" only when one does: a read-only filesystem says
+// so (a real one: a tmpfs remounted read-only; skipped where mounting is refused).
+TEST(SvcOpenErrorsTest, ALockErrorNamesItsCause) {
+  TempDir dir;
+  const std::string mnt = dir.Sub("mnt");
+  ASSERT_EQ(std::system(("mkdir -p " + mnt).c_str()), 0);
+  if (std::system(("mount -t tmpfs -o size=32m tmpfs " + mnt + " 2>/dev/null").c_str()) != 0) {
+    GTEST_SKIP() << "cannot mount a tmpfs here (not root?)";
+  }
+  struct Unmount {
+    std::string at;
+    ~Unmount() { (void)std::system(("umount " + at).c_str()); }
+  } unmount{mnt};
+  const std::string index = mnt + "/index";
+  {
+    auto engine = cakap::Engine::Open(cakap_test::TestOptions(), index);
+    ASSERT_TRUE(engine.ok()) << engine.status();
+    // A second writer while the first holds the lock: that one is "another process".
+    auto second = cakap::Engine::Open(cakap_test::TestOptions(), index);
+    EXPECT_TRUE(absl::IsFailedPrecondition(second.status())) << second.status();
+    EXPECT_THAT(std::string(second.status().message()), HasSubstr("another process holds"));
+  }
+  ASSERT_EQ(std::system(("mount -o remount,ro " + mnt).c_str()), 0);
+  auto engine = cakap::Engine::Open(cakap_test::TestOptions(), index);
+  ASSERT_FALSE(engine.ok());
+  EXPECT_THAT(std::string(engine.status().message()), Not(HasSubstr("another process")))
+      << engine.status();
+  EXPECT_THAT(std::string(engine.status().message()), HasSubstr("read-only")) << engine.status();
+}
+
+}  // namespace
+}  // namespace cakap_svc_test
