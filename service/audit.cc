@@ -11,6 +11,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
+#include "cakap/field_limits.h"
 
 namespace cakap {
 namespace service {
@@ -73,7 +74,10 @@ std::string JsonString(absl::string_view s) {
         }
     }
   }
-  return out + "\"";
+  out += "\"";
+  // A log line must stay valid UTF-8 (and so valid JSON) whatever it quotes: invalid
+  // bytes become U+FFFD (3 bytes each, so nothing is cut).
+  return EchoValue(out, 3 * out.size());
 }
 
 std::string JsonTime(absl::Time t) {
@@ -84,7 +88,9 @@ std::string JsonTime(absl::Time t) {
 std::string FormatAuditLine(const AuditEntry& e) {
   std::string line = absl::StrCat("{\"time\":", JsonTime(e.time), ",\"key\":", JsonString(e.key),
                                   ",\"rpc\":", JsonString(e.rpc));
-  if (e.rpc == "MatchVacancies") {
+  if (e.rpc == "GetWorker") {
+    absl::StrAppend(&line, ",\"worker_ids\":", JsonList(e.worker_ids));
+  } else if (e.rpc == "MatchVacancies") {
     absl::StrAppend(&line, ",\"worker_id\":", JsonString(e.worker_id),
                     ",\"vacancy_ids\":", JsonList(e.vacancy_ids));
   } else {

@@ -1,10 +1,12 @@
-// The audit log of partner matches, and the JSON helpers shared with the request log.
+// The audit log of partner reads of personal data (matches, reverse matches, GetWorker),
+// and the JSON helpers shared with the request log.
 //
 // One JSON object per line, e.g.
 //   {"time":"2026-11-23T10:00:00.123+07:00","key":"pt-borneo","rpc":"MatchCandidates",
 //    "vacancy_id":"","vacancy_fingerprint":"3f1a...","worker_ids":["w-1","w-7"],
 //    "near_miss_worker_ids":[]}
-// MatchVacancies lines carry "worker_id" and "vacancy_ids" instead.
+// MatchVacancies lines carry "worker_id" and "vacancy_ids" instead, and GetWorker lines
+// (a partner read one worker) only "worker_ids".
 #ifndef CAKAP_SERVICE_AUDIT_H_
 #define CAKAP_SERVICE_AUDIT_H_
 
@@ -35,7 +37,7 @@ struct AuditEntry {
   // fingerprint (SHA-256 prefix) of the vacancy as sent to the engine.
   std::string vacancy_id;
   std::string vacancy_fingerprint;
-  std::vector<std::string> worker_ids;
+  std::vector<std::string> worker_ids;  // also GetWorker's one worker
   std::vector<std::string> near_miss_worker_ids;
   // MatchVacancies: the worker and the vacancies returned.
   std::string worker_id;

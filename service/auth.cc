@@ -239,10 +239,26 @@ absl::StatusOr<std::unique_ptr<KeyStore>> KeyStore::Load(const std::string& path
 
 absl::Status KeyStore::Reload() {
   absl::StatusOr<Map> map = ReadFile(path_);
-  if (!map.ok()) return map.status();
   absl::MutexLock lock(&mu_);
+  if (!map.ok()) {
+    ++reload_stats_.failures;
+    reload_stats_.last_error = std::string(map.status().message());
+    return map.status();
+  }
   by_hash_ = *std::move(map);
+  reload_stats_.last_error.clear();
   return absl::OkStatus();
+}
+
+KeyStore::ReloadStats KeyStore::reload_stats() const {
+  absl::MutexLock lock(&mu_);
+  return reload_stats_;
+}
+
+absl::StatusOr<size_t> KeyStore::Check(const std::string& path) {
+  absl::StatusOr<Map> map = ReadFile(path);
+  if (!map.ok()) return map.status();
+  return map->size();
 }
 
 std::shared_ptr<const ApiKey> KeyStore::Lookup(absl::string_view secret) const {

@@ -15,6 +15,7 @@
 #ifndef CAKAP_SERVICE_AUTH_H_
 #define CAKAP_SERVICE_AUTH_H_
 
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <vector>
@@ -64,8 +65,19 @@ class KeyStore {
   // does not exist.
   static absl::StatusOr<std::unique_ptr<KeyStore>> Load(const std::string& path);
 
-  // Reads the file again. On error the keys loaded before stay active.
+  // Reads the file again. On error the keys loaded before stay active, and the failure
+  // is counted (reload_stats).
   absl::Status Reload();
+
+  struct ReloadStats {
+    uint64_t failures = 0;   // failed reloads since Load
+    std::string last_error;  // of the last reload; empty when it succeeded
+  };
+  ReloadStats reload_stats() const;
+
+  // Reads and checks `path` as Load would (`cakapd keys check`): the number of active
+  // keys, or the error naming the line.
+  static absl::StatusOr<size_t> Check(const std::string& path);
 
   // The key whose hash is SHA-256(`secret`), or null.
   std::shared_ptr<const ApiKey> Lookup(absl::string_view secret) const;
@@ -80,6 +92,7 @@ class KeyStore {
   const std::string path_;
   mutable absl::Mutex mu_;
   Map by_hash_ ABSL_GUARDED_BY(mu_);
+  ReloadStats reload_stats_ ABSL_GUARDED_BY(mu_);
 };
 
 // `cakapd keys add`: makes a random key for `key` (whose name must not be taken by an

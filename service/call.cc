@@ -158,7 +158,9 @@ absl::Status Call::Authorize(unsigned roles) {
     return absl::PermissionDeniedError(
         absl::StrCat(rpc_, " is not allowed for role ", RoleName(key_->role)));
   }
-  const double rate = key_->rate > 0 ? key_->rate : backend_.default_rate;
+  const double rate = key_->rate > 0                 ? key_->rate
+                      : key_->role == Role::kPartner ? backend_.partner_rate
+                                                     : backend_.default_rate;
   if (!backend_.limiter.Allow(key_->name, rate)) {
     if (backend_.metrics != nullptr) backend_.metrics->rate_limited.Add({key_->name});
     return absl::ResourceExhaustedError(
@@ -173,6 +175,11 @@ absl::Status Call::BeforeEngine() {
     return absl::DeadlineExceededError("deadline exceeded before the engine was called");
   }
   return absl::OkStatus();
+}
+
+bool Call::Draining() const {
+  absl::MutexLock lock(&backend_.inflight_mu);
+  return backend_.draining;
 }
 
 absl::Status Call::Finish(absl::Status status) {

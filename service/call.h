@@ -26,6 +26,7 @@
 #include "auth.h"
 #include "cakap/engine.h"
 #include "metrics.h"
+#include "page_token_mac.h"
 #include "rate_limit.h"
 #include "rpc.h"
 
@@ -46,6 +47,10 @@ struct Backend {
   KeyStore* keys = nullptr;  // null: open mode (every caller is admin)
   AuditLog* audit = nullptr;
   double default_rate = 0;
+  // Requests/s of partner keys without their own rate (they read personal data).
+  double partner_rate = 0;
+  // Binds page tokens to keys (page_token_mac.h). Never null while serving.
+  std::shared_ptr<const PageTokenMac> page_tokens;
   FILE* request_log = nullptr;
   std::function<void()> before_engine_call;
   RateLimiter limiter;
@@ -99,6 +104,8 @@ class Call {
   absl::Status BeforeEngine();
   // Records the outcome for the log line and the metrics, and returns it.
   absl::Status Finish(absl::Status status);
+  // True once the server has begun shutting down (a long call should wind up).
+  bool Draining() const;
 
   const ApiKey& key() const { return *key_; }
   bool partner() const { return key_ != nullptr && key_->role == Role::kPartner; }

@@ -1,14 +1,23 @@
 #include "grpc_services.h"
 
+#include <algorithm>
 #include <chrono>
+#include <deque>
+#include <string>
 
+#include <grpcpp/impl/rpc_service_method.h>
+#include <grpcpp/support/method_handler.h>
+
+#include "absl/strings/match.h"
 #include "call.h"
-#include "cakap/v1/service.grpc.pb.h"
+#include "request.h"
 
 namespace cakap {
 namespace service {
 namespace {
 
+namespace pb = google::protobuf;
+using grpc::ByteBuffer;
 using grpc::ServerContext;
 using grpc::Status;
 
@@ -26,110 +35,92 @@ CallContext ContextOf(ServerContext* ctx) {
   return context;
 }
 
-// One unary rpc of `table`, by its path.
-template <typename Req, typename Resp>
-Status Serve(const RpcTable& table, ServerContext* ctx, const char* path, const Req& req,
-             Resp* resp) {
-  return ToGrpc(table.Unary(*table.Find(path), ContextOf(ctx), req, resp));
+void ToByteBuffer(const pb::Message& message, ByteBuffer* out) {
+  const std::string bytes = message.SerializeAsString();
+  grpc::Slice slice(bytes);
+  *out = ByteBuffer(&slice, 1);
 }
 
-class WorkerServiceImpl final : public v1::WorkerService::Service {
+// One proto service (e.g. cakap.v1.MatchService): every rpc of the table under that
+// name, registered with raw bytes in and out, so that cakap parses the requests
+// (request.h) and the handlers are the table's.
+class TableService final : public grpc::Service {
  public:
-  explicit WorkerServiceImpl(const RpcTable* table) : table_(*table) {}
-
-  Status UpsertWorker(ServerContext* ctx, const v1::UpsertWorkerRequest* req,
-                      v1::UpsertWorkerResponse* resp) override {
-    return Serve(table_, ctx, "/cakap.v1.WorkerService/UpsertWorker", *req, resp);
-  }
-  Status UpsertWorkers(ServerContext* ctx, grpc::ServerReader<v1::UpsertWorkersRequest>* reader,
-                       v1::UpsertWorkersResponse* resp) override {
-    StreamReader read = [&](google::protobuf::Message* message) -> StreamRecord {
-      auto* req = static_cast<v1::UpsertWorkersRequest*>(message);
-      req->Clear();
-      if (reader->Read(req)) return {StreamRecord::kMessage, ""};
-      // Read is false at the end and when the stream broke: only the context tells.
-      if (ctx->IsCancelled()) return {StreamRecord::kCut, "the client cancelled the stream"};
-      return {StreamRecord::kEnd, ""};
-    };
-    return ToGrpc(table_.ClientStream(*table_.Find("/cakap.v1.WorkerService/UpsertWorkers"),
-                                      ContextOf(ctx), read, resp));
-  }
-  Status GetWorker(ServerContext* ctx, const v1::GetWorkerRequest* req,
-                   v1::GetWorkerResponse* resp) override {
-    return Serve(table_, ctx, "/cakap.v1.WorkerService/GetWorker", *req, resp);
-  }
-  Status DeleteWorker(ServerContext* ctx, const v1::DeleteWorkerRequest* req,
-                      v1::DeleteWorkerResponse* resp) override {
-    return Serve(table_, ctx, "/cakap.v1.WorkerService/DeleteWorker", *req, resp);
+  TableService(const RpcTable& table, const std::string& service) {
+    for (const auto& owned : table.methods()) {
+      const RpcMethod* method = owned.get();
+      if (method->service != service) continue;
+      paths_.push_back(method->path());  // RpcServiceMethod keeps the pointer
+      if (method->unary) {
+        AddMethod(new grpc::internal::RpcServiceMethod(
+            paths_.back().c_str(), grpc::internal::RpcMethod::NORMAL_RPC,
+            new grpc::internal::RpcMethodHandler<TableService, ByteBuffer, ByteBuffer>(
+                [&table, method](TableService*, ServerContext* ctx, const ByteBuffer* bytes,
+                                 ByteBuffer* reply) -> Status {
+                  std::unique_ptr<pb::Message> request(method->request->New());
+                  const absl::Status parsed = ParseRequest(*bytes, request.get());
+                  std::unique_ptr<pb::Message> response(method->response->New());
+                  const absl::Status status =
+                      table.Unary(*method, ContextOf(ctx), *request, response.get(), parsed);
+                  if (status.ok()) ToByteBuffer(*response, reply);
+                  return ToGrpc(status);
+                },
+                this)));
+      } else {
+        AddMethod(new grpc::internal::RpcServiceMethod(
+            paths_.back().c_str(), grpc::internal::RpcMethod::CLIENT_STREAMING,
+            new grpc::internal::ClientStreamingHandler<TableService, ByteBuffer, ByteBuffer>(
+                [&table, method](TableService*, ServerContext* ctx,
+                                 grpc::ServerReader<ByteBuffer>* reader,
+                                 ByteBuffer* reply) -> Status {
+                  StreamReader read = [&](pb::Message* message) -> StreamRecord {
+                    message->Clear();
+                    ByteBuffer bytes;
+                    if (!reader->Read(&bytes)) {
+                      // Read is false at the end and when the stream broke: only the
+                      // context tells.
+                      if (ctx->IsCancelled()) {
+                        return {StreamRecord::kCut, "the client cancelled the stream"};
+                      }
+                      return {StreamRecord::kEnd, ""};
+                    }
+                    absl::Status parsed = ParseRequest(bytes, message);
+                    if (parsed.ok()) return {StreamRecord::kMessage, ""};
+                    // Named within the record, as the engine's rejections are
+                    // ("worker.name: ..." -> "name: ...").
+                    absl::string_view reason = parsed.message();
+                    const std::string record = message->GetDescriptor()->field(0)->name() + ".";
+                    if (absl::StartsWith(reason, record)) reason.remove_prefix(record.size());
+                    return {StreamRecord::kMalformed, std::string(reason)};
+                  };
+                  std::unique_ptr<pb::Message> response(method->response->New());
+                  const absl::Status status =
+                      table.ClientStream(*method, ContextOf(ctx), read, response.get());
+                  if (status.ok()) ToByteBuffer(*response, reply);
+                  return ToGrpc(status);
+                },
+                this)));
+      }
+    }
   }
 
  private:
-  const RpcTable& table_;
-};
-
-class VacancyServiceImpl final : public v1::VacancyService::Service {
- public:
-  explicit VacancyServiceImpl(const RpcTable* table) : table_(*table) {}
-
-  Status UpsertVacancy(ServerContext* ctx, const v1::UpsertVacancyRequest* req,
-                       v1::UpsertVacancyResponse* resp) override {
-    return Serve(table_, ctx, "/cakap.v1.VacancyService/UpsertVacancy", *req, resp);
-  }
-  Status GetVacancy(ServerContext* ctx, const v1::GetVacancyRequest* req,
-                    v1::GetVacancyResponse* resp) override {
-    return Serve(table_, ctx, "/cakap.v1.VacancyService/GetVacancy", *req, resp);
-  }
-  Status DeleteVacancy(ServerContext* ctx, const v1::DeleteVacancyRequest* req,
-                       v1::DeleteVacancyResponse* resp) override {
-    return Serve(table_, ctx, "/cakap.v1.VacancyService/DeleteVacancy", *req, resp);
-  }
-
- private:
-  const RpcTable& table_;
-};
-
-class MatchServiceImpl final : public v1::MatchService::Service {
- public:
-  explicit MatchServiceImpl(const RpcTable* table) : table_(*table) {}
-
-  Status MatchCandidates(ServerContext* ctx, const v1::MatchCandidatesRequest* req,
-                         v1::MatchCandidatesResponse* resp) override {
-    return Serve(table_, ctx, "/cakap.v1.MatchService/MatchCandidates", *req, resp);
-  }
-  Status MatchVacancies(ServerContext* ctx, const v1::MatchVacanciesRequest* req,
-                        v1::MatchVacanciesResponse* resp) override {
-    return Serve(table_, ctx, "/cakap.v1.MatchService/MatchVacancies", *req, resp);
-  }
-
- private:
-  const RpcTable& table_;
-};
-
-class AdminServiceImpl final : public v1::AdminService::Service {
- public:
-  explicit AdminServiceImpl(const RpcTable* table) : table_(*table) {}
-
-  Status Stats(ServerContext* ctx, const v1::StatsRequest* req,
-               v1::StatsResponse* resp) override {
-    return Serve(table_, ctx, "/cakap.v1.AdminService/Stats", *req, resp);
-  }
-  Status Backup(ServerContext* ctx, const v1::BackupRequest* req,
-                v1::BackupResponse* resp) override {
-    return Serve(table_, ctx, "/cakap.v1.AdminService/Backup", *req, resp);
-  }
-
- private:
-  const RpcTable& table_;
+  std::deque<std::string> paths_;  // stable addresses
 };
 
 }  // namespace
 
 std::vector<std::unique_ptr<grpc::Service>> NewGrpcServices(const RpcTable* table) {
   std::vector<std::unique_ptr<grpc::Service>> services;
-  services.push_back(std::make_unique<WorkerServiceImpl>(table));
-  services.push_back(std::make_unique<VacancyServiceImpl>(table));
-  services.push_back(std::make_unique<MatchServiceImpl>(table));
-  services.push_back(std::make_unique<AdminServiceImpl>(table));
+  std::vector<std::string> names;
+  for (const auto& method : table->methods()) {
+    if (std::find(names.begin(), names.end(), method->service) == names.end()) {
+      names.push_back(method->service);
+    }
+  }
+  for (const std::string& name : names) {
+    services.push_back(std::make_unique<TableService>(*table, name));
+  }
   return services;
 }
 

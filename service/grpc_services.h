@@ -1,5 +1,6 @@
-// The gRPC transport: the four cakap services, each rpc one line that hands the call to
-// the RpcTable (rpc.h), the same handlers the HTTP transport dispatches to.
+// The gRPC transport: every rpc of the RpcTable (rpc.h), the handlers the HTTP transport
+// dispatches to as well, registered under its proto service with raw bytes in and out
+// (cakap parses requests itself: request.h).
 #ifndef CAKAP_SERVICE_GRPC_SERVICES_H_
 #define CAKAP_SERVICE_GRPC_SERVICES_H_
 
@@ -14,8 +15,8 @@
 namespace cakap {
 namespace service {
 
-// WorkerService, VacancyService, MatchService and AdminService over `table`, which must
-// outlive them.
+// One grpc::Service per proto service of `table` (WorkerService, VacancyService,
+// MatchService, AdminService); `table` must outlive them.
 std::vector<std::unique_ptr<grpc::Service>> NewGrpcServices(const RpcTable* table);
 
 }  // namespace service

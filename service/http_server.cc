@@ -13,7 +13,9 @@
 #include "absl/strings/str_cat.h"
 #include "absl/synchronization/mutex.h"
 #include "absl/time/clock.h"
+#include "cakap/field_limits.h"
 #include "connect.h"
+#include "request.h"
 #include "google/protobuf/util/json_util.h"
 
 namespace cakap {
@@ -228,17 +230,18 @@ void HttpServerImpl::Unary(const RpcMethod& method, const httplib::Request& req,
   }
   absl::StatusOr<CallContext> context = Context(req);
   if (!context.ok()) return SendError(res, context.status());
+  // A request that does not read is answered by the table after the caller is
+  // authenticated, as over gRPC.
   std::unique_ptr<pb::Message> request(method.request->New());
+  absl::Status parsed;
   if (codec == Codec::kJson) {
-    if (absl::Status s = FromJson(bytes, request.get(), "request body"); !s.ok()) {
-      return SendError(res, s);
-    }
-  } else if (!request->ParseFromString(bytes)) {
-    return SendError(res, absl::InvalidArgumentError(absl::StrCat(
-                              "request body: not a valid ", request->GetTypeName())));
+    parsed = FromJson(bytes, request.get(), "request body");
+    if (parsed.ok()) parsed = CheckFieldLimits(*request);
+  } else {
+    parsed = ParseRequest(bytes, request.get());
   }
   std::unique_ptr<pb::Message> response(method.response->New());
-  const absl::Status status = table_->Unary(method, *context, *request, response.get());
+  const absl::Status status = table_->Unary(method, *context, *request, response.get(), parsed);
   if (!status.ok()) return SendError(res, status);
   res.status = 200;
   if (codec == Codec::kJson) {

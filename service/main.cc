@@ -26,6 +26,7 @@ constexpr char kUsage[] = R"(usage: cakapd [FLAGS]
        cakapd keys add --keys FILE --name NAME --role portal|partner|admin
                        [--provinces 63,64] [--regions 63.11] [--rate N]
        cakapd keys revoke --keys FILE --name NAME
+       cakapd keys check FILE
 
 A partner key with --provinces/--regions (at most 64 codes in all) sees only workers
 domiciled there.
@@ -55,7 +56,15 @@ flags:
                            (default 4194304)
   --metrics-listen HOST:PORT  /metrics (open, no key), /healthz and /readyz only: give
                            it a private address
-  --default-rate N         requests/s per key without its own rate (default 0: unlimited)
+  --default-rate N         requests/s per portal/admin key without its own rate
+                           (default 0: unlimited)
+  --partner-rate N         requests/s per partner key without its own rate, with a burst
+                           of one second's worth (default 20; 0: unlimited). Partners
+                           read personal data: this bounds how fast a key can harvest it.
+  --page-token-secrets FILE  secrets binding page tokens to keys (HMAC-SHA256): one per
+                           line, at least 16 bytes, the current one first, then older
+                           ones still accepted (rotate: add the new one on top, restart).
+                           Default: a random secret per process (tokens die on restart)
   --shutdown-grace SECS    on SIGTERM/SIGINT, how long in-flight calls may finish (default 10)
   --write-probe-secs SECS  while writes fail (e.g. a full disk), try a write that changes
                            no record this often (default 5; 0: never)
@@ -68,7 +77,10 @@ disk: writes get RESOURCE_EXHAUSTED naming the index), SERVING again once one su
 
 `keys add` prints the new key once (only its SHA-256 is stored): pass it as the
 request metadata "authorization: Bearer <key>". `keys revoke` disables a key by name;
-send SIGHUP to a running cakapd to apply it.
+send SIGHUP to a running cakapd to apply it. `keys check` reads a keys file as SIGHUP
+would and says whether it loads (exit 0) or which line is wrong (exit 1): run it before
+the SIGHUP. A SIGHUP whose file does not load keeps the old keys, logs an "error" event
+and counts it in AdminService.Stats (key_reload_failures, key_reload_error).
 
 exit codes: 0 ok (also after SIGTERM/SIGINT); 1 failure; 2 bad command line.
 )";
@@ -109,8 +121,18 @@ std::string ParseFlags(const std::vector<std::string>& args, const std::vector<s
 }
 
 int Keys(const std::vector<std::string>& args) {
+  if (!args.empty() && args[0] == "check") {
+    if (args.size() != 2) return Usage("keys check: expected one FILE");
+    absl::StatusOr<size_t> keys = cakap::service::KeyStore::Check(args[1]);
+    if (!keys.ok()) {
+      std::cerr << "cakapd: " << keys.status().message() << "\n";
+      return 1;
+    }
+    std::cout << args[1] << ": ok, " << *keys << " active keys\n";
+    return 0;
+  }
   if (args.empty() || (args[0] != "add" && args[0] != "revoke")) {
-    return Usage("keys: expected add or revoke");
+    return Usage("keys: expected add, revoke or check");
   }
   std::map<std::string, std::string> flags;
   std::string error = ParseFlags({args.begin() + 1, args.end()},
@@ -157,8 +179,9 @@ int Serve(const std::vector<std::string>& args) {
   std::map<std::string, std::string> flags;
   const std::string error = ParseFlags(
       args, {"data", "listen", "keys", "audit-log", "audit-max-bytes", "tls-cert", "tls-key", "max-message-bytes",
-             "default-rate", "shutdown-grace", "write-probe-secs", "http-listen",
-             "http-cors-origins", "http-max-body-bytes", "metrics-listen"},
+             "default-rate", "partner-rate", "page-token-secrets", "shutdown-grace",
+             "write-probe-secs", "http-listen", "http-cors-origins", "http-max-body-bytes",
+             "metrics-listen"},
       &flags);
   if (!error.empty()) return Usage(error);
   cakap::service::ServerOptions options;
@@ -200,6 +223,11 @@ int Serve(const std::vector<std::string>& args) {
     }
     options.write_probe_interval = absl::Seconds(secs);
   }
+  if (flags.count("partner-rate") &&
+      !absl::SimpleAtod(flags["partner-rate"], &options.partner_rate)) {
+    return Usage("--partner-rate: not a number");
+  }
+  options.page_token_secrets_file = flags["page-token-secrets"];
   double grace = 10;
   if (flags.count("shutdown-grace") &&
       (!absl::SimpleAtod(flags["shutdown-grace"], &grace) || !(grace >= 0))) {
@@ -237,7 +265,14 @@ int Serve(const std::vector<std::string>& args) {
     if (sigwait(&signals, &sig) != 0) continue;
     if (sig == SIGHUP) {
       absl::Status s = (*server)->ReloadKeys();
-      Log("reload_keys", absl::StrCat(",\"status\":", JsonString(s.ok() ? "OK" : s.ToString())));
+      if (s.ok()) {
+        Log("reload_keys", ",\"status\":\"OK\"");
+      } else {
+        // Loud: the operator believes a key was revoked, and it was not.
+        Log("error", absl::StrCat(",\"what\":\"reload_keys\",\"status\":", JsonString(s.ToString()),
+                                  ",\"msg\":\"keys file not reloaded; the keys loaded before stay "
+                                  "active (check it with: cakapd keys check FILE)\""));
+      }
       continue;
     }
     Log("shutdown", absl::StrCat(",\"signal\":", JsonString(sig == SIGTERM ? "SIGTERM" : "SIGINT")));

@@ -8,13 +8,12 @@
 #include "cakap/status_macros.h"
 #include "handlers.h"
 #include "redact.h"
+#include "request.h"
 
 namespace cakap {
 namespace service {
 namespace {
 
-constexpr int kMaxPageSize = 200;
-constexpr int kMaxNearMisses = 100;
 constexpr int kMaxVacancyLimit = 1000;
 constexpr int kDefaultVacancyLimit = 20;
 
@@ -29,19 +28,33 @@ absl::Status AuditFailed(const absl::Status& s) {
   return absl::InternalError(absl::StrCat("audit log unavailable: ", s.message()));
 }
 
-}  // namespace
-
-absl::Status MatchCandidates(Call& call, const v1::MatchCandidatesRequest& req,
-                             v1::MatchCandidatesResponse* resp) {
-  CAKAP_RETURN_IF_ERROR(call.Authorize(kAnyRole));
-  v1::MatchOptions options = req.options();
-  if (options.page_size() < 0 || options.page_size() > kMaxPageSize) {
-    return InvalidField("options.page_size",
-                        absl::StrCat(options.page_size(), " is outside 0-", kMaxPageSize));
+// The engine (and the partner rules) name a field of the vacancy or of the options
+// ("required_skills[1]: ...", "page_size: ..."); the caller sent them as the request's
+// "vacancy" and "options". Messages already naming a request field are left as they are.
+absl::Status InMatchRequest(const absl::Status& s) {
+  if (!absl::IsInvalidArgument(s)) return s;
+  const std::string message(s.message());
+  const std::string first = message.substr(0, message.find_first_of(".:[ "));
+  if (v1::MatchOptions::descriptor()->FindFieldByName(first) != nullptr) {
+    return absl::InvalidArgumentError(absl::StrCat("options.", message));
   }
-  if (options.near_miss_limit() < 0 || options.near_miss_limit() > kMaxNearMisses) {
-    return InvalidField("options.near_miss_limit", absl::StrCat(options.near_miss_limit(),
-                                                                " is outside 0-", kMaxNearMisses));
+  if (v1::Vacancy::descriptor()->FindFieldByName(first) != nullptr) {
+    return absl::InvalidArgumentError(absl::StrCat("vacancy.", message));
+  }
+  return s;
+}
+
+absl::Status MatchCandidatesIn(Call& call, const v1::MatchCandidatesRequest& req,
+                               v1::MatchCandidatesResponse* resp) {
+  CAKAP_RETURN_IF_ERROR(call.Authorize(kAnyRole));
+  // page_size and near_miss_limit are checked by the engine (named "options.*" by
+  // InMatchRequest); the page token is opened here: it is bound to the caller's key.
+  v1::MatchOptions options = req.options();
+  if (!options.page_token().empty()) {
+    absl::StatusOr<std::string> engine_token =
+        call.backend().page_tokens->Open(call.key().name, options.page_token());
+    if (!engine_token.ok()) return engine_token.status();
+    options.set_page_token(*std::move(engine_token));
   }
   v1::Vacancy vacancy;
   switch (req.source_case()) {
@@ -52,7 +65,7 @@ absl::Status MatchCandidates(Call& call, const v1::MatchCandidatesRequest& req,
       if (req.vacancy_id().empty()) return InvalidField("vacancy_id", "required");
       CAKAP_RETURN_IF_ERROR(call.BeforeEngine());
       absl::StatusOr<v1::Vacancy> stored = call.engine().GetVacancy(req.vacancy_id());
-      if (!stored.ok()) return stored.status();
+      if (!stored.ok()) return Renamed(stored.status(), "id", "vacancy_id");
       if (call.partner() && !PartnerMaySeeVacancy(call.key(), *stored)) {
         return NotFound(absl::StrCat("vacancy ", req.vacancy_id()));
       }
@@ -75,8 +88,13 @@ absl::Status MatchCandidates(Call& call, const v1::MatchCandidatesRequest& req,
   CAKAP_RETURN_IF_ERROR(call.BeforeEngine());
   absl::StatusOr<v1::MatchResult> result = call.engine().Match(vacancy, options);
   if (!result.ok()) return result.status();
+  if (!result->next_page_token().empty()) {
+    result->set_next_page_token(
+        call.backend().page_tokens->Seal(call.key().name, result->next_page_token()));
+  }
   if (partner) {
     RedactMatchResult(call.key(), &*result);
+    result->DiscardUnknownFields();  // records stored before ingest discarded them
     AuditEntry entry;
     entry.time = absl::Now();
     entry.key = call.key().name;
@@ -95,6 +113,13 @@ absl::Status MatchCandidates(Call& call, const v1::MatchCandidatesRequest& req,
   }
   *resp->mutable_result() = *std::move(result);
   return absl::OkStatus();
+}
+
+}  // namespace
+
+absl::Status MatchCandidates(Call& call, const v1::MatchCandidatesRequest& req,
+                             v1::MatchCandidatesResponse* resp) {
+  return InMatchRequest(MatchCandidatesIn(call, req, resp));
 }
 
 absl::Status MatchVacancies(Call& call, const v1::MatchVacanciesRequest& req,
@@ -120,6 +145,7 @@ absl::Status MatchVacancies(Call& call, const v1::MatchVacanciesRequest& req,
   if (!result.ok()) return result.status();
   if (partner) {
     RedactVacancyMatchResult(call.key(), &*result);
+    result->DiscardUnknownFields();
     AuditEntry entry;
     entry.time = absl::Now();
     entry.key = call.key().name;

@@ -92,9 +92,14 @@ const RpcMethod* RpcTable::Find(absl::string_view path) const {
 }
 
 absl::Status RpcTable::Unary(const RpcMethod& method, const CallContext& context,
-                             const pb::Message& request, pb::Message* response) const {
+                             const pb::Message& request, pb::Message* response,
+                             const absl::Status& parsed) const {
   HttpInflight inflight(*backend_, context.transport);
   Call call(*backend_, context, method.name);
+  if (!parsed.ok()) {
+    absl::Status authorized = call.Authorize(kAnyRole);
+    return call.Finish(authorized.ok() ? parsed : authorized);
+  }
   return call.Finish(method.unary(call, request, response));
 }
 

@@ -78,9 +78,12 @@ class RpcTable {
   const std::vector<std::unique_ptr<RpcMethod>>& methods() const { return methods_; }
 
   // Runs a unary rpc: the handler inside a Call (request log, metrics, in-flight count).
+  // `parsed` is how reading the request went (request.h): an error is the answer, after
+  // the caller is authenticated (so a caller without a key still gets UNAUTHENTICATED),
+  // and the handler does not run.
   absl::Status Unary(const RpcMethod& method, const CallContext& context,
-                     const google::protobuf::Message& request,
-                     google::protobuf::Message* response) const;
+                     const google::protobuf::Message& request, google::protobuf::Message* response,
+                     const absl::Status& parsed = absl::OkStatus()) const;
   // Runs a client-streaming rpc, reading its records from `read`.
   absl::Status ClientStream(const RpcMethod& method, const CallContext& context,
                             const StreamReader& read, google::protobuf::Message* response) const;

@@ -174,6 +174,13 @@ absl::Status ServerImpl::Start(const ServerOptions& options) {
   if (!(options.default_rate >= 0)) {
     return absl::InvalidArgumentError("default-rate: must be >= 0");
   }
+  if (!(options.partner_rate >= 0)) {
+    return absl::InvalidArgumentError("partner-rate: must be >= 0");
+  }
+  absl::StatusOr<PageTokenMac> page_tokens = options.page_token_secrets_file.empty()
+                                                 ? PageTokenMac::Random()
+                                                 : PageTokenMac::FromFile(options.page_token_secrets_file);
+  if (!page_tokens.ok()) return page_tokens.status();
   if (options.tls_cert_file.empty() != options.tls_key_file.empty()) {
     return absl::InvalidArgumentError("tls-cert and tls-key: give both or neither");
   }
@@ -216,6 +223,8 @@ absl::Status ServerImpl::Start(const ServerOptions& options) {
   backend_.keys = keys_.get();
   backend_.audit = audit_.get();
   backend_.default_rate = options.default_rate;
+  backend_.partner_rate = options.partner_rate;
+  backend_.page_tokens = std::make_shared<const PageTokenMac>(*std::move(page_tokens));
   backend_.request_log = options.request_log;
   backend_.before_engine_call = options.before_engine_call;
   call_metrics_ = std::make_unique<CallMetrics>(&metrics_);

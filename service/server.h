@@ -57,6 +57,12 @@ struct ServerOptions {
   // /metrics (no key needed: keep it private); empty: none. /metrics on `http` needs an
   // admin key either way.
   std::string metrics_listen;
+  // The same for partner keys (they read personal data), with a burst of one second's
+  // worth; a key's own rate= overrides it. 0: unlimited.
+  double partner_rate = 20;
+  // Secrets that bind page tokens to keys (page_token_mac.h): current first, then older
+  // ones still accepted. Empty: a random secret per process.
+  std::string page_token_secrets_file;
   // Options of the engine opened on data_dir.
   EngineOptions engine;
   // While the engine's writes fail (Engine::WriteHealth, e.g. a full disk), the health of

@@ -5,9 +5,11 @@
 #include <vector>
 
 #include "absl/strings/str_cat.h"
+#include "absl/time/clock.h"
 #include "cakap/status_macros.h"
 #include "handlers.h"
 #include "redact.h"
+#include "request.h"
 
 namespace cakap {
 namespace service {
@@ -27,7 +29,7 @@ absl::Status UpsertWorker(Call& call, const v1::UpsertWorkerRequest& req,
   CAKAP_RETURN_IF_ERROR(call.Authorize(kWriters));
   if (!req.has_worker()) return InvalidField("worker", "required");
   CAKAP_RETURN_IF_ERROR(call.BeforeEngine());
-  return call.engine().UpsertWorker(req.worker());
+  return Within(call.engine().UpsertWorker(req.worker()), "worker");
 }
 
 absl::Status UpsertWorkers(Call& call, const StreamReader& read,
@@ -74,6 +76,15 @@ absl::Status UpsertWorkers(Call& call, const StreamReader& read,
     if (batch.size() >= kImportBatch) {
       if (absl::Status s = flush(); !s.ok()) return Partial(s, *resp);
     }
+    if (call.Draining()) {
+      // Shutting down: commit what was read and say where to resume, rather than run on
+      // until the grace period cancels the call and its reply says nothing.
+      if (absl::Status s = flush(); !s.ok()) return Partial(s, *resp);
+      return absl::UnavailableError(absl::StrCat(
+          "server is shutting down: ", resp->accepted(), " records committed, ",
+          resp->rejected(), " rejected (stream index 0 to ", index, " read); resend from index ",
+          index + 1));
+    }
   }
   if (absl::Status s = flush(); !s.ok()) return Partial(s, *resp);
   return absl::OkStatus();
@@ -92,6 +103,16 @@ absl::Status GetWorker(Call& call, const v1::GetWorkerRequest& req,
       return NotFound(absl::StrCat("worker ", req.id()));
     }
     RedactWorker(&*worker);
+    worker->DiscardUnknownFields();  // records stored before ingest discarded them
+    // Personal data read by a partner: on disk before the reply is sent.
+    AuditEntry entry;
+    entry.time = absl::Now();
+    entry.key = call.key().name;
+    entry.rpc = call.rpc();
+    entry.worker_ids.push_back(worker->id());
+    if (absl::Status s = call.backend().audit->Append(entry); !s.ok()) {
+      return absl::InternalError(absl::StrCat("audit log unavailable: ", s.message()));
+    }
   }
   *resp->mutable_worker() = *std::move(worker);
   return absl::OkStatus();
@@ -110,7 +131,7 @@ absl::Status UpsertVacancy(Call& call, const v1::UpsertVacancyRequest& req,
   CAKAP_RETURN_IF_ERROR(call.Authorize(kWriters));
   if (!req.has_vacancy()) return InvalidField("vacancy", "required");
   CAKAP_RETURN_IF_ERROR(call.BeforeEngine());
-  return call.engine().UpsertVacancy(req.vacancy());
+  return Within(call.engine().UpsertVacancy(req.vacancy()), "vacancy");
 }
 
 absl::Status GetVacancy(Call& call, const v1::GetVacancyRequest& req,
@@ -125,6 +146,7 @@ absl::Status GetVacancy(Call& call, const v1::GetVacancyRequest& req,
       return NotFound(absl::StrCat("vacancy ", req.id()));
     }
     RedactVacancy(call.key(), &*vacancy);
+    vacancy->DiscardUnknownFields();
   }
   *resp->mutable_vacancy() = *std::move(vacancy);
   return absl::OkStatus();
@@ -148,6 +170,11 @@ absl::Status Stats(Call& call, const v1::StatsRequest&, v1::StatsResponse* resp)
   resp->set_open_vacancies(stats->open_vacancies);
   resp->set_revision(stats->revision);
   resp->set_size_bytes(stats->size_bytes);
+  if (call.backend().keys != nullptr) {
+    const KeyStore::ReloadStats reloads = call.backend().keys->reload_stats();
+    resp->set_key_reload_failures(reloads.failures);
+    resp->set_key_reload_error(reloads.last_error);
+  }
   return absl::OkStatus();
 }
 

@@ -3,13 +3,14 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
+#include "cakap/field_limits.h"
 
 namespace cakap {
 
 absl::StatusOr<absl::CivilDay> ParseDate(absl::string_view text, absl::string_view field) {
   auto bad = [&] {
     return absl::InvalidArgumentError(
-        absl::StrCat(field, ": \"", text.substr(0, 40), "\" is not a date YYYY-MM-DD"));
+        absl::StrCat(field, ": \"", EchoValue(text, 40), "\" is not a date YYYY-MM-DD"));
   };
   if (text.size() != 10 || text[4] != '-' || text[7] != '-') return bad();
   int parts[3] = {0, 0, 0};

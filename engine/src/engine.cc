@@ -401,6 +401,7 @@ absl::Status Engine::Impl::UpsertVacancy(const v1::Vacancy& vacancy) {
   // Stored as given, with skills as codes and issuers de-duplicated; an empty start date
   // stays empty (it means "the day of the match").
   v1::Vacancy stored = vacancy;
+  stored.DiscardUnknownFields();  // never stored: see NormalizeWorker
   *stored.mutable_required_skills() = resolved.normalized.required_skills();
   *stored.mutable_preferred_skills() = resolved.normalized.preferred_skills();
   *stored.mutable_accepted_issuers() = resolved.normalized.accepted_issuers();

@@ -7,39 +7,18 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
 #include "cakap/engine.h"
+#include "cakap/field_limits.h"
 #include "cakap/status_macros.h"
 
 namespace cakap {
 namespace {
 
-// Limits from proto/cakap/v1/*.proto.
-constexpr size_t kMaxName = 200;
-constexpr size_t kMaxSkillEntry = 100;
-constexpr int kMaxWorkerSkills = 64;
-constexpr int kMaxCertificates = 32;
-constexpr int kMaxCertSkills = 32;
-constexpr int kMaxTrainings = 32;
-constexpr int kMaxRequired = 16;
-constexpr int kMaxPreferred = 32;
-constexpr size_t kMaxDescription = 10000;
+// Lengths and counts are checked against the one table (cakap/field_limits.h) before
+// anything else; what is left here are the rules a length cannot state.
 constexpr double kMaxKm = 5000;
 
 absl::Status Invalid(absl::string_view field, absl::string_view what) {
   return absl::InvalidArgumentError(absl::StrCat(field, ": ", what));
-}
-
-absl::Status CheckLength(absl::string_view value, size_t max, absl::string_view field) {
-  if (value.size() > max) {
-    return Invalid(field, absl::StrCat("is ", value.size(), " bytes, at most ", max, " allowed"));
-  }
-  return absl::OkStatus();
-}
-
-absl::Status CheckCount(int count, int max, absl::string_view field) {
-  if (count > max) {
-    return Invalid(field, absl::StrCat("has ", count, " entries, at most ", max, " allowed"));
-  }
-  return absl::OkStatus();
 }
 
 absl::Status CheckKm(double km, absl::string_view field) {
@@ -66,7 +45,7 @@ absl::StatusOr<const Skill*> RequireSkill(const Lexicon& lexicon, absl::string_v
                                           absl::string_view field) {
   const Skill* skill = lexicon.Resolve(entry);
   if (skill == nullptr) {
-    return Invalid(field, absl::StrCat("unknown skill \"", entry.substr(0, 100), "\""));
+    return Invalid(field, absl::StrCat("unknown skill \"", EchoValue(entry), "\""));
   }
   return skill;
 }
@@ -108,10 +87,6 @@ absl::Status NormalizeCertificate(const v1::Certificate& in, const std::string& 
     return Invalid(field + ".issuer", absl::StrCat("must be BNSP, KEMNAKER or OTHER, got ",
                                                     static_cast<int>(in.issuer())));
   }
-  CAKAP_RETURN_IF_ERROR(CheckLength(in.issuing_body(), kMaxName, field + ".issuing_body"));
-  CAKAP_RETURN_IF_ERROR(CheckLength(in.scheme(), kMaxName, field + ".scheme"));
-  CAKAP_RETURN_IF_ERROR(CheckLength(in.number(), 100, field + ".number"));
-  CAKAP_RETURN_IF_ERROR(CheckCount(in.skills_size(), kMaxCertSkills, field + ".skills"));
   if (in.kkni_level() < 0 || in.kkni_level() > 9) {
     return Invalid(field + ".kkni_level", absl::StrCat(in.kkni_level(), " is outside 0-9"));
   }
@@ -162,7 +137,9 @@ bool IsValidOwnerName(absl::string_view name) {
 
 absl::Status ValidateId(absl::string_view id, absl::string_view field) {
   if (id.empty()) return Invalid(field, "is required");
-  CAKAP_RETURN_IF_ERROR(CheckLength(id, 128, field));
+  if (id.size() > kMaxIdBytes) {
+    return Invalid(field, absl::StrCat("is ", id.size(), " bytes, at most ", kMaxIdBytes, " allowed"));
+  }
   for (char c : id) {
     if (c <= ' ' || c > '~') {
       return Invalid(field, "must be printable ASCII without spaces");
@@ -195,27 +172,28 @@ absl::StatusOr<NormalizedWorker> NormalizeWorker(const v1::Worker& in, const Eng
   NormalizedWorker out;
   v1::Worker& w = out.stored;
   MatchRecord& rec = out.record;
+  CAKAP_RETURN_IF_ERROR(CheckFieldLimits(in));
   w = in;
+  // Fields this release does not know are dropped, never stored: they were never
+  // validated, and redaction cannot hide what it does not know (a phone number in an
+  // unknown field of Contact would reach partners).
+  w.DiscardUnknownFields();
   CAKAP_RETURN_IF_ERROR(ValidateId(in.id(), "id"));
   rec.id = in.id();
-  CAKAP_RETURN_IF_ERROR(CheckLength(in.display_name(), kMaxName, "display_name"));
   if (!in.nik().empty()) {
     if (in.nik().size() != 16 ||
         !std::all_of(in.nik().begin(), in.nik().end(), [](char c) { return c >= '0' && c <= '9'; })) {
       return Invalid("nik", "must be exactly 16 digits");
     }
   }
-  CAKAP_RETURN_IF_ERROR(CheckLength(in.contact().phone(), 40, "contact.phone"));
-  CAKAP_RETURN_IF_ERROR(CheckLength(in.contact().email(), kMaxName, "contact.email"));
 
   // Domicile: a kabupaten/kota, coordinates, or both.
   const v1::Location& dom = in.domicile();
-  CAKAP_RETURN_IF_ERROR(CheckLength(dom.kecamatan(), 100, "domicile.kecamatan"));
   if (!dom.region_code().empty()) {
     const Region* region = env.regions.Find(dom.region_code());
     if (region == nullptr) {
-      return Invalid("domicile.region_code", absl::StrCat("unknown region \"",
-                                                          dom.region_code().substr(0, 20), "\""));
+      return Invalid("domicile.region_code",
+                     absl::StrCat("unknown region \"", EchoValue(dom.region_code()), "\""));
     }
     if (region->is_province()) {
       return Invalid("domicile.region_code",
@@ -240,11 +218,9 @@ absl::StatusOr<NormalizedWorker> NormalizeWorker(const v1::Worker& in, const Eng
   rec.travel_km = in.travel_km();
   rec.willing_to_relocate = in.willing_to_relocate();
 
-  CAKAP_RETURN_IF_ERROR(CheckCount(in.skills_size(), kMaxWorkerSkills, "skills"));
   w.clear_skills();
   for (int i = 0; i < in.skills_size(); ++i) {
     const std::string field = absl::StrCat("skills[", i, "]");
-    CAKAP_RETURN_IF_ERROR(CheckLength(in.skills(i), kMaxSkillEntry, field));
     if (NormalizePhrase(in.skills(i)).empty()) return Invalid(field, "is empty");
     if (const Skill* skill = env.lexicon.Resolve(in.skills(i))) {
       w.add_skills(skill->code);
@@ -254,7 +230,6 @@ absl::StatusOr<NormalizedWorker> NormalizeWorker(const v1::Worker& in, const Eng
     }
   }
 
-  CAKAP_RETURN_IF_ERROR(CheckCount(in.certificates_size(), kMaxCertificates, "certificates"));
   rec.certs.resize(in.certificates_size());
   for (int i = 0; i < in.certificates_size(); ++i) {
     CAKAP_RETURN_IF_ERROR(NormalizeCertificate(in.certificates(i),
@@ -264,13 +239,9 @@ absl::StatusOr<NormalizedWorker> NormalizeWorker(const v1::Worker& in, const Eng
   }
   SortUnique(&rec.skills);
 
-  CAKAP_RETURN_IF_ERROR(CheckCount(in.trainings_size(), kMaxTrainings, "trainings"));
   for (int i = 0; i < in.trainings_size(); ++i) {
     const v1::Training& t = in.trainings(i);
     const std::string field = absl::StrCat("trainings[", i, "]");
-    CAKAP_RETURN_IF_ERROR(CheckLength(t.programme(), kMaxName, field + ".programme"));
-    CAKAP_RETURN_IF_ERROR(CheckLength(t.institution(), kMaxName, field + ".institution"));
-    CAKAP_RETURN_IF_ERROR(CheckLength(t.field(), kMaxName, field + ".field"));
     if (t.year() != 0 && (t.year() < 1950 || t.year() > 2100)) {
       return Invalid(field + ".year", absl::StrCat(t.year(), " is outside 1950-2100"));
     }
@@ -301,10 +272,9 @@ absl::StatusOr<NormalizedWorker> NormalizeWorker(const v1::Worker& in, const Eng
 namespace {
 
 absl::Status ResolveSkillList(const google::protobuf::RepeatedPtrField<std::string>& entries,
-                              int max, absl::string_view field, const Lexicon& lexicon,
+                              absl::string_view field, const Lexicon& lexicon,
                               std::vector<SkillId>* ids,
                               google::protobuf::RepeatedPtrField<std::string>* codes) {
-  CAKAP_RETURN_IF_ERROR(CheckCount(entries.size(), max, field));
   codes->Clear();
   for (int i = 0; i < entries.size(); ++i) {
     CAKAP_ASSIGN_OR_RETURN(const Skill* skill,
@@ -322,20 +292,17 @@ absl::StatusOr<ResolvedVacancy> ResolveVacancy(const v1::Vacancy& in, const Engi
                                                bool require_id) {
   ResolvedVacancy out;
   v1::Vacancy& v = out.normalized;
+  CAKAP_RETURN_IF_ERROR(CheckFieldLimits(in));
   v = in;
+  v.DiscardUnknownFields();  // as for workers
   if (require_id || !in.id().empty()) CAKAP_RETURN_IF_ERROR(ValidateId(in.id(), "id"));
-  CAKAP_RETURN_IF_ERROR(CheckLength(in.employer(), kMaxName, "employer"));
   if (!in.owner().empty() && !IsValidOwnerName(in.owner())) {
     return Invalid("owner", "must be 1-64 characters of [A-Za-z0-9._-] (a cakapd key's name)");
   }
-  CAKAP_RETURN_IF_ERROR(CheckLength(in.title(), kMaxName, "title"));
-  CAKAP_RETURN_IF_ERROR(CheckLength(in.description(), kMaxDescription, "description"));
-  CAKAP_RETURN_IF_ERROR(ResolveSkillList(in.required_skills(), kMaxRequired, "required_skills",
-                                         env.lexicon, &out.required, v.mutable_required_skills()));
-  CAKAP_RETURN_IF_ERROR(ResolveSkillList(in.preferred_skills(), kMaxPreferred,
-                                         "preferred_skills", env.lexicon, &out.preferred,
-                                         v.mutable_preferred_skills()));
-  CAKAP_RETURN_IF_ERROR(CheckLength(in.keywords(), 200, "keywords"));
+  CAKAP_RETURN_IF_ERROR(ResolveSkillList(in.required_skills(), "required_skills", env.lexicon,
+                                         &out.required, v.mutable_required_skills()));
+  CAKAP_RETURN_IF_ERROR(ResolveSkillList(in.preferred_skills(), "preferred_skills", env.lexicon,
+                                         &out.preferred, v.mutable_preferred_skills()));
   if (!in.keywords().empty()) {
     TextSkills found = env.lexicon.Extract(in.keywords());
     out.keyword_skills = found.skill_ids;
@@ -366,7 +333,7 @@ absl::StatusOr<ResolvedVacancy> ResolveVacancy(const v1::Vacancy& in, const Engi
     const Region* region = env.regions.Find(loc.region_code());
     if (region == nullptr) {
       return Invalid("location.region_code",
-                     absl::StrCat("unknown region \"", loc.region_code().substr(0, 20), "\""));
+                     absl::StrCat("unknown region \"", EchoValue(loc.region_code()), "\""));
     }
     out.has_location = true;
     out.latitude = region->latitude;
@@ -389,12 +356,11 @@ absl::StatusOr<ResolvedVacancy> ResolveVacancy(const v1::Vacancy& in, const Engi
   }
   out.radius_km = in.radius_km();
 
-  CAKAP_RETURN_IF_ERROR(CheckCount(in.region_codes_size(), kMaxVacancyRegionCodes, "region_codes"));
   for (int i = 0; i < in.region_codes_size(); ++i) {
     const Region* region = env.regions.Find(in.region_codes(i));
     if (region == nullptr) {
       return Invalid(absl::StrCat("region_codes[", i, "]"),
-                     absl::StrCat("unknown region \"", in.region_codes(i).substr(0, 20), "\""));
+                     absl::StrCat("unknown region \"", EchoValue(in.region_codes(i)), "\""));
     }
     if (std::find(out.region_codes.begin(), out.region_codes.end(), region->code) ==
         out.region_codes.end()) {

@@ -27,8 +27,18 @@ absl::Status XapianErrorToStatus(const Xapian::Error& e, absl::string_view what)
     }
   }
   if (type == "DatabaseLockError") {
-    return absl::FailedPreconditionError(
-        absl::StrCat(message, " (another process holds the index's write lock)"));
+    // Xapian raises it whenever it cannot take the lock, also when the lock file cannot
+    // be created: name the holder only when there is one ("already locked").
+    const std::string& why = e.get_msg();
+    absl::string_view cause = "";
+    if (why.find("already locked") != std::string::npos) {
+      cause = " (another process holds the index's write lock)";
+    } else if (why.find("Read-only file system") != std::string::npos) {
+      cause = " (the index is on a read-only filesystem)";
+    } else if (why.find("Permission denied") != std::string::npos) {
+      cause = " (no permission to write in the index directory)";
+    }
+    return absl::FailedPreconditionError(absl::StrCat(message, cause));
   }
   if (type == "DatabaseCorruptError") {
     return absl::DataLossError(message);

@@ -206,7 +206,7 @@ TEST_F(HttpTest, BadInputGetsAClearErrorAndStoresNothing) {
       {"no such rpc", "/cakap.v1.WorkerService/Fly", "{}", "application/json", {}, 404,
        "not_found", "no such rpc"},
       {"binary that is no message", upsert, std::string("\xff\xff\xff", 3), "application/proto",
-       {}, 400, "invalid_argument", "request body"},
+       {}, 400, "invalid_argument", "not a valid cakap.v1.UpsertWorkerRequest"},
       {"a stream over unary Connect", "/cakap.v1.WorkerService/UpsertWorkers", "{}",
        "application/json", {}, 501, "unimplemented", "/v1/import/workers"},
   };

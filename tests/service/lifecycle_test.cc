@@ -317,6 +317,31 @@ TEST(SvcCakapdTest, SignalsReloadAndStop) {
   EXPECT_EQ(stats(admin), grpc::StatusCode::OK);
   EXPECT_THAT(Slurp(log), ::testing::HasSubstr("\"rpc\":\"Stats\",\"key\":\"admin\""));
 
+  // A broken keys file: `keys check` says which line before any reload, and a SIGHUP
+  // keeps the old keys but is loud (an error line, a counter in Stats).
+  { std::ofstream(keys, std::ios::app) << "not-a-hash admin admin\n"; }
+  const std::string check_out = dir.Sub("check");
+  int rc = std::system((bin + " keys check " + keys + " >" + check_out + " 2>&1").c_str());
+  EXPECT_EQ(WEXITSTATUS(rc), 1) << Slurp(check_out);
+  EXPECT_THAT(Slurp(check_out), ::testing::HasSubstr(keys + ":5: hash:")) << Slurp(keys);
+  ASSERT_EQ(kill(pid, SIGHUP), 0);
+  const std::string error = await_line("\"event\":\"error\",\"what\":\"reload_keys\"");
+  EXPECT_THAT(error, ::testing::HasSubstr(":5: hash:")) << Slurp(log);
+  EXPECT_EQ(stats(admin), grpc::StatusCode::OK);  // the old keys stay active
+  {
+    grpc::ClientContext ctx;
+    Auth(&ctx, admin, absl::Seconds(10));
+    StatsResponse resp;
+    ASSERT_TRUE(stub->Stats(&ctx, StatsRequest(), &resp).ok());
+    EXPECT_EQ(resp.key_reload_failures(), 1u);
+    EXPECT_THAT(resp.key_reload_error(), ::testing::HasSubstr(":5: hash:"));
+  }
+  const std::string fixed = Slurp(keys).substr(0, Slurp(keys).rfind("not-a-hash"));
+  { std::ofstream(keys, std::ios::trunc) << fixed; }
+  rc = std::system((bin + " keys check " + keys + " >" + check_out + " 2>&1").c_str());
+  EXPECT_EQ(WEXITSTATUS(rc), 0) << Slurp(check_out);
+  EXPECT_THAT(Slurp(check_out), ::testing::HasSubstr("ok, 1 active keys"));
+
   // The channel stays connected (idle): that must not hold the shutdown up to the grace.
   const absl::Time term = absl::Now();
   ASSERT_EQ(kill(pid, SIGTERM), 0);

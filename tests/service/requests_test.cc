@@ -70,7 +70,7 @@ TEST(SvcValidationTest, BadRequestsNameTheField) {
        }, kInvalid, "options.near_miss_limit"},
       {"page_token garbage", [](TestServer& s) {
          return MatchWith(s, [](auto* r) { r->mutable_options()->set_page_token("garbage"); });
-       }, kInvalid, "page_token"},
+       }, kInvalid, "options.page_token"},
       {"no vacancy", [](TestServer& s) {
          return MatchWith(s, [](auto* r) { r->clear_vacancy(); });
        }, kInvalid, "vacancy"},
@@ -82,17 +82,17 @@ TEST(SvcValidationTest, BadRequestsNameTheField) {
        }, kNotFound, "vacancy nope"},
       {"unknown skill", [](TestServer& s) {
          return MatchWith(s, [](auto* r) { r->mutable_vacancy()->add_required_skills("zzqx-no-such-skill"); });
-       }, kInvalid, "required_skills[1]"},
+       }, kInvalid, "vacancy.required_skills[1]"},
       {"radius without location", [](TestServer& s) {
          return MatchWith(s, [](auto* r) { r->mutable_vacancy()->set_radius_km(10); });
-       }, kInvalid, "radius_km"},
+       }, kInvalid, "vacancy.radius_km"},
       {"unknown region", [](TestServer& s) {
          return MatchWith(s, [](auto* r) { r->mutable_vacancy()->add_region_codes("99.99"); });
-       }, kInvalid, "region_codes[0]"},
+       }, kInvalid, "vacancy.region_codes[0]"},
       {"unknown region, restricted partner", [](TestServer& s) {
          return MatchWith(s, [](auto* r) { r->mutable_vacancy()->add_region_codes("99.99"); },
                           s.keys.partner_kaltim);
-       }, kInvalid, "region_codes[0]"},
+       }, kInvalid, "vacancy.region_codes[0]"},
       {"MatchVacancies no worker_id", [](TestServer& s) { return MatchVacanciesWith(s, "", 0); },
        kInvalid, "worker_id"},
       {"MatchVacancies limit too big", [](TestServer& s) { return MatchVacanciesWith(s, "w-1", 1001); },
@@ -112,13 +112,13 @@ TEST(SvcValidationTest, BadRequestsNameTheField) {
            w->mutable_domicile()->set_latitude(95);
            w->mutable_domicile()->set_has_coordinates(true);
          });
-       }, kInvalid, "domicile.latitude"},
+       }, kInvalid, "worker.domicile.latitude"},
       {"UpsertWorker bad nik", [](TestServer& s) {
          return Upsert(s, [](Worker* w) { w->set_nik("123"); });
-       }, kInvalid, "nik"},
+       }, kInvalid, "worker.nik"},
       {"UpsertWorker no id", [](TestServer& s) {
          return Upsert(s, [](Worker* w) { w->clear_id(); });
-       }, kInvalid, "id"},
+       }, kInvalid, "worker.id"},
       {"UpsertVacancy missing vacancy", [](TestServer& s) {
          grpc::ClientContext ctx;
          Auth(&ctx, s.keys.portal);
@@ -132,7 +132,7 @@ TEST(SvcValidationTest, BadRequestsNameTheField) {
          *req.mutable_vacancy() = VacancyBuilder("").Require("LAS").Build();
          UpsertVacancyResponse resp;
          return s.vacancies->UpsertVacancy(&ctx, req, &resp);
-       }, kInvalid, "id"},
+       }, kInvalid, "vacancy.id"},
       {"GetWorker no id", [](TestServer& s) {
          return CallWithId<GetWorkerRequest, GetWorkerResponse>(
              s, [&](auto* c, auto& q, auto* r) { return s.workers->GetWorker(c, q, r); }, "");

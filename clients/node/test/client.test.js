@@ -335,7 +335,7 @@ describe('cakap Node.js client against a real cakapd', { timeout: 180000 }, () =
       /^options\.page_size\b/,
     );
     await assertGrpcError(portal.matchCandidates({}), status.INVALID_ARGUMENT, /^vacancy\b/);
-    await assertGrpcError(portal.upsertWorker(badWorker), status.INVALID_ARGUMENT, /^domicile\.latitude\b/);
+    await assertGrpcError(portal.upsertWorker(badWorker), status.INVALID_ARGUMENT, /^worker\.domicile\.latitude\b/);
     await assertGrpcError(portal.getWorker(''), status.INVALID_ARGUMENT);
   });
 
