@@ -1,0 +1,45 @@
+import type { Long } from '@grpc/proto-loader';
+export interface StatsResponse {
+    /**
+     * Stored workers.
+     */
+    'workers'?: (number | string | Long);
+    /**
+     * Stored vacancies, open or not.
+     */
+    'vacancies'?: (number | string | Long);
+    /**
+     * Stored vacancies that are open for reverse matching.
+     */
+    'openVacancies'?: (number | string | Long);
+    /**
+     * Index revision: +1 per committed write.
+     */
+    'revision'?: (number | string | Long);
+    /**
+     * Size of the database files on disk, in bytes.
+     */
+    'sizeBytes'?: (number | string | Long);
+}
+export interface StatsResponse__Output {
+    /**
+     * Stored workers.
+     */
+    'workers': (string);
+    /**
+     * Stored vacancies, open or not.
+     */
+    'vacancies': (string);
+    /**
+     * Stored vacancies that are open for reverse matching.
+     */
+    'openVacancies': (string);
+    /**
+     * Index revision: +1 per committed write.
+     */
+    'revision': (string);
+    /**
+     * Size of the database files on disk, in bytes.
+     */
+    'sizeBytes': (string);
+}
