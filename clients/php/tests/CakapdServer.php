@@ -19,6 +19,8 @@ final class CakapdServer
     /** @var array{portal:string, partner:string, admin:string} */
     public readonly array $keys;
     public readonly string $tmp;
+    /** With TLS: the self-signed certificate, to pass as the client's caFile. */
+    public readonly ?string $caFile;
 
     /** @var resource */
     private $process;
@@ -34,7 +36,7 @@ final class CakapdServer
         return realpath($path);
     }
 
-    public function __construct()
+    public function __construct(bool $tls = false)
     {
         $bin = self::binary();
         $this->tmp = rtrim(sys_get_temp_dir(), '/') . '/cakap-php-test-' . bin2hex(random_bytes(6));
@@ -47,9 +49,15 @@ final class CakapdServer
         ];
         // stderr goes to a file, never a pipe nobody drains (a full pipe would block cakapd).
         $this->logFile = $this->tmp . '/cakapd.log';
+        $args = [$bin, '--data', $this->tmp . '/data', '--keys', $keysFile,
+                 '--listen', '127.0.0.1:0', '--http-listen', '127.0.0.1:0', '--shutdown-grace', '2'];
+        $this->caFile = $tls ? $this->tmp . '/cert.pem' : null;
+        if ($tls) {
+            self::selfSignedCert($this->caFile, $this->tmp . '/key.pem');
+            array_push($args, '--tls-cert', $this->caFile, '--tls-key', $this->tmp . '/key.pem');
+        }
         $this->process = proc_open(
-            [$bin, '--data', $this->tmp . '/data', '--keys', $keysFile,
-             '--listen', '127.0.0.1:0', '--http-listen', '127.0.0.1:0', '--shutdown-grace', '2'],
+            $args,
             [0 => ['file', '/dev/null', 'r'], 1 => ['file', '/dev/null', 'w'],
              2 => ['file', $this->logFile, 'w']],
             $pipes
@@ -58,7 +66,7 @@ final class CakapdServer
             throw new \RuntimeException("cannot run $bin");
         }
         $port = $this->waitForHttpPort();
-        $this->baseUrl = "http://127.0.0.1:$port";
+        $this->baseUrl = ($tls ? 'https' : 'http') . "://127.0.0.1:$port";
     }
 
     /** The server's log so far (for failure messages). */
@@ -84,6 +92,18 @@ final class CakapdServer
                 proc_terminate($this->process, 9);
             }
             usleep(20000);
+        }
+    }
+
+    /** A certificate for 127.0.0.1 and its key (openssl, one day). */
+    private static function selfSignedCert(string $cert, string $key): void
+    {
+        $cmd = ['openssl', 'req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1',
+                '-nodes', '-days', '1', '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1',
+                '-keyout', $key, '-out', $cert];
+        $p = proc_open($cmd, [1 => ['file', '/dev/null', 'w'], 2 => ['file', '/dev/null', 'w']], $pipes);
+        if (proc_close($p) !== 0 || !is_file($cert)) {
+            throw new \RuntimeException('openssl could not make a test certificate');
         }
     }
 

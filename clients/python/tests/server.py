@@ -25,8 +25,18 @@ def binary():
     return path
 
 
+def self_signed_cert(directory):
+    """A certificate for 127.0.0.1 and its key (openssl, one day): (cert.pem, key.pem)."""
+    cert, key = os.path.join(directory, "cert.pem"), os.path.join(directory, "key.pem")
+    subprocess.run(["openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt",
+                    "ec_paramgen_curve:prime256v1", "-nodes", "-days", "1", "-subj",
+                    "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1", "-keyout", key,
+                    "-out", cert], check=True, capture_output=True, timeout=30)
+    return cert, key
+
+
 class Cakapd:
-    def __init__(self):
+    def __init__(self, tls=False):
         self.bin = binary()
         self.tmp = tempfile.mkdtemp(prefix="cakap-python-test-")
         data = os.path.join(self.tmp, "data")
@@ -37,9 +47,14 @@ class Cakapd:
         # stderr to a file, never a pipe nobody drains (a full pipe would block cakapd).
         self.log_path = os.path.join(self.tmp, "cakapd.log")
         self._log = open(self.log_path, "wb")
+        args = [self.bin, "--data", data, "--keys", keys_file, "--listen", "127.0.0.1:0",
+                "--http-listen", "127.0.0.1:0", "--shutdown-grace", "2"]
+        self.ca_file = None
+        if tls:
+            self.ca_file, key = self_signed_cert(self.tmp)
+            args += ["--tls-cert", self.ca_file, "--tls-key", key]
         self.proc = subprocess.Popen(
-            [self.bin, "--data", data, "--keys", keys_file, "--listen", "127.0.0.1:0",
-             "--http-listen", "127.0.0.1:0", "--shutdown-grace", "2"],
+            args,
             stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=self._log)
         try:
             self.port = self._wait_for_http_port()
@@ -47,7 +62,7 @@ class Cakapd:
             self.proc.kill()
             self.proc.wait()
             raise
-        self.base_url = "http://127.0.0.1:%d" % self.port
+        self.base_url = "%s://127.0.0.1:%d" % ("https" if tls else "http", self.port)
 
     def log(self):
         with open(self.log_path, "rb") as f:
