@@ -82,21 +82,42 @@ grpc::Status ToGrpc(const absl::Status& status) {
                       std::string(status.message()));
 }
 
-grpc::Status InvalidField(absl::string_view field, absl::string_view what) {
-  return grpc::Status(grpc::StatusCode::INVALID_ARGUMENT, absl::StrCat(field, ": ", what));
+absl::Status InvalidField(absl::string_view field, absl::string_view what) {
+  return absl::InvalidArgumentError(absl::StrCat(field, ": ", what));
 }
 
-grpc::Status NotFound(absl::string_view what) {
-  return grpc::Status(grpc::StatusCode::NOT_FOUND, absl::StrCat(what, " not found"));
+absl::Status NotFound(absl::string_view what) {
+  return absl::NotFoundError(absl::StrCat(what, " not found"));
 }
 
-Call::Call(Backend& backend, grpc::ServerContext* context, const char* rpc)
+CallMetrics::CallMetrics(Metrics* metrics)
+    : requests(metrics->AddCounter("cakap_requests_total",
+                                   "Requests by rpc, status code and transport.",
+                                   {"rpc", "code", "transport"})),
+      latency(metrics->AddHistogram("cakap_request_duration_seconds",
+                                    "Time from a request's arrival to its status, by rpc and "
+                                    "transport.",
+                                    {"rpc", "transport"}, LatencyBuckets())),
+      rate_limited(metrics->AddCounter("cakap_rate_limited_total",
+                                       "Requests refused for a key's rate limit, by key name.",
+                                       {"key"})) {}
+
+Call::Call(Backend& backend, const CallContext& context, absl::string_view rpc)
     : backend_(backend), context_(context), rpc_(rpc), start_(absl::Now()) {
   absl::MutexLock lock(&backend_.inflight_mu);
   draining_ = backend_.draining;
 }
 
-Call::~Call() { Log(); }
+Call::~Call() {
+  if (backend_.metrics != nullptr) {
+    const char* transport = TransportName(context_.transport);
+    backend_.metrics->requests.Add(
+        {rpc_, absl::StatusCodeToString(status_.code()), transport});
+    backend_.metrics->latency.Observe({rpc_, transport},
+                                      absl::ToDoubleSeconds(absl::Now() - start_));
+  }
+  Log();
+}
 
 void Call::Log() {
   if (backend_.request_log == nullptr) return;
@@ -104,62 +125,57 @@ void Call::Log() {
   std::string line = absl::StrCat(
       "{\"time\":", JsonTime(end), ",\"rpc\":", JsonString(rpc_),
       ",\"key\":", JsonString(key_ ? key_->name : ""), ",\"status\":",
-      JsonString(absl::StatusCodeToString(static_cast<absl::StatusCode>(status_.error_code()))),
-      absl::StrFormat(",\"latency_ms\":%.3f", absl::ToDoubleMilliseconds(end - start_)));
-  if (!status_.ok()) absl::StrAppend(&line, ",\"error\":", JsonString(status_.error_message()));
+      JsonString(absl::StatusCodeToString(status_.code())),
+      absl::StrFormat(",\"latency_ms\":%.3f", absl::ToDoubleMilliseconds(end - start_)),
+      ",\"transport\":", JsonString(TransportName(context_.transport)));
+  if (!status_.ok()) absl::StrAppend(&line, ",\"error\":", JsonString(status_.message()));
   line += "}\n";
   absl::MutexLock lock(&backend_.log_mu);
   std::fwrite(line.data(), 1, line.size(), backend_.request_log);
   std::fflush(backend_.request_log);
 }
 
-grpc::Status Call::Authorize(unsigned roles) {
-  if (draining_) return grpc::Status(grpc::StatusCode::UNAVAILABLE, "server is shutting down");
+absl::Status Call::Authorize(unsigned roles) {
+  if (draining_) return absl::UnavailableError("server is shutting down");
   if (backend_.keys == nullptr) {
     key_ = OpenModeKey();
   } else {
-    const auto& metadata = context_->client_metadata();
-    auto it = metadata.find("authorization");
-    if (it == metadata.end()) {
-      return grpc::Status(grpc::StatusCode::UNAUTHENTICATED,
-                          "missing \"authorization: Bearer <key>\" metadata");
+    absl::string_view value = context_.authorization;
+    if (value.empty()) {
+      return absl::UnauthenticatedError("missing \"authorization: Bearer <key>\" metadata");
     }
-    absl::string_view value(it->second.data(), it->second.size());
     constexpr absl::string_view kBearer = "bearer ";
     if (value.size() <= kBearer.size() ||
         !absl::EqualsIgnoreCase(value.substr(0, kBearer.size()), kBearer)) {
-      return grpc::Status(grpc::StatusCode::UNAUTHENTICATED,
-                          "authorization metadata must be \"Bearer <key>\"");
+      return absl::UnauthenticatedError("authorization metadata must be \"Bearer <key>\"");
     }
     std::shared_ptr<const ApiKey> key =
         backend_.keys->Lookup(absl::StripAsciiWhitespace(value.substr(kBearer.size())));
-    if (key == nullptr) {
-      return grpc::Status(grpc::StatusCode::UNAUTHENTICATED, "unknown or revoked key");
-    }
+    if (key == nullptr) return absl::UnauthenticatedError("unknown or revoked key");
     key_ = std::move(key);
   }
   if ((RoleBit(key_->role) & roles) == 0) {
-    return grpc::Status(grpc::StatusCode::PERMISSION_DENIED,
-                        absl::StrCat(rpc_, " is not allowed for role ", RoleName(key_->role)));
+    return absl::PermissionDeniedError(
+        absl::StrCat(rpc_, " is not allowed for role ", RoleName(key_->role)));
   }
   const double rate = key_->rate > 0 ? key_->rate : backend_.default_rate;
   if (!backend_.limiter.Allow(key_->name, rate)) {
-    return grpc::Status(grpc::StatusCode::RESOURCE_EXHAUSTED,
-                        absl::StrCat("rate limit of ", rate, " requests/s exceeded"));
+    if (backend_.metrics != nullptr) backend_.metrics->rate_limited.Add({key_->name});
+    return absl::ResourceExhaustedError(
+        absl::StrCat("rate limit of ", rate, " requests/s exceeded"));
   }
-  return grpc::Status::OK;
+  return absl::OkStatus();
 }
 
-grpc::Status Call::BeforeEngine() {
+absl::Status Call::BeforeEngine() {
   if (backend_.before_engine_call) backend_.before_engine_call();
-  if (context_->deadline() <= std::chrono::system_clock::now()) {
-    return grpc::Status(grpc::StatusCode::DEADLINE_EXCEEDED,
-                        "deadline exceeded before the engine was called");
+  if (context_.deadline <= absl::Now()) {
+    return absl::DeadlineExceededError("deadline exceeded before the engine was called");
   }
-  return grpc::Status::OK;
+  return absl::OkStatus();
 }
 
-grpc::Status Call::Finish(grpc::Status status) {
+absl::Status Call::Finish(absl::Status status) {
   status_ = status;
   return status;
 }

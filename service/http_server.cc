@@ -143,6 +143,8 @@ class HttpServerImpl final : public HttpServer {
   void Import(const RpcMethod& method, const httplib::Request& req, httplib::Response& res,
               const httplib::ContentReader& body) const;
   void MetricsPage(const httplib::Request& req, httplib::Response& res) const;
+  // Binds host:port and serves on a thread of its own.
+  absl::Status Listen(const std::string& host, int port);
 
   const HttpOptions options_;
   const RpcTable* const table_;
@@ -314,7 +316,7 @@ void HttpServerImpl::Import(const RpcMethod& method, const httplib::Request& req
 }
 
 void HttpServerImpl::MetricsPage(const httplib::Request& req, httplib::Response& res) const {
-  if (options_.metrics_need_admin) {
+  if (options_.metrics_need_admin && !options_.ops_only) {
     absl::StatusOr<CallContext> context = Context(req);
     if (!context.ok()) return SendError(res, context.status());
     if (absl::Status s = table_->CheckAdmin(*context); !s.ok()) return SendError(res, s);
@@ -365,6 +367,7 @@ absl::Status HttpServerImpl::Start() {
   s.Get("/metrics", [this](const httplib::Request& req, httplib::Response& res) {
     MetricsPage(req, res);
   });
+  if (options_.ops_only) return Listen(host, port);
   s.Post(R"(/v1/import/(workers|vacancies))",
          [this](const httplib::Request& req, httplib::Response& res,
                 const httplib::ContentReader& body) {
@@ -417,6 +420,11 @@ absl::Status HttpServerImpl::Start() {
     res.set_content(ConnectErrorJson(status), kJson);
     res.status = http;
   });
+  return Listen(host, port);
+}
+
+absl::Status HttpServerImpl::Listen(const std::string& host, int port) {
+  httplib::Server& s = *server_;
   if (port == 0) {
     port_ = s.bind_to_any_port(host);
   } else {

@@ -45,6 +45,9 @@ struct HttpOptions {
   // Whether GET /metrics needs an admin key (true) or is open to anyone who reaches
   // this address (false: serve it on a separate, private listen address).
   bool metrics_need_admin = true;
+  // Serve only /healthz, /readyz and /metrics (cakapd --metrics-listen: a private address
+  // for Prometheus and load balancers), no rpc.
+  bool ops_only = false;
   // Static files served at / (the web console); empty: none.
   std::string static_dir;
 };

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "absl/strings/ascii.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
@@ -45,6 +46,15 @@ flags:
   --tls-cert FILE          PEM certificate chain: serve TLS (needs --tls-key)
   --tls-key FILE           PEM private key
   --max-message-bytes N    largest request or reply (default 16777216)
+  --http-listen HOST:PORT  also serve HTTP/JSON (Connect protocol, JSON Lines import,
+                           /healthz, /readyz, /metrics; docs/http.md) there, with TLS when
+                           --tls-cert is given; /metrics needs an admin key
+  --http-cors-origins LIST comma-separated origins whose browsers may call the HTTP API
+                           (default: none)
+  --http-max-body-bytes N  largest HTTP request body, JSON Lines imports excepted
+                           (default 4194304)
+  --metrics-listen HOST:PORT  /metrics (open, no key), /healthz and /readyz only: give
+                           it a private address
   --default-rate N         requests/s per key without its own rate (default 0: unlimited)
   --shutdown-grace SECS    on SIGTERM/SIGINT, how long in-flight calls may finish (default 10)
   --help, -h               this text
@@ -140,7 +150,8 @@ int Serve(const std::vector<std::string>& args) {
   std::map<std::string, std::string> flags;
   const std::string error = ParseFlags(
       args, {"data", "listen", "keys", "audit-log", "audit-max-bytes", "tls-cert", "tls-key", "max-message-bytes",
-             "default-rate", "shutdown-grace"},
+             "default-rate", "shutdown-grace", "http-listen", "http-cors-origins",
+             "http-max-body-bytes", "metrics-listen"},
       &flags);
   if (!error.empty()) return Usage(error);
   cakap::service::ServerOptions options;
@@ -164,6 +175,17 @@ int Serve(const std::vector<std::string>& args) {
       !absl::SimpleAtod(flags["default-rate"], &options.default_rate)) {
     return Usage("--default-rate: not a number");
   }
+  options.http.listen = flags["http-listen"];
+  for (absl::string_view origin :
+       absl::StrSplit(flags["http-cors-origins"], ',', absl::SkipWhitespace())) {
+    options.http.cors_origins.emplace_back(absl::StripAsciiWhitespace(origin));
+  }
+  if (flags.count("http-max-body-bytes") &&
+      (!absl::SimpleAtoi(flags["http-max-body-bytes"], &options.http.max_body_bytes) ||
+       options.http.max_body_bytes == 0)) {
+    return Usage("--http-max-body-bytes: not an integer > 0");
+  }
+  options.metrics_listen = flags["metrics-listen"];
   double grace = 10;
   if (flags.count("shutdown-grace") &&
       (!absl::SimpleAtod(flags["shutdown-grace"], &grace) || !(grace >= 0))) {
@@ -191,6 +213,8 @@ int Serve(const std::vector<std::string>& args) {
   }
   Log("start", absl::StrCat(",\"listen\":", JsonString((*server)->address()),
                             ",\"port\":", (*server)->port(),
+                            ",\"http_port\":", (*server)->http_port(),
+                            ",\"metrics_port\":", (*server)->metrics_port(),
                             ",\"data\":", JsonString(options.data_dir),
                             ",\"tls\":", options.tls_cert_file.empty() ? "false" : "true",
                             ",\"keys\":", JsonString(options.keys_file)));

@@ -40,9 +40,13 @@ struct CallContext {
 
 // One record of a client stream (UpsertWorkers over gRPC; a JSON Lines body over HTTP).
 struct StreamRecord {
-  enum Kind { kMessage, kMalformed, kEnd } kind = kEnd;
-  // kMalformed: why the record could not be read (rejected at its index, the stream goes
-  // on), e.g. "line 7: invalid JSON".
+  enum Kind {
+    kMessage,    // the next record is in the message
+    kMalformed,  // a record that could not be read: rejected at its index, the stream goes on
+    kEnd,        // the stream ended as the client meant it to
+    kCut,        // the stream broke off (client cancelled, connection lost, body cut)
+  } kind = kEnd;
+  // kMalformed, kCut: what went wrong, e.g. "line 7: Unexpected token".
   std::string error;
 };
 // Reads the next record into `message` (cleared first).

@@ -1,5 +1,8 @@
 #include "server.h"
 
+#include <unistd.h>
+
+#include <cmath>
 #include <fstream>
 #include <sstream>
 #include <utility>
@@ -17,7 +20,10 @@
 #include "audit.h"
 #include "auth.h"
 #include "call.h"
-#include "services.h"
+#include "grpc_services.h"
+#include "http_server.h"
+#include "metrics.h"
+#include "rpc.h"
 
 namespace cakap {
 namespace service {
@@ -53,11 +59,15 @@ absl::StatusOr<std::string> ListenAddress(const std::string& listen, bool loopba
 class ServerImpl final : public RunningServer {
  public:
   absl::Status Start(const ServerOptions& options);
+  void AddServerGauges();
 
   ~ServerImpl() override {
     if (server_ != nullptr) Shutdown(absl::ZeroDuration());
   }
   int port() const override { return port_; }
+  int http_port() const override { return http_ != nullptr ? http_->port() : 0; }
+  int metrics_port() const override { return ops_http_ != nullptr ? ops_http_->port() : 0; }
+  const Metrics& metrics() const override { return metrics_; }
   std::string address() const override {
     return absl::StrCat(host_.substr(0, host_.rfind(':')), ":", port_);
   }
@@ -89,6 +99,8 @@ class ServerImpl final : public RunningServer {
       backend_.inflight_mu.AwaitWithTimeout(
           absl::Condition(+[](int* n) { return *n == 0; }, &backend_.inflight), grace);
     }
+    if (http_ != nullptr) http_->Stop();
+    if (ops_http_ != nullptr) ops_http_->Stop();
     server_->Shutdown(absl::ToChronoTime(absl::Now()));
     server_->Wait();
     stopped_.Notify();
@@ -101,9 +113,14 @@ class ServerImpl final : public RunningServer {
   std::unique_ptr<Engine> engine_;
   std::unique_ptr<KeyStore> keys_;
   std::unique_ptr<AuditLog> audit_;
+  Metrics metrics_;
+  std::unique_ptr<CallMetrics> call_metrics_;
   Backend backend_;
+  std::unique_ptr<RpcTable> table_;
   std::vector<std::unique_ptr<grpc::Service>> services_;
   std::unique_ptr<grpc::Server> server_;
+  std::unique_ptr<HttpServer> http_;
+  std::unique_ptr<HttpServer> ops_http_;  // --metrics-listen
   int port_ = 0;
   std::string host_;  // the listen address as given to gRPC
   absl::Mutex shutdown_mu_;
@@ -157,6 +174,10 @@ absl::Status ServerImpl::Start(const ServerOptions& options) {
   backend_.default_rate = options.default_rate;
   backend_.request_log = options.request_log;
   backend_.before_engine_call = options.before_engine_call;
+  call_metrics_ = std::make_unique<CallMetrics>(&metrics_);
+  backend_.metrics = call_metrics_.get();
+  AddServerGauges();
+  table_ = std::make_unique<RpcTable>(&backend_);
 
   grpc::EnableDefaultHealthCheckService(true);
   grpc::reflection::InitProtoReflectionServerBuilderPlugin();
@@ -165,10 +186,7 @@ absl::Status ServerImpl::Start(const ServerOptions& options) {
   builder.AddListeningPort(*address, credentials, &port_);
   builder.SetMaxReceiveMessageSize(options.max_message_bytes);
   builder.SetMaxSendMessageSize(options.max_message_bytes);
-  services_.push_back(NewWorkerService(&backend_));
-  services_.push_back(NewVacancyService(&backend_));
-  services_.push_back(NewMatchService(&backend_));
-  services_.push_back(NewAdminService(&backend_));
+  services_ = NewGrpcServices(table_.get());
   for (auto& s : services_) builder.RegisterService(s.get());
   std::vector<std::unique_ptr<grpc::experimental::ServerInterceptorFactoryInterface>> counters;
   counters.push_back(NewInflightCounter(&backend_));
@@ -182,7 +200,77 @@ absl::Status ServerImpl::Start(const ServerOptions& options) {
     health->SetServingStatus("", true);
     for (const char* name : kServiceNames) health->SetServingStatus(name, true);
   }
+  // Ready: the index is open and the keys are loaded (both done above), and the server
+  // is not draining.
+  auto ready = [this] {
+    absl::MutexLock lock(&backend_.inflight_mu);
+    return !backend_.draining;
+  };
+  if (!options.http.listen.empty()) {
+    HttpOptions http = options.http;
+    if (http.tls_cert_file.empty()) {
+      http.tls_cert_file = options.tls_cert_file;
+      http.tls_key_file = options.tls_key_file;
+    }
+    absl::StatusOr<std::string> listen = ListenAddress(http.listen, options.keys_file.empty());
+    if (!listen.ok()) {
+      return absl::InvalidArgumentError(absl::StrCat("http-", listen.status().message()));
+    }
+    http.listen = *listen;
+    absl::StatusOr<std::unique_ptr<HttpServer>> started =
+        HttpServer::Start(http, table_.get(), &metrics_, ready);
+    if (!started.ok()) return started.status();
+    http_ = *std::move(started);
+  }
+  if (!options.metrics_listen.empty()) {
+    HttpOptions ops;
+    ops.ops_only = true;
+    absl::StatusOr<std::string> listen = ListenAddress(options.metrics_listen, false);
+    if (!listen.ok()) {
+      return absl::InvalidArgumentError(absl::StrCat("metrics-", listen.status().message()));
+    }
+    ops.listen = *listen;
+    absl::StatusOr<std::unique_ptr<HttpServer>> started =
+        HttpServer::Start(ops, table_.get(), &metrics_, ready);
+    if (!started.ok()) return started.status();
+    ops_http_ = *std::move(started);
+  }
   return absl::OkStatus();
+}
+
+// Resident set size of this process in bytes, from /proc/self/statm; NaN where unknown.
+double ResidentBytes() {
+  std::ifstream statm("/proc/self/statm");
+  uint64_t pages = 0, resident = 0;
+  if (!(statm >> pages >> resident)) return std::nan("");
+  return static_cast<double>(resident) * static_cast<double>(sysconf(_SC_PAGESIZE));
+}
+
+void ServerImpl::AddServerGauges() {
+  metrics_.AddGauge("cakap_requests_in_flight", "Requests being served, both transports.",
+                    [this] {
+                      absl::MutexLock lock(&backend_.inflight_mu);
+                      return static_cast<double>(backend_.inflight);
+                    });
+  metrics_.AddGauge("cakap_index_workers", "Workers in the index.", [this] {
+    absl::StatusOr<EngineStats> stats = engine_->Stats();
+    return stats.ok() ? static_cast<double>(stats->workers) : std::nan("");
+  });
+  metrics_.AddGauge("cakap_index_vacancies", "Stored vacancies in the index.", [this] {
+    absl::StatusOr<EngineStats> stats = engine_->Stats();
+    return stats.ok() ? static_cast<double>(stats->vacancies) : std::nan("");
+  });
+  metrics_.AddGauge("cakap_index_revision", "The index revision (+1 per commit).", [this] {
+    absl::StatusOr<EngineStats> stats = engine_->Stats();
+    return stats.ok() ? static_cast<double>(stats->revision) : std::nan("");
+  });
+  metrics_.AddGauge("cakap_audit_lines", "Lines appended to the audit log since start.", [this] {
+    return static_cast<double>(audit_->counters().lines);
+  });
+  metrics_.AddGauge("cakap_audit_syncs", "fdatasyncs of the audit log since start.", [this] {
+    return static_cast<double>(audit_->counters().syncs);
+  });
+  metrics_.AddGauge("cakap_process_resident_bytes", "Resident memory of cakapd.", &ResidentBytes);
 }
 
 }  // namespace

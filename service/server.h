@@ -23,6 +23,8 @@
 #include "audit.h"
 #include "cakap/engine.h"
 #include "cakap/options.h"
+#include "http_server.h"
+#include "metrics.h"
 
 namespace cakap {
 namespace service {
@@ -46,6 +48,14 @@ struct ServerOptions {
   int max_message_bytes = 16 * 1024 * 1024;
   // Requests per second for keys without their own rate; 0: unlimited.
   double default_rate = 0;
+  // The HTTP/JSON transport (http_server.h); http.listen empty: none. Without tls files
+  // of its own it uses tls_cert_file/tls_key_file. Without keys_file its host is forced
+  // to 127.0.0.1 too.
+  HttpOptions http;
+  // host:port of a second HTTP listener with only /healthz, /readyz and an open
+  // /metrics (no key needed: keep it private); empty: none. /metrics on `http` needs an
+  // admin key either way.
+  std::string metrics_listen;
   // Options of the engine opened on data_dir.
   EngineOptions engine;
   // Where the one-line-per-request JSON log goes; null: nowhere.
@@ -58,8 +68,14 @@ struct ServerOptions {
 class RunningServer {
  public:
   virtual ~RunningServer() = default;
-  // The bound TCP port.
+  // The bound TCP port (gRPC).
   virtual int port() const = 0;
+  // The bound HTTP port; 0 without ServerOptions.http.listen.
+  virtual int http_port() const = 0;
+  // The bound port of ServerOptions.metrics_listen; 0 without it.
+  virtual int metrics_port() const = 0;
+  // What /metrics shows.
+  virtual const Metrics& metrics() const = 0;
   // host:port actually listened on (the host is 127.0.0.1 in open mode).
   virtual std::string address() const = 0;
   // True when running without a keys file (loopback, everyone admin).

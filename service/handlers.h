@@ -1,0 +1,46 @@
+// One function per cakap rpc: authorize, validate, call the engine, redact, audit. The
+// RpcTable (rpc.h) lists them; gRPC and HTTP both dispatch there. No ranking logic lives
+// here, and nothing that depends on the transport.
+#ifndef CAKAP_SERVICE_HANDLERS_H_
+#define CAKAP_SERVICE_HANDLERS_H_
+
+#include "absl/status/status.h"
+#include "call.h"
+#include "cakap/v1/service.pb.h"
+#include "rpc.h"
+
+namespace cakap {
+namespace service {
+
+// Records per engine commit in WorkerService.UpsertWorkers.
+inline constexpr size_t kImportBatch = 500;
+// At most this many rejections are listed in an UpsertWorkers reply (all are counted).
+inline constexpr size_t kMaxListedRejections = 10000;
+
+// services.cc
+absl::Status UpsertWorker(Call& call, const v1::UpsertWorkerRequest& req,
+                          v1::UpsertWorkerResponse* resp);
+absl::Status UpsertWorkers(Call& call, const StreamReader& read,
+                           v1::UpsertWorkersResponse* resp);
+absl::Status GetWorker(Call& call, const v1::GetWorkerRequest& req,
+                       v1::GetWorkerResponse* resp);
+absl::Status DeleteWorker(Call& call, const v1::DeleteWorkerRequest& req,
+                          v1::DeleteWorkerResponse* resp);
+absl::Status UpsertVacancy(Call& call, const v1::UpsertVacancyRequest& req,
+                           v1::UpsertVacancyResponse* resp);
+absl::Status GetVacancy(Call& call, const v1::GetVacancyRequest& req,
+                        v1::GetVacancyResponse* resp);
+absl::Status DeleteVacancy(Call& call, const v1::DeleteVacancyRequest& req,
+                           v1::DeleteVacancyResponse* resp);
+absl::Status Stats(Call& call, const v1::StatsRequest& req, v1::StatsResponse* resp);
+
+// match_service.cc
+absl::Status MatchCandidates(Call& call, const v1::MatchCandidatesRequest& req,
+                             v1::MatchCandidatesResponse* resp);
+absl::Status MatchVacancies(Call& call, const v1::MatchVacanciesRequest& req,
+                            v1::MatchVacanciesResponse* resp);
+
+}  // namespace service
+}  // namespace cakap
+
+#endif  // CAKAP_SERVICE_HANDLERS_H_
