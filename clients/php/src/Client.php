@@ -54,6 +54,12 @@ final class Client
 
     public function __destruct()
     {
+        $this->close();
+    }
+
+    /** Closes the kept-alive connection (the next call opens a new one). */
+    public function close(): void
+    {
         $this->curl = null;
     }
 
@@ -79,7 +85,7 @@ final class Client
     /**
      * Imports workers as JSON Lines, streamed (never held in memory whole): an iterable of
      * worker arrays, or the path of a JSONL file (one cakap.v1.Worker per line).
-     * A bad record does not stop the import; it comes back in 'rejections'.
+     * A bad record does not stop the import; it comes back in 'rejections' (by index).
      *
      * @return array{accepted:int, rejected:int, rejections:list<array>} each rejection
      *         ['index' => int (from 0), 'workerId' => string, 'reason' => string]
@@ -232,7 +238,9 @@ final class Client
         $pending = '';
         $failure = null;
         // curl pulls the body through this callback as it sends it: chunked, never whole.
-        $read = function ($curl, $stream, int $max) use ($lines, &$pending, &$failure) {
+        // Static: a closure holding $this, kept by the curl handle this object holds, would
+        // be a cycle that keeps the client (and its open connection) alive after its last use.
+        $read = static function ($curl, $stream, int $max) use ($lines, &$pending, &$failure) {
             try {
                 while (strlen($pending) < $max && $lines->valid()) {
                     $pending .= $lines->current();
@@ -268,6 +276,9 @@ final class Client
                 'reason' => (string)($r['reason'] ?? ''),
             ];
         }
+        // In stream order, as the proto says: cakapd lists records it could not parse as
+        // they arrive, before the invalid ones of the batch being validated.
+        usort($rejections, fn($a, $b) => $a['index'] <=> $b['index']);
         return [
             'accepted' => (int)($result['accepted'] ?? 0),
             'rejected' => (int)($result['rejected'] ?? 0),

@@ -41,6 +41,7 @@ final class TlsTest extends TestCase
         $this->assertSame(0, $c->stats()['workers']);
         $c->upsertWorker(['id' => 'w-tls', 'domicile' => ['regionCode' => '63.11'], 'skills' => ['welder']]);
         $this->assertSame('w-tls', $c->getWorker('w-tls')['id']);
+        $c->close();  // no idle connection left for the server's shutdown to wait on
     }
 
     public function testRefusedWithoutTheCa(): void
