@@ -139,6 +139,12 @@ final class Client
         $result = $this->call('MatchService', 'MatchCandidates', $request)['result'] ?? [];
         $result += ['candidates' => [], 'nearMisses' => [], 'nextPageToken' => ''];
         $result['total'] = (int)($result['total'] ?? 0);
+        $result['candidates'] = array_map([self::class, 'fillHit'], $result['candidates']);
+        foreach ($result['nearMisses'] as $i => $miss) {
+            $miss += ['candidate' => [], 'constraint' => '', 'reason' => ''];
+            $miss['candidate'] = self::fillHit($miss['candidate']);
+            $result['nearMisses'][$i] = $miss;
+        }
         if (isset($result['facets'])) {
             foreach (['issuer', 'region', 'kkniLevel'] as $facet) {
                 $values = $result['facets'][$facet] ?? [];
@@ -167,6 +173,7 @@ final class Client
         }
         $result = $this->call('MatchService', 'MatchVacancies', $request)['result'] ?? [];
         $result += ['vacancies' => []];
+        $result['vacancies'] = array_map([self::class, 'fillHit'], $result['vacancies']);
         $result['total'] = (int)($result['total'] ?? 0);
         return $result;
     }
@@ -263,6 +270,11 @@ final class Client
             ]);
         } catch (CakapException $e) {
             throw $failure ?? $e;
+        } finally {
+            // The connection is not reused after a streamed body: when cakapd answered
+            // before reading it all (e.g. permission_denied), the rest would be read as the
+            // next request.
+            $this->curl = null;
         }
         if ($failure !== null) {
             throw $failure;
@@ -284,6 +296,21 @@ final class Client
             'rejected' => (int)($result['rejected'] ?? 0),
             'rejections' => $rejections,
         ];
+    }
+
+    /**
+     * Fills the fields of a Candidate / VacancyHit that JSON leaves out at 0 (a worker at
+     * the vacancy's own location has distanceKm 0; a component may be worth 0), so callers
+     * can index them. The worker or vacancy itself is left as sent: a missing 'nik' means
+     * it was not given or redacted.
+     */
+    private static function fillHit(array $hit): array
+    {
+        $hit += ['score' => 0.0, 'distanceKm' => 0.0, 'explanation' => []];
+        foreach ($hit['explanation'] as $i => $component) {
+            $hit['explanation'][$i] = $component + ['name' => '', 'value' => 0.0, 'detail' => ''];
+        }
+        return $hit;
     }
 
     /** The file's bytes in 64 KiB pieces. */

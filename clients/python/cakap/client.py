@@ -21,6 +21,20 @@ def _int(value):
     return int(value) if value not in (None, "") else 0
 
 
+def _fill_hit(hit):
+    """Fills the fields of a Candidate / VacancyHit that JSON leaves out at 0 (a worker at
+    the vacancy's own location has distanceKm 0; a component may be worth 0), so callers
+    can index them. The worker or vacancy itself is left as sent: a missing "nik" means
+    it was not given or redacted."""
+    hit.setdefault("score", 0.0)
+    hit.setdefault("distanceKm", 0.0)
+    for component in hit.setdefault("explanation", []):
+        component.setdefault("name", "")
+        component.setdefault("value", 0.0)
+        component.setdefault("detail", "")
+    return hit
+
+
 class Client:
     """A client of one cakapd.
 
@@ -97,6 +111,12 @@ class Client:
         result.setdefault("nearMisses", [])
         result.setdefault("nextPageToken", "")
         result["total"] = _int(result.get("total"))
+        for c in result["candidates"]:
+            _fill_hit(c)
+        for n in result["nearMisses"]:
+            _fill_hit(n.setdefault("candidate", {}))
+            n.setdefault("constraint", "")
+            n.setdefault("reason", "")
         for values in result.get("facets", {}).values():
             for v in values:
                 v["count"] = _int(v.get("count"))
@@ -121,7 +141,8 @@ class Client:
         if exclude_welfare:
             request["excludeWelfare"] = True
         result = self.call("MatchService", "MatchVacancies", request).get("result", {})
-        result.setdefault("vacancies", [])
+        for hit in result.setdefault("vacancies", []):
+            _fill_hit(hit)
         result["total"] = _int(result.get("total"))
         return result
 
@@ -248,9 +269,13 @@ class Client:
         return {
             "accepted": _int(result.get("accepted")),
             "rejected": _int(result.get("rejected")),
-            "rejections": [{"index": _int(r.get("index")), "workerId": r.get("workerId", ""),
-                            "reason": r.get("reason", "")}
-                           for r in result.get("rejections", [])],
+            # In stream order, as the proto says: cakapd lists records it could not parse as
+            # they arrive, before the invalid ones of the batch being validated.
+            "rejections": sorted(({"index": _int(r.get("index")),
+                                   "workerId": r.get("workerId", ""),
+                                   "reason": r.get("reason", "")}
+                                  for r in result.get("rejections", [])),
+                                 key=lambda r: r["index"]),
         }
 
     @staticmethod
@@ -305,7 +330,10 @@ class Client:
                         raise
                 response = conn.getresponse()
                 data = response.read()
-                if response.will_close:
+                # After a streamed body the connection is not reused: when cakapd answered
+                # before reading it all (e.g. permission_denied), the rest would be read as
+                # the next request.
+                if response.will_close or stream:
                     self.close()
                 return response.status, data
             except _STALE as e:

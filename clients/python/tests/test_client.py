@@ -13,6 +13,10 @@ from tests import fixtures
 from tests.server import Cakapd
 
 SERVER = None
+# The clients of the running test, closed when it ends: cakapd's HTTP server gives each
+# open connection a thread of a small pool, so idle kept-alive connections piling up
+# would make later ones wait, and its shutdown waits for them.
+CLIENTS = []
 
 
 def setUpModule():
@@ -22,13 +26,20 @@ def setUpModule():
         reply = client("portal").import_workers(iter(fixtures.WORKERS))
         assert reply == {"accepted": 5, "rejected": 0, "rejections": []}, reply
         client("portal").upsert_vacancy(fixtures.VACANCY)
+        close_clients()
     except BaseException:
         tearDownModule()
         raise
 
 
+def close_clients():
+    while CLIENTS:
+        CLIENTS.pop().close()
+
+
 def tearDownModule():
     global SERVER
+    close_clients()
     if SERVER is None:
         return
     server, SERVER = SERVER, None
@@ -40,11 +51,22 @@ def tearDownModule():
 
 
 def client(role, **options):
-    return cakap.Client(SERVER.base_url, SERVER.keys[role] if role else None,
-                        timeout=options.pop("timeout", 15), **options)
+    c = cakap.Client(SERVER.base_url, SERVER.keys[role] if role else None,
+                     timeout=options.pop("timeout", 15), **options)
+    CLIENTS.append(c)
+    return c
+
+
+def other_client(base_url, key):
+    c = cakap.Client(base_url, key)
+    CLIENTS.append(c)
+    return c
 
 
 class ClientTest(unittest.TestCase):
+    def tearDown(self):
+        close_clients()
+
     def assertError(self, call, code, http_status=None, field="any"):
         with self.assertRaises(cakap.CakapError) as ctx:
             call()
@@ -173,7 +195,7 @@ class ClientTest(unittest.TestCase):
                          "invalid_argument", 400, None)
 
     def test_no_key_or_unknown_key_is_unauthenticated(self):
-        for c in (client(None), cakap.Client(SERVER.base_url, "cakap_not-a-real-key")):
+        for c in (client(None), other_client(SERVER.base_url, "cakap_not-a-real-key")):
             self.assertError(lambda: c.match("v-welder"), "unauthenticated", 401)
 
     def test_partner_gets_redacted_workers_and_may_not_write(self):
@@ -201,7 +223,7 @@ class ClientTest(unittest.TestCase):
         with socket.socket() as s:  # a port nothing listens on: bound, then closed
             s.bind(("127.0.0.1", 0))
             port = s.getsockname()[1]
-        self.assertError(lambda: cakap.Client("http://127.0.0.1:%d" % port, "k").stats(),
+        self.assertError(lambda: other_client("http://127.0.0.1:%d" % port, "k").stats(),
                          "unavailable", 0)
 
     def test_keep_alive_connection_is_reused(self):
@@ -211,11 +233,13 @@ class ClientTest(unittest.TestCase):
         self.assertIsNotNone(first)
         c.get_worker("w-2")
         self.assertIs(c._conn.sock, first)
-        c.close()
 
 
 class MetricsTest(unittest.TestCase):
     """/metrics parses as Prometheus text and its request counter moves with requests."""
+
+    def tearDown(self):
+        close_clients()
 
     @staticmethod
     def request_count(text, rpc, transport):

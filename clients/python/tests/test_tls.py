@@ -27,6 +27,7 @@ class TlsTest(unittest.TestCase):
         self.assertEqual(c.stats()["workers"], 0)
         c.upsert_worker({"id": "w-tls", "domicile": {"regionCode": "63.11"}, "skills": ["welder"]})
         self.assertEqual(c.get_worker("w-tls")["id"], "w-tls")
+        c.close()  # no idle connection left for the server's shutdown to wait on
 
     def test_refused_without_the_ca(self):
         c = cakap.Client(self.server.base_url, self.server.keys["admin"], timeout=15)
