@@ -87,9 +87,9 @@ class Client:
               exclude_welfare=False, timeout=None):
         """Workers for a vacancy (a dict, or the id of a stored vacancy), best first.
 
-        Returns the MatchResult: candidates, near_misses-as-"nearMisses" ([] when none),
-        "nextPageToken" ("" on the last page), "total" (int), "facets" when asked for
-        (counts as ints), "resolvedVacancy".
+        Returns the MatchResult dict: "candidates" and "nearMisses" ([] when none; score,
+        distanceKm and explanation always present), "nextPageToken" ("" on the last page),
+        "total" (int), "facets" when asked for (counts as ints), "resolvedVacancy".
         """
         request = {"vacancyId": vacancy} if isinstance(vacancy, str) else {"vacancy": vacancy}
         options = {}
