@@ -278,6 +278,8 @@ void HttpServerImpl::Import(const RpcMethod& method, const httplib::Request& req
       if (!s.ok()) return {StreamRecord::kMalformed, std::string(s.message())};
       return {StreamRecord::kMessage, ""};
     }
+    std::string error = queue.error();
+    if (!error.empty()) return {StreamRecord::kCut, std::move(error)};
     return {StreamRecord::kEnd, ""};
   };
   absl::Status status;
@@ -292,12 +294,15 @@ void HttpServerImpl::Import(const RpcMethod& method, const httplib::Request& req
     partial.append(data, n);
     size_t start = 0;
     for (size_t nl; (nl = partial.find('\n', start)) != std::string::npos; start = nl + 1) {
+      if (nl - start > options_.max_line_bytes) {
+        error = absl::StrCat("a line over ", options_.max_line_bytes, " bytes");
+        return false;
+      }
       if (!queue.Push(partial.substr(start, nl - start))) return false;
     }
     partial.erase(0, start);
     if (partial.size() > options_.max_line_bytes) {
-      error = absl::StrCat("line ", "after the last complete one: over ",
-                           options_.max_line_bytes, " bytes");
+      error = absl::StrCat("a line over ", options_.max_line_bytes, " bytes");
       return false;
     }
     return true;
@@ -306,10 +311,6 @@ void HttpServerImpl::Import(const RpcMethod& method, const httplib::Request& req
   if (!complete && error.empty()) error = "request body: cut before its end";
   queue.Close(complete ? "" : error);
   rpc.join();
-  if (status.ok() && !complete) {
-    // Every record read was committed; say so, and that the rest never arrived.
-    status = absl::InvalidArgumentError(error);
-  }
   if (!status.ok()) return SendError(res, status);
   res.status = 200;
   res.set_content(ToJson(*response), kJson);
