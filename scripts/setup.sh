@@ -10,6 +10,10 @@ PACKAGES=(
   libxapian-dev xapian-tools libabsl-dev libssl-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   libsqlite3-dev libpq-dev nlohmann-json3-dev libcpp-httplib-dev
+  # The PHP and Python clients' tests (clients/php, clients/python).
+  php-cli php-curl phpunit python3 python3-prometheus-client openssl
+  # scripts/fuzz.sh: libFuzzer comes with clang's runtime.
+  clang libclang-rt-14-dev
 )
 
 # scripts/bench.sh --bench: the peers' servers and the plot too.

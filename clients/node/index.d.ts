@@ -1,174 +1,61 @@
 // TypeScript declarations for the cakapd Node.js client (index.js).
-// Field names are the camelCase forms of proto/cakap/v1/*.proto; int64/uint64 fields are
-// decimal strings; enums are their names. Request fields are optional (proto3 defaults
-// apply); response fields are always present (proto-loader `defaults: true`).
+//
+// Every message and enum type comes from types/, generated from proto/cakap/v1/*.proto
+// by `npm run gen-types` (scripts/gen-types.js, proto-loader-gen-types with the loader
+// options index.js uses), so these declarations cannot drift from the proto: `npm test`
+// fails when types/ is stale. Per message there are two types: `Worker` for what you
+// send (every field optional; 64-bit integers as number, string or Long; enums by name
+// or number) and `Worker__Output` for what you receive (proto-loader `defaults: true`:
+// every scalar and list present; int64/uint64 as decimal strings; enums by name;
+// sub-messages `null` when absent). Field names are the camelCase forms of the proto's.
 
 import type { ServiceError, status as grpcStatus, Metadata as GrpcMetadata } from '@grpc/grpc-js';
 
-/** A 64-bit integer as a decimal string (proto-loader `longs: String`). */
+import type { Certificate, Certificate__Output } from './types/cakap/v1/Certificate';
+import type { Contact, Contact__Output } from './types/cakap/v1/Contact';
+import type { EmploymentStatus, EmploymentStatus__Output } from './types/cakap/v1/EmploymentStatus';
+import type { FacetValue__Output } from './types/cakap/v1/FacetValue';
+import type { Facets__Output } from './types/cakap/v1/Facets';
+import type { Issuer, Issuer__Output } from './types/cakap/v1/Issuer';
+import type { Location, Location__Output } from './types/cakap/v1/Location';
+import type { Candidate__Output } from './types/cakap/v1/Candidate';
+import type { MatchCandidatesRequest } from './types/cakap/v1/MatchCandidatesRequest';
+import type { MatchOptions } from './types/cakap/v1/MatchOptions';
+import type { MatchResult__Output } from './types/cakap/v1/MatchResult';
+import type { NearMiss__Output } from './types/cakap/v1/NearMiss';
+import type { Rejection__Output } from './types/cakap/v1/Rejection';
+import type { ScoreComponent__Output } from './types/cakap/v1/ScoreComponent';
+import type { StatsResponse__Output } from './types/cakap/v1/StatsResponse';
+import type { Training, Training__Output } from './types/cakap/v1/Training';
+import type { UpsertWorkersResponse__Output } from './types/cakap/v1/UpsertWorkersResponse';
+import type { Vacancy, Vacancy__Output } from './types/cakap/v1/Vacancy';
+import type { VacancyHit__Output } from './types/cakap/v1/VacancyHit';
+import type { VacancyMatchResult__Output } from './types/cakap/v1/VacancyMatchResult';
+import type { Worker, Worker__Output } from './types/cakap/v1/Worker';
+import type { ProtoGrpcType } from './types/service';
+
+export type {
+  Certificate, Certificate__Output, Contact, Contact__Output, EmploymentStatus,
+  EmploymentStatus__Output, Issuer, Issuer__Output, Location, Location__Output, Training,
+  Training__Output, Vacancy, Vacancy__Output, Worker, Worker__Output, MatchOptions,
+  MatchCandidatesRequest, ProtoGrpcType,
+};
+
+/** A 64-bit integer as received: a decimal string (proto-loader `longs: String`). */
 export type Int64 = string;
 
-export type Issuer = 'ISSUER_UNSPECIFIED' | 'ISSUER_BNSP' | 'ISSUER_KEMNAKER' | 'ISSUER_OTHER';
-
-export type EmploymentStatus =
-  | 'EMPLOYMENT_STATUS_UNSPECIFIED'
-  | 'EMPLOYMENT_STATUS_SEEKING'
-  | 'EMPLOYMENT_STATUS_EMPLOYED'
-  | 'EMPLOYMENT_STATUS_SELF_EMPLOYED';
-
-/** common.proto Location. */
-export interface Location {
-  /** Kemendagri code, e.g. "63.11" (kabupaten/kota) or "63" (province). */
-  regionCode?: string;
-  kecamatan?: string;
-  latitude?: number;
-  longitude?: number;
-  hasCoordinates?: boolean;
-}
-
-export interface Certificate {
-  issuer?: Issuer;
-  issuingBody?: string;
-  scheme?: string;
-  skills?: string[];
-  kkniLevel?: number;
-  number?: string;
-  /** "YYYY-MM-DD" */
-  issuedOn?: string;
-  /** "YYYY-MM-DD"; empty: the issuer's default validity. */
-  expiresOn?: string;
-}
-
-export interface Training {
-  programme?: string;
-  institution?: string;
-  field?: string;
-  year?: number;
-}
-
-export interface Contact {
-  phone?: string;
-  email?: string;
-  consentToShare?: boolean;
-}
-
-/** worker.proto Worker. Partners receive it redacted (no nik, welfareDecile 0). */
-export interface Worker {
-  id?: string;
-  displayName?: string;
-  /** 16-digit NIK; never returned to partners. */
-  nik?: string;
-  contact?: Contact | null;
-  domicile?: Location | null;
-  travelKm?: number;
-  willingToRelocate?: boolean;
-  skills?: string[];
-  certificates?: Certificate[];
-  trainings?: Training[];
-  employmentStatus?: EmploymentStatus;
-  availableFrom?: string;
-  /** DTSEN welfare decile 1-10, 0: not given; never returned to partners. */
-  welfareDecile?: number;
-  updatedAt?: string;
-}
-
-/** vacancy.proto Vacancy. */
-export interface Vacancy {
-  id?: string;
-  employer?: string;
-  title?: string;
-  description?: string;
-  requiredSkills?: string[];
-  preferredSkills?: string[];
-  keywords?: string;
-  acceptedIssuers?: Issuer[];
-  minKkniLevel?: number;
-  location?: Location | null;
-  radiusKm?: number;
-  regionCodes?: string[];
-  startDate?: string;
-  openings?: number;
-  includeEmployed?: boolean;
-  open?: boolean;
-}
-
-export interface ScoreComponent {
-  /** "preferred_skills", "certificate", "distance", "welfare". */
-  name: string;
-  value: number;
-  detail: string;
-}
-
-export interface Candidate {
-  worker: Required<Worker> | null;
-  score: number;
-  /** Components that add up to `score`. */
-  explanation: ScoreComponent[];
-  /** -1 when the vacancy has no location. */
-  distanceKm: number;
-}
-
-export interface NearMiss {
-  candidate: Candidate | null;
-  constraint: string;
-  reason: string;
-}
-
-export interface FacetValue {
-  value: string;
-  label: string;
-  count: Int64;
-}
-
-export interface Facets {
-  issuer: FacetValue[];
-  region: FacetValue[];
-  kkniLevel: FacetValue[];
-}
-
-export interface MatchResult {
-  candidates: Candidate[];
-  total: Int64;
-  /** Empty on the last page. */
-  nextPageToken: string;
-  facets: Facets | null;
-  nearMisses: NearMiss[];
-  resolvedVacancy: Required<Vacancy> | null;
-}
-
-export interface VacancyHit {
-  vacancy: Required<Vacancy> | null;
-  score: number;
-  explanation: ScoreComponent[];
-  distanceKm: number;
-}
-
-export interface VacancyMatchResult {
-  vacancies: VacancyHit[];
-  total: Int64;
-}
-
-export interface Rejection {
-  /** Position of the record in the stream, from 0. */
-  index: Int64;
-  workerId: string;
-  /** Starts with the offending field, e.g. "domicile.latitude: ...". */
-  reason: string;
-}
-
-export interface UpsertWorkersResponse {
-  accepted: Int64;
-  rejected: Int64;
-  rejections: Rejection[];
-}
-
-export interface StatsResponse {
-  workers: Int64;
-  vacancies: Int64;
-  openVacancies: Int64;
-  revision: Int64;
-  sizeBytes: Int64;
-}
+// The reply types under the names the client has always used.
+export type ScoreComponent = ScoreComponent__Output;
+export type Candidate = Candidate__Output;
+export type NearMiss = NearMiss__Output;
+export type FacetValue = FacetValue__Output;
+export type Facets = Facets__Output;
+export type MatchResult = MatchResult__Output;
+export type VacancyHit = VacancyHit__Output;
+export type VacancyMatchResult = VacancyMatchResult__Output;
+export type Rejection = Rejection__Output;
+export type UpsertWorkersResponse = UpsertWorkersResponse__Output;
+export type StatsResponse = StatsResponse__Output;
 
 export interface TlsOptions {
   /** PEM CA bundle to verify cakapd's certificate (default: the system roots). */
@@ -200,22 +87,12 @@ export interface CallOptions {
   deadlineMs?: number;
 }
 
-export interface MatchCandidatesParams {
-  /** An inline vacancy (not stored); or give vacancyId. */
-  vacancy?: Vacancy;
-  /** The id of a stored vacancy; used when `vacancy` is not given. */
-  vacancyId?: string;
-  /** 1-200; 0 or omitted: 20. */
-  pageSize?: number;
-  /** nextPageToken of the previous page. */
-  pageToken?: string;
-  /** Compute facet counts over all candidates. */
-  facets?: boolean;
-  /** Near misses to return, 0-100. */
-  nearMissLimit?: number;
-  /** Leave the welfare component out (always on for partner keys). */
-  excludeWelfare?: boolean;
-}
+/**
+ * The vacancy (inline `vacancy`, or `vacancyId` of a stored one) and the MatchOptions
+ * (pageSize, pageToken, facets, nearMissLimit, excludeWelfare, ...) side by side.
+ */
+export type MatchCandidatesParams = Pick<MatchCandidatesRequest, 'vacancy' | 'vacancyId'> &
+  MatchOptions;
 
 export interface MatchVacanciesOptions extends CallOptions {
   excludeWelfare?: boolean;
@@ -232,10 +109,10 @@ export interface CakapClient {
   upsertWorkers(workers: Iterable<Worker>, options?: CallOptions): Promise<UpsertWorkersResponse>;
   upsertWorkers(workers: AsyncIterable<Worker>, options?: CallOptions): Promise<UpsertWorkersResponse>;
   /** The stored worker (redacted for partners). NOT_FOUND when there is none. */
-  getWorker(id: string, options?: CallOptions): Promise<Required<Worker>>;
+  getWorker(id: string, options?: CallOptions): Promise<Worker__Output>;
   deleteWorker(id: string, options?: CallOptions): Promise<void>;
   upsertVacancy(vacancy: Vacancy, options?: CallOptions): Promise<void>;
-  getVacancy(id: string, options?: CallOptions): Promise<Required<Vacancy>>;
+  getVacancy(id: string, options?: CallOptions): Promise<Vacancy__Output>;
   deleteVacancy(id: string, options?: CallOptions): Promise<void>;
   /** Ranked candidates for an inline or stored vacancy. */
   matchCandidates(params: MatchCandidatesParams, options?: CallOptions): Promise<MatchResult>;
@@ -256,7 +133,7 @@ export interface CakapClient {
 export function createClient(options: ClientOptions): CakapClient;
 
 /** The loaded `cakap.v1` package (grpc.loadPackageDefinition), for raw stubs. */
-export function loadCakapPackage(protoRoot?: string): any;
+export function loadCakapPackage(protoRoot?: string): ProtoGrpcType['cakap']['v1'];
 
 export const status: typeof grpcStatus;
 export const Metadata: typeof GrpcMetadata;

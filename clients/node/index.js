@@ -193,19 +193,13 @@ function createClient(options) {
     getVacancy: (id, o) => unary(vacancies, 'GetVacancy', { id }, o).then((r) => r.vacancy),
     deleteVacancy: (id, o) => unary(vacancies, 'DeleteVacancy', { id }, o).then(() => undefined),
     matchCandidates(params, o) {
-      const p = params || {};
+      // Everything but the vacancy is MatchOptions (index.d.ts MatchCandidatesParams);
+      // fields the proto does not have are dropped by the loader.
+      const { vacancy, vacancyId, ...options } = params || {};
       /** @type {any} */
-      const request = {
-        options: {
-          pageSize: p.pageSize || 0,
-          pageToken: p.pageToken || '',
-          facets: !!p.facets,
-          nearMissLimit: p.nearMissLimit || 0,
-          excludeWelfare: !!p.excludeWelfare,
-        },
-      };
-      if (p.vacancy) request.vacancy = p.vacancy;
-      else if (p.vacancyId) request.vacancyId = p.vacancyId;
+      const request = { options };
+      if (vacancy) request.vacancy = vacancy;
+      else if (vacancyId) request.vacancyId = vacancyId;
       return unary(match, 'MatchCandidates', request, o).then((r) => r.result);
     },
     matchVacancies(workerId, limit, o) {

@@ -1,0 +1,4 @@
+export interface DeleteVacancyResponse {
+}
+export interface DeleteVacancyResponse__Output {
+}

@@ -1,0 +1,4 @@
+export interface DeleteWorkerResponse {
+}
+export interface DeleteWorkerResponse__Output {
+}

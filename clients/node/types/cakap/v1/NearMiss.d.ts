@@ -1,0 +1,39 @@
+import type { Candidate as _cakap_v1_Candidate, Candidate__Output as _cakap_v1_Candidate__Output } from '../../cakap/v1/Candidate';
+/**
+ * A worker that fails exactly one hard constraint.
+ */
+export interface NearMiss {
+    /**
+     * The worker and what they would score if the failed constraint were waived.
+     */
+    'candidate'?: (_cakap_v1_Candidate | null);
+    /**
+     * Which constraint failed: "required_skill", "certificate", "radius", "region",
+     * "travel_radius", "availability", "keywords".
+     */
+    'constraint'?: (string);
+    /**
+     * Why, e.g. "certificate expired 2026-03-01", "no BNSP certificate",
+     * "62.0 km, travels at most 40 km", "lacks skill LAS.GTAW".
+     */
+    'reason'?: (string);
+}
+/**
+ * A worker that fails exactly one hard constraint.
+ */
+export interface NearMiss__Output {
+    /**
+     * The worker and what they would score if the failed constraint were waived.
+     */
+    'candidate': (_cakap_v1_Candidate__Output | null);
+    /**
+     * Which constraint failed: "required_skill", "certificate", "radius", "region",
+     * "travel_radius", "availability", "keywords".
+     */
+    'constraint': (string);
+    /**
+     * Why, e.g. "certificate expired 2026-03-01", "no BNSP certificate",
+     * "62.0 km, travels at most 40 km", "lacks skill LAS.GTAW".
+     */
+    'reason': (string);
+}

@@ -1,0 +1,4 @@
+export interface StatsRequest {
+}
+export interface StatsRequest__Output {
+}

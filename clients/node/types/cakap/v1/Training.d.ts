@@ -1,0 +1,44 @@
+/**
+ * A training the worker attended.
+ */
+export interface Training {
+    /**
+     * Programme name, e.g. "Operator Excavator". At most 200 bytes.
+     */
+    'programme'?: (string);
+    /**
+     * Institution, e.g. "BLKI Balikpapan", "LPK Sandy". At most 200 bytes.
+     */
+    'institution'?: (string);
+    /**
+     * Field of training as free text, e.g. "pengelasan". Searchable by a vacancy's keywords;
+     * it never counts as a held skill (skills and certificates do). At most 200 bytes.
+     */
+    'field'?: (string);
+    /**
+     * Year completed; 0 means unknown. Otherwise 1950-2100.
+     */
+    'year'?: (number);
+}
+/**
+ * A training the worker attended.
+ */
+export interface Training__Output {
+    /**
+     * Programme name, e.g. "Operator Excavator". At most 200 bytes.
+     */
+    'programme': (string);
+    /**
+     * Institution, e.g. "BLKI Balikpapan", "LPK Sandy". At most 200 bytes.
+     */
+    'institution': (string);
+    /**
+     * Field of training as free text, e.g. "pengelasan". Searchable by a vacancy's keywords;
+     * it never counts as a held skill (skills and certificates do). At most 200 bytes.
+     */
+    'field': (string);
+    /**
+     * Year completed; 0 means unknown. Otherwise 1950-2100.
+     */
+    'year': (number);
+}

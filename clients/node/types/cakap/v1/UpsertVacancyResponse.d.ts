@@ -1,0 +1,4 @@
+export interface UpsertVacancyResponse {
+}
+export interface UpsertVacancyResponse__Output {
+}

@@ -1,0 +1,4 @@
+export interface UpsertWorkerResponse {
+}
+export interface UpsertWorkerResponse__Output {
+}

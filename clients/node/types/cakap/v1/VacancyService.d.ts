@@ -1,0 +1,85 @@
+import type * as grpc from '@grpc/grpc-js';
+import type { MethodDefinition } from '@grpc/proto-loader';
+import type { DeleteVacancyRequest as _cakap_v1_DeleteVacancyRequest, DeleteVacancyRequest__Output as _cakap_v1_DeleteVacancyRequest__Output } from '../../cakap/v1/DeleteVacancyRequest';
+import type { DeleteVacancyResponse as _cakap_v1_DeleteVacancyResponse, DeleteVacancyResponse__Output as _cakap_v1_DeleteVacancyResponse__Output } from '../../cakap/v1/DeleteVacancyResponse';
+import type { GetVacancyRequest as _cakap_v1_GetVacancyRequest, GetVacancyRequest__Output as _cakap_v1_GetVacancyRequest__Output } from '../../cakap/v1/GetVacancyRequest';
+import type { GetVacancyResponse as _cakap_v1_GetVacancyResponse, GetVacancyResponse__Output as _cakap_v1_GetVacancyResponse__Output } from '../../cakap/v1/GetVacancyResponse';
+import type { UpsertVacancyRequest as _cakap_v1_UpsertVacancyRequest, UpsertVacancyRequest__Output as _cakap_v1_UpsertVacancyRequest__Output } from '../../cakap/v1/UpsertVacancyRequest';
+import type { UpsertVacancyResponse as _cakap_v1_UpsertVacancyResponse, UpsertVacancyResponse__Output as _cakap_v1_UpsertVacancyResponse__Output } from '../../cakap/v1/UpsertVacancyResponse';
+/**
+ * Stores vacancies for reverse matching. Writes: portal and admin. Reads: every role
+ * (partners: open vacancies and their own, see "Partners" above).
+ */
+export interface VacancyServiceClient extends grpc.Client {
+    /**
+     * Removes the vacancy. NOT_FOUND when there is none.
+     */
+    DeleteVacancy(argument: _cakap_v1_DeleteVacancyRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_cakap_v1_DeleteVacancyResponse__Output>): grpc.ClientUnaryCall;
+    DeleteVacancy(argument: _cakap_v1_DeleteVacancyRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_cakap_v1_DeleteVacancyResponse__Output>): grpc.ClientUnaryCall;
+    DeleteVacancy(argument: _cakap_v1_DeleteVacancyRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_cakap_v1_DeleteVacancyResponse__Output>): grpc.ClientUnaryCall;
+    DeleteVacancy(argument: _cakap_v1_DeleteVacancyRequest, callback: grpc.requestCallback<_cakap_v1_DeleteVacancyResponse__Output>): grpc.ClientUnaryCall;
+    /**
+     * Removes the vacancy. NOT_FOUND when there is none.
+     */
+    deleteVacancy(argument: _cakap_v1_DeleteVacancyRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_cakap_v1_DeleteVacancyResponse__Output>): grpc.ClientUnaryCall;
+    deleteVacancy(argument: _cakap_v1_DeleteVacancyRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_cakap_v1_DeleteVacancyResponse__Output>): grpc.ClientUnaryCall;
+    deleteVacancy(argument: _cakap_v1_DeleteVacancyRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_cakap_v1_DeleteVacancyResponse__Output>): grpc.ClientUnaryCall;
+    deleteVacancy(argument: _cakap_v1_DeleteVacancyRequest, callback: grpc.requestCallback<_cakap_v1_DeleteVacancyResponse__Output>): grpc.ClientUnaryCall;
+    /**
+     * The stored vacancy. NOT_FOUND when there is none (or, for a partner, when it is
+     * neither open nor the partner's own).
+     */
+    GetVacancy(argument: _cakap_v1_GetVacancyRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_cakap_v1_GetVacancyResponse__Output>): grpc.ClientUnaryCall;
+    GetVacancy(argument: _cakap_v1_GetVacancyRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_cakap_v1_GetVacancyResponse__Output>): grpc.ClientUnaryCall;
+    GetVacancy(argument: _cakap_v1_GetVacancyRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_cakap_v1_GetVacancyResponse__Output>): grpc.ClientUnaryCall;
+    GetVacancy(argument: _cakap_v1_GetVacancyRequest, callback: grpc.requestCallback<_cakap_v1_GetVacancyResponse__Output>): grpc.ClientUnaryCall;
+    /**
+     * The stored vacancy. NOT_FOUND when there is none (or, for a partner, when it is
+     * neither open nor the partner's own).
+     */
+    getVacancy(argument: _cakap_v1_GetVacancyRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_cakap_v1_GetVacancyResponse__Output>): grpc.ClientUnaryCall;
+    getVacancy(argument: _cakap_v1_GetVacancyRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_cakap_v1_GetVacancyResponse__Output>): grpc.ClientUnaryCall;
+    getVacancy(argument: _cakap_v1_GetVacancyRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_cakap_v1_GetVacancyResponse__Output>): grpc.ClientUnaryCall;
+    getVacancy(argument: _cakap_v1_GetVacancyRequest, callback: grpc.requestCallback<_cakap_v1_GetVacancyResponse__Output>): grpc.ClientUnaryCall;
+    /**
+     * Stores the vacancy (id required), replacing one with the same id. INVALID_ARGUMENT
+     * naming the field when it is invalid.
+     */
+    UpsertVacancy(argument: _cakap_v1_UpsertVacancyRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_cakap_v1_UpsertVacancyResponse__Output>): grpc.ClientUnaryCall;
+    UpsertVacancy(argument: _cakap_v1_UpsertVacancyRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_cakap_v1_UpsertVacancyResponse__Output>): grpc.ClientUnaryCall;
+    UpsertVacancy(argument: _cakap_v1_UpsertVacancyRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_cakap_v1_UpsertVacancyResponse__Output>): grpc.ClientUnaryCall;
+    UpsertVacancy(argument: _cakap_v1_UpsertVacancyRequest, callback: grpc.requestCallback<_cakap_v1_UpsertVacancyResponse__Output>): grpc.ClientUnaryCall;
+    /**
+     * Stores the vacancy (id required), replacing one with the same id. INVALID_ARGUMENT
+     * naming the field when it is invalid.
+     */
+    upsertVacancy(argument: _cakap_v1_UpsertVacancyRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_cakap_v1_UpsertVacancyResponse__Output>): grpc.ClientUnaryCall;
+    upsertVacancy(argument: _cakap_v1_UpsertVacancyRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_cakap_v1_UpsertVacancyResponse__Output>): grpc.ClientUnaryCall;
+    upsertVacancy(argument: _cakap_v1_UpsertVacancyRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_cakap_v1_UpsertVacancyResponse__Output>): grpc.ClientUnaryCall;
+    upsertVacancy(argument: _cakap_v1_UpsertVacancyRequest, callback: grpc.requestCallback<_cakap_v1_UpsertVacancyResponse__Output>): grpc.ClientUnaryCall;
+}
+/**
+ * Stores vacancies for reverse matching. Writes: portal and admin. Reads: every role
+ * (partners: open vacancies and their own, see "Partners" above).
+ */
+export interface VacancyServiceHandlers extends grpc.UntypedServiceImplementation {
+    /**
+     * Removes the vacancy. NOT_FOUND when there is none.
+     */
+    DeleteVacancy: grpc.handleUnaryCall<_cakap_v1_DeleteVacancyRequest__Output, _cakap_v1_DeleteVacancyResponse>;
+    /**
+     * The stored vacancy. NOT_FOUND when there is none (or, for a partner, when it is
+     * neither open nor the partner's own).
+     */
+    GetVacancy: grpc.handleUnaryCall<_cakap_v1_GetVacancyRequest__Output, _cakap_v1_GetVacancyResponse>;
+    /**
+     * Stores the vacancy (id required), replacing one with the same id. INVALID_ARGUMENT
+     * naming the field when it is invalid.
+     */
+    UpsertVacancy: grpc.handleUnaryCall<_cakap_v1_UpsertVacancyRequest__Output, _cakap_v1_UpsertVacancyResponse>;
+}
+export interface VacancyServiceDefinition extends grpc.ServiceDefinition {
+    DeleteVacancy: MethodDefinition<_cakap_v1_DeleteVacancyRequest, _cakap_v1_DeleteVacancyResponse, _cakap_v1_DeleteVacancyRequest__Output, _cakap_v1_DeleteVacancyResponse__Output>;
+    GetVacancy: MethodDefinition<_cakap_v1_GetVacancyRequest, _cakap_v1_GetVacancyResponse, _cakap_v1_GetVacancyRequest__Output, _cakap_v1_GetVacancyResponse__Output>;
+    UpsertVacancy: MethodDefinition<_cakap_v1_UpsertVacancyRequest, _cakap_v1_UpsertVacancyResponse, _cakap_v1_UpsertVacancyRequest__Output, _cakap_v1_UpsertVacancyResponse__Output>;
+}

@@ -1,0 +1,425 @@
+<?php
+
+declare(strict_types=1);
+
+namespace Cakap;
+
+/**
+ * A client of cakapd's HTTP/JSON API (the Connect protocol, unary, plus the JSON Lines
+ * import), with PHP's curl extension and nothing else.
+ *
+ *   $cakap = new \Cakap\Client('http://127.0.0.1:7880', getenv('CAKAP_KEY'));
+ *   $cakap->upsertWorker(['id' => 'w-1', 'domicile' => ['regionCode' => '63.11'], ...]);
+ *   $result = $cakap->matchCandidates(['requiredSkills' => ['LAS'], ...], ['facets' => true]);
+ *
+ * Messages are PHP arrays in the protobuf JSON mapping of proto/cakap/v1/*.proto:
+ * lowerCamelCase keys, enums by name ("ISSUER_BNSP"). Replies leave fields at their
+ * default out; the typed helpers below fill the ones callers loop over and turn 64-bit
+ * counts (sent as strings) into ints. Every failure throws CakapException.
+ */
+final class Client
+{
+    private const PACKAGE = 'cakap.v1.';
+
+    private string $baseUrl;
+    private ?string $apiKey;
+    private int $timeoutMs;
+    private int $connectTimeoutMs;
+    private ?string $caFile;
+    /** One handle for every call, so its connection is kept alive between calls. */
+    private ?\CurlHandle $curl = null;
+
+    /**
+     * @param string      $baseUrl "http://host:port" or "https://host:port" (cakapd --http-listen)
+     * @param string|null $apiKey  a key made by `cakapd keys add`; null: send none
+     * @param array       $options timeoutMs (per call, default 30000; sent as
+     *                             Connect-Timeout-Ms), connectTimeoutMs (default 5000),
+     *                             caFile (PEM CA bundle to verify cakapd's TLS certificate)
+     */
+    public function __construct(string $baseUrl, ?string $apiKey = null, array $options = [])
+    {
+        $unknown = array_diff(array_keys($options), ['timeoutMs', 'connectTimeoutMs', 'caFile']);
+        if ($unknown !== []) {
+            throw new \InvalidArgumentException('options: unknown ' . implode(', ', $unknown));
+        }
+        $this->baseUrl = rtrim($baseUrl, '/');
+        $this->apiKey = ($apiKey === null || $apiKey === '') ? null : $apiKey;
+        $this->timeoutMs = (int)($options['timeoutMs'] ?? 30000);
+        $this->connectTimeoutMs = (int)($options['connectTimeoutMs'] ?? 5000);
+        $this->caFile = $options['caFile'] ?? null;
+        if ($this->timeoutMs <= 0) {
+            throw new \InvalidArgumentException('options.timeoutMs: must be > 0');
+        }
+    }
+
+    public function __destruct()
+    {
+        $this->close();
+    }
+
+    /** Closes the kept-alive connection (the next call opens a new one). */
+    public function close(): void
+    {
+        $this->curl = null;
+    }
+
+    // ---- workers ---------------------------------------------------------------------
+
+    /** Inserts the worker or replaces the stored one with its id; durable on return. */
+    public function upsertWorker(array $worker): void
+    {
+        $this->call('WorkerService', 'UpsertWorker', ['worker' => $worker]);
+    }
+
+    /** The stored worker (redacted for partner keys). not_found when there is none. */
+    public function getWorker(string $id): array
+    {
+        return $this->call('WorkerService', 'GetWorker', ['id' => $id])['worker'] ?? [];
+    }
+
+    public function deleteWorker(string $id): void
+    {
+        $this->call('WorkerService', 'DeleteWorker', ['id' => $id]);
+    }
+
+    /**
+     * Imports workers as JSON Lines, streamed (never held in memory whole): an iterable of
+     * worker arrays, or the path of a JSONL file (one cakap.v1.Worker per line).
+     * A bad record does not stop the import; it comes back in 'rejections' (by index).
+     *
+     * @return array{accepted:int, rejected:int, rejections:list<array>} each rejection
+     *         ['index' => int (from 0), 'workerId' => string, 'reason' => string]
+     */
+    public function importWorkers(iterable|string $workers, ?int $timeoutMs = null): array
+    {
+        return $this->import('/v1/import/workers', $workers, $timeoutMs);
+    }
+
+    /** The same for vacancies (cakap.v1.Vacancy per line), where cakapd offers it. */
+    public function importVacancies(iterable|string $vacancies, ?int $timeoutMs = null): array
+    {
+        return $this->import('/v1/import/vacancies', $vacancies, $timeoutMs);
+    }
+
+    // ---- vacancies -------------------------------------------------------------------
+
+    public function upsertVacancy(array $vacancy): void
+    {
+        $this->call('VacancyService', 'UpsertVacancy', ['vacancy' => $vacancy]);
+    }
+
+    public function getVacancy(string $id): array
+    {
+        return $this->call('VacancyService', 'GetVacancy', ['id' => $id])['vacancy'] ?? [];
+    }
+
+    public function deleteVacancy(string $id): void
+    {
+        $this->call('VacancyService', 'DeleteVacancy', ['id' => $id]);
+    }
+
+    // ---- matching --------------------------------------------------------------------
+
+    /**
+     * Workers for a vacancy, best first (docs/ranking.md).
+     *
+     * @param array|string $vacancy an inline vacancy, or the id of a stored one
+     * @param array        $options MatchOptions: pageSize, pageToken, facets, nearMissLimit,
+     *                              excludeWelfare, coarseLocations (cakapd validates them)
+     * @return array the MatchResult with candidates, nearMisses ([] when none),
+     *               nextPageToken ('' on the last page), total (int) and, when asked
+     *               for, facets (issuer/region/kkniLevel lists, counts as ints)
+     */
+    public function matchCandidates(array|string $vacancy, array $options = []): array
+    {
+        $request = is_string($vacancy) ? ['vacancyId' => $vacancy] : ['vacancy' => $vacancy];
+        if ($options !== []) {
+            $request['options'] = $options;
+        }
+        $result = $this->call('MatchService', 'MatchCandidates', $request)['result'] ?? [];
+        $result += ['candidates' => [], 'nearMisses' => [], 'nextPageToken' => ''];
+        $result['total'] = (int)($result['total'] ?? 0);
+        $result['candidates'] = array_map([self::class, 'fillHit'], $result['candidates']);
+        foreach ($result['nearMisses'] as $i => $miss) {
+            $miss += ['candidate' => [], 'constraint' => '', 'reason' => ''];
+            $miss['candidate'] = self::fillHit($miss['candidate']);
+            $result['nearMisses'][$i] = $miss;
+        }
+        if (isset($result['facets'])) {
+            foreach (['issuer', 'region', 'kkniLevel'] as $facet) {
+                $values = $result['facets'][$facet] ?? [];
+                foreach ($values as $i => $value) {
+                    $values[$i]['count'] = (int)($value['count'] ?? 0);
+                }
+                $result['facets'][$facet] = $values;
+            }
+        }
+        return $result;
+    }
+
+    /**
+     * The open stored vacancies a stored worker satisfies, best first.
+     *
+     * @return array{vacancies:list<array>, total:int}
+     */
+    public function matchVacancies(string $workerId, int $limit = 0, bool $excludeWelfare = false): array
+    {
+        $request = ['workerId' => $workerId];
+        if ($limit !== 0) {
+            $request['limit'] = $limit;
+        }
+        if ($excludeWelfare) {
+            $request['excludeWelfare'] = true;
+        }
+        $result = $this->call('MatchService', 'MatchVacancies', $request)['result'] ?? [];
+        $result += ['vacancies' => []];
+        $result['vacancies'] = array_map([self::class, 'fillHit'], $result['vacancies']);
+        $result['total'] = (int)($result['total'] ?? 0);
+        return $result;
+    }
+
+    // ---- administration --------------------------------------------------------------
+
+    /**
+     * Index statistics (admin keys).
+     *
+     * @return array{workers:int, vacancies:int, openVacancies:int, revision:int, sizeBytes:int}
+     */
+    public function stats(): array
+    {
+        $reply = $this->call('AdminService', 'Stats', []);
+        $stats = [];
+        foreach (['workers', 'vacancies', 'openVacancies', 'revision', 'sizeBytes'] as $key) {
+            $stats[$key] = (int)($reply[$key] ?? 0);
+        }
+        return $stats;
+    }
+
+    /** GET /healthz: true when the process answers. */
+    public function healthy(): bool
+    {
+        return $this->get('/healthz', false)[0] === 200;
+    }
+
+    /** GET /readyz: true when the index is open and the keys are loaded. */
+    public function ready(): bool
+    {
+        return $this->get('/readyz', false)[0] === 200;
+    }
+
+    /** GET /metrics: the Prometheus text (an admin key, unless served apart). */
+    public function metrics(): string
+    {
+        return $this->get('/metrics', true)[1];
+    }
+
+    // ---- the generic call ------------------------------------------------------------
+
+    /**
+     * Any unary rpc: POST /cakap.v1.<service>/<method> with the request as JSON.
+     *
+     * @param string $service "MatchService" or "cakap.v1.MatchService"
+     * @param array  $request the request message; [] sends {}
+     * @return array the reply message as decoded JSON (fields at their default left out)
+     */
+    public function call(string $service, string $method, array $request = [],
+                         ?int $timeoutMs = null): array
+    {
+        if (!str_contains($service, '.')) {
+            $service = self::PACKAGE . $service;
+        }
+        // An empty PHP array encodes as [], which is no message.
+        $body = $request === [] ? '{}' : self::encode($request);
+        $timeout = $timeoutMs ?? $this->timeoutMs;
+        [$status, $reply] = $this->send("/$service/$method", 'application/json', $timeout,
+                                        [CURLOPT_POSTFIELDS => $body]);
+        return self::decode($status, $reply);
+    }
+
+    // ---- transport -------------------------------------------------------------------
+
+    private function import(string $path, iterable|string $records, ?int $timeoutMs): array
+    {
+        $lines = is_string($records) ? self::fileChunks($records) : self::jsonLines($records);
+        $lines->valid();  // opens the file now: a missing one throws here, not inside curl
+        $pending = '';
+        $failure = null;
+        // curl pulls the body through this callback as it sends it: chunked, never whole.
+        // Static: a closure holding $this, kept by the curl handle this object holds, would
+        // be a cycle that keeps the client (and its open connection) alive after its last use.
+        $read = static function ($curl, $stream, int $max) use ($lines, &$pending, &$failure) {
+            try {
+                while (strlen($pending) < $max && $lines->valid()) {
+                    $pending .= $lines->current();
+                    $lines->next();
+                }
+            } catch (\Throwable $e) {
+                // Returning '' would end the body as if complete; CURL_READFUNC_ABORT
+                // (0x10000000) cuts it, so cakapd reports the import as cut short.
+                $failure = $e;
+                return 0x10000000;
+            }
+            $out = substr($pending, 0, $max);
+            $pending = (string)substr($pending, $max);
+            return $out;
+        };
+        try {
+            [$status, $reply] = $this->send($path, 'application/jsonl', $timeoutMs ?? 0, [
+                CURLOPT_UPLOAD => true,
+                CURLOPT_READFUNCTION => $read,
+            ]);
+        } catch (CakapException $e) {
+            throw $failure ?? $e;
+        } finally {
+            // The connection is not reused after a streamed body: when cakapd answered
+            // before reading it all (e.g. permission_denied), the rest would be read as the
+            // next request.
+            $this->curl = null;
+        }
+        if ($failure !== null) {
+            throw $failure;
+        }
+        $result = self::decode($status, $reply);
+        $rejections = [];
+        foreach ($result['rejections'] ?? [] as $r) {
+            $rejections[] = [
+                'index' => (int)($r['index'] ?? 0),
+                'workerId' => (string)($r['workerId'] ?? ''),
+                'reason' => (string)($r['reason'] ?? ''),
+            ];
+        }
+        // In stream order, as the proto says: cakapd lists records it could not parse as
+        // they arrive, before the invalid ones of the batch being validated.
+        usort($rejections, fn($a, $b) => $a['index'] <=> $b['index']);
+        return [
+            'accepted' => (int)($result['accepted'] ?? 0),
+            'rejected' => (int)($result['rejected'] ?? 0),
+            'rejections' => $rejections,
+        ];
+    }
+
+    /**
+     * Fills the fields of a Candidate / VacancyHit that JSON leaves out at 0 (a worker at
+     * the vacancy's own location has distanceKm 0; a component may be worth 0), so callers
+     * can index them. The worker or vacancy itself is left as sent: a missing 'nik' means
+     * it was not given or redacted.
+     */
+    private static function fillHit(array $hit): array
+    {
+        $hit += ['score' => 0.0, 'distanceKm' => 0.0, 'explanation' => []];
+        foreach ($hit['explanation'] as $i => $component) {
+            $hit['explanation'][$i] = $component + ['name' => '', 'value' => 0.0, 'detail' => ''];
+        }
+        return $hit;
+    }
+
+    /** The file's bytes in 64 KiB pieces. */
+    private static function fileChunks(string $path): \Generator
+    {
+        $f = @fopen($path, 'rb');
+        if ($f === false) {
+            throw new \InvalidArgumentException("importWorkers: cannot open $path");
+        }
+        try {
+            while (!feof($f)) {
+                $chunk = fread($f, 65536);
+                if ($chunk === false) {
+                    throw new \RuntimeException("importWorkers: cannot read $path");
+                }
+                if ($chunk !== '') {
+                    yield $chunk;
+                }
+            }
+        } finally {
+            fclose($f);
+        }
+    }
+
+    private static function jsonLines(iterable $records): \Generator
+    {
+        foreach ($records as $record) {
+            yield ($record === [] ? '{}' : self::encode($record)) . "\n";
+        }
+    }
+
+    private static function encode(array $message): string
+    {
+        return json_encode($message, JSON_UNESCAPED_SLASHES | JSON_UNESCAPED_UNICODE
+                                     | JSON_PRESERVE_ZERO_FRACTION | JSON_THROW_ON_ERROR);
+    }
+
+    private static function decode(int $status, string $reply): array
+    {
+        if ($status !== 200) {
+            throw CakapException::fromReply($status, $reply);
+        }
+        $message = json_decode($reply, true);
+        if (!is_array($message)) {
+            throw new CakapException('internal', 'reply: not a JSON object', $status);
+        }
+        return $message;
+    }
+
+    /** @return array{0:int, 1:string} the HTTP status (200 or else) and the body */
+    private function get(string $path, bool $throw): array
+    {
+        [$status, $body] = $this->send($path, null, $this->timeoutMs, [CURLOPT_HTTPGET => true]);
+        if ($throw && $status !== 200) {
+            throw CakapException::fromReply($status, $body);
+        }
+        return [$status, $body];
+    }
+
+    /**
+     * One request. $timeoutMs 0: no deadline. A failure to get any reply throws
+     * (unavailable, or deadline_exceeded when curl's own timeout fired).
+     *
+     * @return array{0:int, 1:string}
+     */
+    private function send(string $path, ?string $contentType, int $timeoutMs, array $curlOptions): array
+    {
+        if ($this->curl === null) {
+            $this->curl = curl_init();
+        } else {
+            curl_reset($this->curl);
+        }
+        $headers = ['Accept: application/json', 'Expect:'];  // no 100-continue round trip
+        if ($contentType !== null) {
+            $headers[] = "Content-Type: $contentType";
+        }
+        if ($this->apiKey !== null) {
+            $headers[] = "Authorization: Bearer {$this->apiKey}";
+        }
+        if ($timeoutMs > 0) {
+            // The server gives up at the deadline and says so (deadline_exceeded); curl waits
+            // a little longer so that reply, not a cut connection, is what the caller sees.
+            $headers[] = "Connect-Timeout-Ms: $timeoutMs";
+        }
+        $options = [
+            CURLOPT_URL => $this->baseUrl . $path,
+            CURLOPT_RETURNTRANSFER => true,
+            CURLOPT_HTTPHEADER => $headers,
+            CURLOPT_CONNECTTIMEOUT_MS => $this->connectTimeoutMs,
+            CURLOPT_TIMEOUT_MS => $timeoutMs > 0 ? $timeoutMs + 2000 : 0,
+            CURLOPT_NOSIGNAL => true,
+            CURLOPT_USERAGENT => 'cakap-php/0.1',
+        ] + $curlOptions;
+        if (!isset($curlOptions[CURLOPT_HTTPGET])) {
+            // POSTFIELDS implies POST; an upload (the streamed import) would be a PUT.
+            $options[CURLOPT_CUSTOMREQUEST] = 'POST';
+        }
+        if ($this->caFile !== null) {
+            $options[CURLOPT_CAINFO] = $this->caFile;
+        }
+        curl_setopt_array($this->curl, $options);
+        $body = curl_exec($this->curl);
+        if ($body === false) {
+            $errno = curl_errno($this->curl);
+            $error = curl_error($this->curl);
+            $this->curl = null;  // a broken connection is not reused
+            $code = $errno === CURLE_OPERATION_TIMEDOUT ? 'deadline_exceeded' : 'unavailable';
+            throw new CakapException($code, "$path: $error (curl error $errno)", 0);
+        }
+        return [(int)curl_getinfo($this->curl, CURLINFO_RESPONSE_CODE), (string)$body];
+    }
+}

@@ -1,0 +1,351 @@
+"""cakap.Client: cakapd's HTTP/JSON API (the Connect protocol, unary, and the JSON Lines
+import) from the Python standard library alone (http.client, json, ssl, csv)."""
+
+import array
+import csv
+import http.client
+import json
+import ssl
+import urllib.parse
+
+from .csv_workers import CsvMapping
+from .errors import CakapError
+
+_PACKAGE = "cakap.v1."
+# Errors of a kept-alive connection the server closed while idle: the request never
+# reached it, so sending it again on a new connection is safe.
+_STALE = (http.client.RemoteDisconnected, ConnectionResetError, BrokenPipeError)
+
+
+def _int(value):
+    return int(value) if value not in (None, "") else 0
+
+
+def _fill_hit(hit):
+    """Fills the fields of a Candidate / VacancyHit that JSON leaves out at 0 (a worker at
+    the vacancy's own location has distanceKm 0; a component may be worth 0), so callers
+    can index them. The worker or vacancy itself is left as sent: a missing "nik" means
+    it was not given or redacted."""
+    hit.setdefault("score", 0.0)
+    hit.setdefault("distanceKm", 0.0)
+    for component in hit.setdefault("explanation", []):
+        component.setdefault("name", "")
+        component.setdefault("value", 0.0)
+        component.setdefault("detail", "")
+    return hit
+
+
+class Client:
+    """A client of one cakapd.
+
+        c = cakap.Client("http://127.0.0.1:7880", api_key)
+        result = c.match({"requiredSkills": ["LAS"], "location": {"regionCode": "63.11"}},
+                         facets=True, near_miss_limit=5)
+        for cand in result["candidates"]:
+            print(cand["worker"]["id"], cand["score"])
+
+    Messages are plain dicts in the protobuf JSON mapping of proto/cakap/v1/*.proto
+    (lowerCamelCase keys, enums by name: "ISSUER_BNSP"). Replies leave fields at their
+    default out; the helpers fill the lists callers loop over and turn the 64-bit counts
+    (sent as strings) into ints. Failures raise CakapError.
+
+    base_url: "http://host:port" or "https://host:port" (cakapd --http-listen).
+    api_key:  a key from `cakapd keys add` (None: send none).
+    timeout:  seconds per call, sent as Connect-Timeout-Ms (the server's deadline).
+    ca_file:  PEM CA bundle to verify cakapd's TLS certificate (default: the system's).
+    """
+
+    def __init__(self, base_url, api_key=None, *, timeout=30.0, ca_file=None):
+        url = urllib.parse.urlsplit(base_url)
+        if url.scheme not in ("http", "https") or not url.hostname:
+            raise ValueError("base_url: %r is not http(s)://host[:port]" % base_url)
+        if timeout <= 0:
+            raise ValueError("timeout: must be > 0")
+        self._https = url.scheme == "https"
+        self._host = url.hostname
+        self._port = url.port or (443 if self._https else 80)
+        self._prefix = url.path.rstrip("/")
+        self._key = api_key or None
+        self._timeout = float(timeout)
+        self._ssl = ssl.create_default_context(cafile=ca_file) if self._https else None
+        self._conn = None
+
+    def close(self):
+        if self._conn is not None:
+            self._conn.close()
+            self._conn = None
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+    # ---- matching ------------------------------------------------------------------
+
+    def match(self, vacancy, *, page_size=0, page_token="", facets=False, near_miss_limit=0,
+              exclude_welfare=False, timeout=None):
+        """Workers for a vacancy (a dict, or the id of a stored vacancy), best first.
+
+        Returns the MatchResult dict: "candidates" and "nearMisses" ([] when none; score,
+        distanceKm and explanation always present), "nextPageToken" ("" on the last page),
+        "total" (int), "facets" when asked for (counts as ints), "resolvedVacancy".
+        """
+        request = {"vacancyId": vacancy} if isinstance(vacancy, str) else {"vacancy": vacancy}
+        options = {}
+        if page_size:
+            options["pageSize"] = page_size
+        if page_token:
+            options["pageToken"] = page_token
+        if facets:
+            options["facets"] = True
+        if near_miss_limit:
+            options["nearMissLimit"] = near_miss_limit
+        if exclude_welfare:
+            options["excludeWelfare"] = True
+        if options:
+            request["options"] = options
+        result = self.call("MatchService", "MatchCandidates", request, timeout=timeout)
+        result = result.get("result", {})
+        result.setdefault("candidates", [])
+        result.setdefault("nearMisses", [])
+        result.setdefault("nextPageToken", "")
+        result["total"] = _int(result.get("total"))
+        for c in result["candidates"]:
+            _fill_hit(c)
+        for n in result["nearMisses"]:
+            _fill_hit(n.setdefault("candidate", {}))
+            n.setdefault("constraint", "")
+            n.setdefault("reason", "")
+        for values in result.get("facets", {}).values():
+            for v in values:
+                v["count"] = _int(v.get("count"))
+        return result
+
+    def iter_candidates(self, vacancy, *, page_size=200, exclude_welfare=False):
+        """Every candidate of a match, page after page (a generator)."""
+        token = ""
+        while True:
+            page = self.match(vacancy, page_size=page_size, page_token=token,
+                              exclude_welfare=exclude_welfare)
+            yield from page["candidates"]
+            token = page["nextPageToken"]
+            if not token:
+                return
+
+    def match_vacancies(self, worker_id, *, limit=0, exclude_welfare=False):
+        """The open stored vacancies a stored worker satisfies: {"vacancies": [...], "total": n}."""
+        request = {"workerId": worker_id}
+        if limit:
+            request["limit"] = limit
+        if exclude_welfare:
+            request["excludeWelfare"] = True
+        result = self.call("MatchService", "MatchVacancies", request).get("result", {})
+        for hit in result.setdefault("vacancies", []):
+            _fill_hit(hit)
+        result["total"] = _int(result.get("total"))
+        return result
+
+    # ---- workers and vacancies -----------------------------------------------------
+
+    def upsert_worker(self, worker):
+        self.call("WorkerService", "UpsertWorker", {"worker": worker})
+
+    def get_worker(self, worker_id):
+        """The stored worker (redacted for partner keys); CakapError not_found if none."""
+        return self.call("WorkerService", "GetWorker", {"id": worker_id}).get("worker", {})
+
+    def delete_worker(self, worker_id):
+        self.call("WorkerService", "DeleteWorker", {"id": worker_id})
+
+    def upsert_vacancy(self, vacancy):
+        self.call("VacancyService", "UpsertVacancy", {"vacancy": vacancy})
+
+    def get_vacancy(self, vacancy_id):
+        return self.call("VacancyService", "GetVacancy", {"id": vacancy_id}).get("vacancy", {})
+
+    def delete_vacancy(self, vacancy_id):
+        self.call("VacancyService", "DeleteVacancy", {"id": vacancy_id})
+
+    # ---- imports -------------------------------------------------------------------
+
+    def import_workers(self, workers, *, timeout=None):
+        """Imports an iterable of worker dicts, streamed (never held whole).
+
+        Returns {"accepted": n, "rejected": m, "rejections": [{"index": i, "workerId": id,
+        "reason": "domicile.latitude: ..."}]}: index counts records from 0. A bad record
+        never stops the import.
+        """
+        lines = (json.dumps(w, ensure_ascii=False, separators=(",", ":")).encode() + b"\n"
+                 for w in workers)
+        return self._import("/v1/import/workers", lines, timeout)
+
+    def import_jsonl(self, path, *, kind="workers", timeout=None):
+        """Imports a JSON Lines file (one cakap.v1.Worker, or Vacancy with kind="vacancies",
+        per line), streamed in 64 KiB pieces. Returns what import_workers returns; a
+        record's index counts the file's non-blank lines from 0."""
+        if kind not in ("workers", "vacancies"):
+            raise ValueError("kind: %r is not workers or vacancies" % kind)
+
+        def chunks(f):
+            while True:
+                chunk = f.read(65536)
+                if not chunk:
+                    return
+                yield chunk
+
+        with open(path, "rb") as f:
+            return self._import("/v1/import/" + kind, chunks(f), timeout)
+
+    def import_csv(self, path, *, timeout=None, **csv_options):
+        """Imports workers from a CSV file with a header row; the columns are those of
+        cakap.csv_workers (id, name, region_code, latitude, longitude, skills separated by
+        ";", cert_issuer, cert_skills, cert_kkni_level, cert_issued_on, ...). Streamed.
+
+        Returns what import_workers returns, each rejection with "line" added: the
+        CSV line (from 1, the header is line 1) the record started on.
+        csv_options go to csv.DictReader (e.g. delimiter=";").
+        """
+        lines_of_records = array.array("q")
+        with open(path, newline="", encoding="utf-8-sig") as f:
+            reader = csv.DictReader(f, **csv_options)
+            mapping = CsvMapping(reader.fieldnames or [])
+
+            def workers():
+                line = reader.line_num + 1
+                for row in reader:
+                    lines_of_records.append(line)
+                    line = reader.line_num + 1
+                    yield mapping.worker(row)
+
+            result = self.import_workers(workers(), timeout=timeout)
+        for r in result["rejections"]:
+            if 0 <= r["index"] < len(lines_of_records):
+                r["line"] = lines_of_records[r["index"]]
+        return result
+
+    # ---- administration and operations ---------------------------------------------
+
+    def stats(self):
+        """Index statistics (admin keys): workers, vacancies, openVacancies, revision,
+        sizeBytes, all ints."""
+        reply = self.call("AdminService", "Stats", {})
+        return {k: _int(reply.get(k))
+                for k in ("workers", "vacancies", "openVacancies", "revision", "sizeBytes")}
+
+    def healthy(self):
+        return self._request("GET", "/healthz", None, None, self._timeout)[0] == 200
+
+    def ready(self):
+        return self._request("GET", "/readyz", None, None, self._timeout)[0] == 200
+
+    def metrics(self):
+        """The Prometheus text of /metrics (needs an admin key unless served apart)."""
+        status, body = self._request("GET", "/metrics", None, None, self._timeout)
+        if status != 200:
+            raise CakapError.from_reply(status, body)
+        return body.decode("utf-8")
+
+    # ---- the generic call ------------------------------------------------------------
+
+    def call(self, service, method, request=None, *, timeout=None):
+        """Any unary rpc: POST /cakap.v1.<service>/<method>; returns the reply as a dict.
+
+        service: "MatchService" or "cakap.v1.MatchService".
+        """
+        if "." not in service:
+            service = _PACKAGE + service
+        body = json.dumps(request or {}, ensure_ascii=False, separators=(",", ":")).encode()
+        status, reply = self._request("POST", "/%s/%s" % (service, method), body,
+                                      "application/json", timeout or self._timeout)
+        return self._decode(status, reply)
+
+    # ---- transport -------------------------------------------------------------------
+
+    def _import(self, path, chunks, timeout):
+        status, reply = self._request("POST", path, chunks, "application/jsonl", timeout,
+                                      stream=True)
+        result = self._decode(status, reply)
+        return {
+            "accepted": _int(result.get("accepted")),
+            "rejected": _int(result.get("rejected")),
+            # In stream order, as the proto says: cakapd lists records it could not parse as
+            # they arrive, before the invalid ones of the batch being validated.
+            "rejections": sorted(({"index": _int(r.get("index")),
+                                   "workerId": r.get("workerId", ""),
+                                   "reason": r.get("reason", "")}
+                                  for r in result.get("rejections", [])),
+                                 key=lambda r: r["index"]),
+        }
+
+    @staticmethod
+    def _decode(status, reply):
+        if status != 200:
+            raise CakapError.from_reply(status, reply)
+        try:
+            message = json.loads(reply)
+        except ValueError as e:
+            raise CakapError("internal", "reply: not JSON (%s)" % e, http_status=status)
+        if not isinstance(message, dict):
+            raise CakapError("internal", "reply: not a JSON object", http_status=status)
+        return message
+
+    def _connect(self, timeout):
+        if self._https:
+            return http.client.HTTPSConnection(self._host, self._port, timeout=timeout,
+                                               context=self._ssl)
+        return http.client.HTTPConnection(self._host, self._port, timeout=timeout)
+
+    def _request(self, verb, path, body, content_type, timeout, stream=False):
+        """One request; returns (status, body bytes). timeout None: no deadline (imports).
+        A stream body (an iterable of bytes) is sent chunked."""
+        headers = {"Accept": "application/json"}
+        if content_type:
+            headers["Content-Type"] = content_type
+        if self._key:
+            headers["Authorization"] = "Bearer " + self._key
+        if timeout:
+            headers["Connect-Timeout-Ms"] = str(max(1, int(timeout * 1000)))
+        # The server gives up at the deadline and says so (deadline_exceeded); the socket
+        # waits a little longer so that reply, not a cut connection, is what callers see.
+        sock_timeout = timeout + 2 if timeout else None
+        if stream:
+            self.close()  # a body read from a generator cannot be sent twice: a new connection
+        for attempt in (0, 1):
+            reused = self._conn is not None
+            if not reused:
+                self._conn = self._connect(sock_timeout)
+            conn = self._conn
+            conn.timeout = sock_timeout
+            if conn.sock is not None:
+                conn.sock.settimeout(sock_timeout)
+            try:
+                try:
+                    conn.request(verb, self._prefix + path, body=body, headers=headers,
+                                 encode_chunked=stream)
+                except (BrokenPipeError, ConnectionResetError):
+                    # The server may have answered early (e.g. permission_denied for an
+                    # import) and closed: its reply is still there to read.
+                    if not stream:
+                        raise
+                response = conn.getresponse()
+                data = response.read()
+                # After a streamed body the connection is not reused: when cakapd answered
+                # before reading it all (e.g. permission_denied), the rest would be read as
+                # the next request.
+                if response.will_close or stream:
+                    self.close()
+                return response.status, data
+            except _STALE as e:
+                self.close()
+                if reused and not stream and attempt == 0:
+                    continue  # an idle connection the server had closed: once more, anew
+                raise CakapError("unavailable", "%s: %s" % (path, e)) from e
+            except TimeoutError as e:
+                self.close()
+                raise CakapError("deadline_exceeded", "%s: no reply within %.1f s" %
+                                 (path, sock_timeout)) from e
+            except (OSError, http.client.HTTPException) as e:
+                self.close()
+                raise CakapError("unavailable", "%s: %s" % (path, e)) from e
+        raise AssertionError("unreachable")
