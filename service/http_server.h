@@ -38,7 +38,10 @@ struct HttpOptions {
   // How long reading a request's headers and body may stall, and how long an idle
   // keep-alive connection is kept.
   absl::Duration read_timeout = absl::Seconds(10);
-  absl::Duration idle_timeout = absl::Seconds(30);
+  absl::Duration idle_timeout = absl::Seconds(5);
+  // Connections served at once, each by its own thread (an idle keep-alive connection
+  // holds one until idle_timeout); more wait until one is free.
+  int max_connections = 64;
   // Origins (scheme://host[:port]) whose browsers may call the API; empty: no CORS
   // headers at all, so browsers allow same-origin calls only.
   std::vector<std::string> cors_origins;
@@ -61,7 +64,8 @@ class HttpServer {
                                                            std::function<bool()> ready);
   virtual ~HttpServer() = default;
   virtual int port() const = 0;
-  // Stops accepting and waits for the requests being served.
+  // Stops accepting, closes idle keep-alive connections and waits for the requests
+  // being served.
   virtual void Stop() = 0;
 };
 

@@ -54,6 +54,8 @@ flags:
                            (default: none)
   --http-max-body-bytes N  largest HTTP request body, JSON Lines imports excepted
                            (default 4194304)
+  --http-max-connections N HTTP connections served at once (default 64); an idle
+                           keep-alive connection holds one for up to 5 s
   --metrics-listen HOST:PORT  /metrics (open, no key), /healthz and /readyz only: give
                            it a private address
   --default-rate N         requests/s per portal/admin key without its own rate
@@ -181,7 +183,7 @@ int Serve(const std::vector<std::string>& args) {
       args, {"data", "listen", "keys", "audit-log", "audit-max-bytes", "tls-cert", "tls-key", "max-message-bytes",
              "default-rate", "partner-rate", "page-token-secrets", "shutdown-grace",
              "write-probe-secs", "http-listen", "http-cors-origins", "http-max-body-bytes",
-             "metrics-listen"},
+             "http-max-connections", "metrics-listen"},
       &flags);
   if (!error.empty()) return Usage(error);
   cakap::service::ServerOptions options;
@@ -214,6 +216,11 @@ int Serve(const std::vector<std::string>& args) {
       (!absl::SimpleAtoi(flags["http-max-body-bytes"], &options.http.max_body_bytes) ||
        options.http.max_body_bytes == 0)) {
     return Usage("--http-max-body-bytes: not an integer > 0");
+  }
+  if (flags.count("http-max-connections") &&
+      (!absl::SimpleAtoi(flags["http-max-connections"], &options.http.max_connections) ||
+       options.http.max_connections < 1 || options.http.max_connections > 10000)) {
+    return Usage("--http-max-connections: not an integer from 1 to 10000");
   }
   options.metrics_listen = flags["metrics-listen"];
   if (flags.count("write-probe-secs")) {

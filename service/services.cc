@@ -1,5 +1,6 @@
 // The handlers of WorkerService, VacancyService and AdminService (MatchService:
 // match_service.cc).
+#include <algorithm>
 #include <string>
 #include <utility>
 #include <vector>
@@ -37,26 +38,42 @@ absl::Status UpsertWorkers(Call& call, const StreamReader& read,
   CAKAP_RETURN_IF_ERROR(call.Authorize(kWriters));
   std::vector<v1::Worker> batch;
   std::vector<int64_t> positions;  // stream index of each batch entry
-  auto reject = [&](int64_t index, const std::string& id, absl::string_view reason) {
-    resp->set_rejected(resp->rejected() + 1);
-    if (static_cast<size_t>(resp->rejections_size()) >= kMaxListedRejections) return;
-    v1::Rejection* r = resp->add_rejections();
-    r->set_index(index);
-    r->set_worker_id(id);
-    r->set_reason(std::string(reason));
+  // Rejections of the records read since the last flush: listed at the flush, sorted,
+  // so the reply lists them in stream order (a malformed line is known at once, a
+  // record the engine refuses only when its batch is committed).
+  struct Rejected {
+    int64_t index;
+    std::string worker_id, reason;
   };
+  std::vector<Rejected> rejected;
   auto flush = [&]() -> absl::Status {
-    if (batch.empty()) return absl::OkStatus();
-    CAKAP_RETURN_IF_ERROR(call.BeforeEngine());
-    absl::StatusOr<BulkResult> result = call.engine().UpsertWorkers(batch);
-    if (!result.ok()) return result.status();
-    resp->set_accepted(resp->accepted() + result->accepted);
-    for (const BulkResult::Rejection& r : result->rejected) {
-      reject(positions[r.index], batch[r.index].id(), r.status.message());
+    absl::Status status;
+    if (!batch.empty()) status = call.BeforeEngine();
+    if (!batch.empty() && status.ok()) {
+      absl::StatusOr<BulkResult> result = call.engine().UpsertWorkers(batch);
+      status = result.status();
+      if (result.ok()) {
+        resp->set_accepted(resp->accepted() + result->accepted);
+        for (const BulkResult::Rejection& r : result->rejected) {
+          rejected.push_back(
+              {positions[r.index], batch[r.index].id(), std::string(r.status.message())});
+        }
+      }
     }
+    std::sort(rejected.begin(), rejected.end(),
+              [](const Rejected& a, const Rejected& b) { return a.index < b.index; });
+    for (Rejected& r : rejected) {
+      resp->set_rejected(resp->rejected() + 1);
+      if (static_cast<size_t>(resp->rejections_size()) >= kMaxListedRejections) continue;
+      v1::Rejection* listed = resp->add_rejections();
+      listed->set_index(r.index);
+      listed->set_worker_id(std::move(r.worker_id));
+      listed->set_reason(std::move(r.reason));
+    }
+    rejected.clear();
     batch.clear();
     positions.clear();
-    return absl::OkStatus();
+    return status;
   };
   v1::UpsertWorkersRequest req;
   for (int64_t index = 0;; ++index) {
@@ -66,9 +83,9 @@ absl::Status UpsertWorkers(Call& call, const StreamReader& read,
       return Partial(absl::CancelledError(absl::StrCat("import cut: ", record.error)), *resp);
     }
     if (record.kind == StreamRecord::kMalformed) {
-      reject(index, "", record.error);
+      rejected.push_back({index, "", record.error});
     } else if (!req.has_worker()) {
-      reject(index, "", "worker: required");
+      rejected.push_back({index, "", "worker: required"});
     } else {
       batch.push_back(std::move(*req.mutable_worker()));
       positions.push_back(index);
