@@ -332,6 +332,18 @@ void ServerImpl::AddServerGauges() {
     return static_cast<double>(audit_->counters().syncs);
   });
   metrics_.AddGauge("cakap_process_resident_bytes", "Resident memory of cakapd.", &ResidentBytes);
+  metrics_.AddGauge("cakap_writes_serving",
+                    "1 while writes commit, 0 while they fail (a full disk, an I/O error).",
+                    [this] {
+                      absl::MutexLock lock(&health_mu_);
+                      return writes_serving_ ? 1.0 : 0.0;
+                    });
+  if (keys_ != nullptr) {
+    metrics_.AddGauge("cakap_key_reload_failures",
+                      "Reloads of the keys file (SIGHUP) that failed since start; the keys "
+                      "loaded before stay active.",
+                      [this] { return static_cast<double>(keys_->reload_stats().failures); });
+  }
 }
 
 }  // namespace

@@ -344,6 +344,9 @@ TEST(SvcRolesTest, RevocationTakesEffectOnReload) {
   std::ofstream(s.options.keys_file, std::ios::app) << "not a key line\n";
   EXPECT_FALSE(s.server->ReloadKeys().ok());
   EXPECT_TRUE(Stats(s, fresh).ok());
+  // Loudly: a metric for the operator's alerts (Stats has the count and the reason).
+  EXPECT_NE(s.server->metrics().Render().find("cakap_key_reload_failures 1\n"),
+            std::string::npos);
   EXPECT_EQ(GetWorker(s, s.keys.partner, "w-1").error_code(), grpc::StatusCode::UNAUTHENTICATED);
 }
 

@@ -329,6 +329,8 @@ TEST_F(HttpTest, HealthReadinessAndMetrics) {
                 "cakap_requests_total{rpc=\"GetWorker\",code=\"OK\",transport=\"grpc\"} 1\n"),
             std::string::npos);
   EXPECT_NE(admin->body.find("cakap_index_workers 3\n"), std::string::npos);
+  EXPECT_NE(admin->body.find("cakap_writes_serving 1\n"), std::string::npos);
+  EXPECT_NE(admin->body.find("cakap_key_reload_failures 0\n"), std::string::npos);
   EXPECT_NE(admin->body.find("cakap_request_duration_seconds_bucket{rpc=\"GetWorker\",transport=\"http\",le=\"+Inf\"} 2\n"),
             std::string::npos);
 
