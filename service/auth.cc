@@ -8,9 +8,11 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <charconv>
 #include <cerrno>
 #include <cmath>
 #include <cstring>
+#include <charconv>
 #include <fstream>
 #include <sstream>
 #include <utility>
@@ -201,7 +203,13 @@ std::string FormatKeyLine(absl::string_view hash, const ApiKey& key) {
   std::string line = absl::StrCat(hash, " ", key.name, " ", RoleName(key.role));
   if (!key.provinces.empty()) absl::StrAppend(&line, " provinces=", absl::StrJoin(key.provinces, ","));
   if (!key.regions.empty()) absl::StrAppend(&line, " regions=", absl::StrJoin(key.regions, ","));
-  if (key.rate > 0) absl::StrAppend(&line, " rate=", key.rate);
+  if (key.rate > 0) {
+    // The shortest text that reads back as the same double (StrCat keeps 6 digits:
+    // 1.2345678 became 1.23457; found by the fuzzer).
+    char rate[32];
+    const std::to_chars_result end = std::to_chars(rate, rate + sizeof(rate), key.rate);
+    absl::StrAppend(&line, " rate=", absl::string_view(rate, end.ptr - rate));
+  }
   return line;
 }
 

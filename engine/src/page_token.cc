@@ -43,6 +43,9 @@ absl::StatusOr<PageCursor> DecodePageToken(absl::string_view token) {
     return Malformed();
   }
   c.last_id = parts[3];
+  // One cursor, one token: whitespace, padding, stray low bits of the last character or
+  // "+7" for 7 would each make another token for the same page (found by the fuzzer).
+  if (EncodePageToken(c) != token) return Malformed();
   return c;
 }
 
