@@ -10,21 +10,11 @@
 #include <filesystem>
 
 #include "absl/strings/str_cat.h"
-#include "absl/strings/str_format.h"
-#include "cakap/field_limits.h"
+#include "cakap/v1/log.pb.h"
 
 namespace cakap {
 namespace service {
 namespace {
-
-std::string JsonList(const std::vector<std::string>& items) {
-  std::string out = "[";
-  for (size_t i = 0; i < items.size(); ++i) {
-    if (i > 0) out += ",";
-    out += JsonString(items[i]);
-  }
-  return out + "]";
-}
 
 int OpenForAppend(const std::string& path) {
   return open(path.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0600);
@@ -47,59 +37,18 @@ absl::Status SyncDirectoryOf(const std::string& path) {
 
 }  // namespace
 
-std::string JsonString(absl::string_view s) {
-  std::string out = "\"";
-  for (unsigned char c : s) {
-    switch (c) {
-      case '"':
-        out += "\\\"";
-        break;
-      case '\\':
-        out += "\\\\";
-        break;
-      case '\n':
-        out += "\\n";
-        break;
-      case '\r':
-        out += "\\r";
-        break;
-      case '\t':
-        out += "\\t";
-        break;
-      default:
-        if (c < 0x20 || c == 0x7f) {
-          absl::StrAppendFormat(&out, "\\u%04x", c);
-        } else {
-          out += static_cast<char>(c);
-        }
-    }
-  }
-  out += "\"";
-  // A log line must stay valid UTF-8 (and so valid JSON) whatever it quotes: invalid
-  // bytes become U+FFFD (3 bytes each, so nothing is cut).
-  return EchoValue(out, 3 * out.size());
-}
-
-std::string JsonTime(absl::Time t) {
-  return JsonString(
-      absl::FormatTime("%Y-%m-%dT%H:%M:%E3S%Ez", t, absl::FixedTimeZone(7 * 3600)));
-}
-
 std::string FormatAuditLine(const AuditEntry& e) {
-  std::string line = absl::StrCat("{\"time\":", JsonTime(e.time), ",\"key\":", JsonString(e.key),
-                                  ",\"rpc\":", JsonString(e.rpc));
-  if (e.rpc == "GetWorker") {
-    absl::StrAppend(&line, ",\"worker_ids\":", JsonList(e.worker_ids));
-  } else if (e.rpc == "MatchVacancies") {
-    absl::StrAppend(&line, ",\"worker_id\":", JsonString(e.worker_id),
-                    ",\"vacancy_ids\":", JsonList(e.vacancy_ids));
-  } else {
-    absl::StrAppend(&line, ",\"vacancy_id\":", JsonString(e.vacancy_id),
-                    ",\"vacancy_fingerprint\":", JsonString(e.vacancy_fingerprint),
-                    ",\"worker_ids\":", JsonList(e.worker_ids),
-                    ",\"near_miss_worker_ids\":", JsonList(e.near_miss_worker_ids));
-  }
-  return line + "}\n";
+  v1::AuditLine line;
+  line.set_time(LogTime(e.time));
+  line.set_key(ValidUtf8(e.key));
+  line.set_rpc(ValidUtf8(e.rpc));
+  line.set_vacancy_id(ValidUtf8(e.vacancy_id));
+  line.set_vacancy_fingerprint(ValidUtf8(e.vacancy_fingerprint));
+  for (const std::string& id : e.worker_ids) line.add_worker_ids(ValidUtf8(id));
+  for (const std::string& id : e.near_miss_worker_ids) line.add_near_miss_worker_ids(ValidUtf8(id));
+  line.set_worker_id(ValidUtf8(e.worker_id));
+  for (const std::string& id : e.vacancy_ids) line.add_vacancy_ids(ValidUtf8(id));
+  return JsonLine(line);
 }
 
 absl::StatusOr<std::unique_ptr<AuditLog>> AuditLog::Open(const std::string& path,

@@ -1,12 +1,9 @@
-// The audit log of partner reads of personal data (matches, reverse matches, GetWorker),
-// and the JSON helpers shared with the request log.
+// The audit log of partner reads of personal data (matches, reverse matches, GetWorker).
 //
-// One JSON object per line, e.g.
+// One cakap.v1.AuditLine (proto/cakap/v1/log.proto) per line, every field present, e.g.
 //   {"time":"2026-11-23T10:00:00.123+07:00","key":"pt-borneo","rpc":"MatchCandidates",
 //    "vacancy_id":"","vacancy_fingerprint":"3f1a...","worker_ids":["w-1","w-7"],
-//    "near_miss_worker_ids":[]}
-// MatchVacancies lines carry "worker_id" and "vacancy_ids" instead, and GetWorker lines
-// (a partner read one worker) only "worker_ids".
+//    "near_miss_worker_ids":[],"worker_id":"","vacancy_ids":[]}
 #ifndef CAKAP_SERVICE_AUDIT_H_
 #define CAKAP_SERVICE_AUDIT_H_
 
@@ -20,14 +17,10 @@
 #include "absl/strings/string_view.h"
 #include "absl/synchronization/mutex.h"
 #include "absl/time/time.h"
+#include "log_line.h"
 
 namespace cakap {
 namespace service {
-
-// `s` as a JSON string literal, quotes included.
-std::string JsonString(absl::string_view s);
-// Time as RFC 3339 in UTC+7 (WIB) with milliseconds.
-std::string JsonTime(absl::Time t);
 
 struct AuditEntry {
   absl::Time time;

@@ -7,6 +7,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "absl/time/clock.h"
+#include "cakap/v1/log.pb.h"
 
 namespace cakap {
 namespace service {
@@ -122,14 +123,15 @@ Call::~Call() {
 void Call::Log() {
   if (backend_.request_log == nullptr) return;
   const absl::Time end = absl::Now();
-  std::string line = absl::StrCat(
-      "{\"time\":", JsonTime(end), ",\"rpc\":", JsonString(rpc_),
-      ",\"key\":", JsonString(key_ ? key_->name : ""), ",\"status\":",
-      JsonString(absl::StatusCodeToString(status_.code())),
-      absl::StrFormat(",\"latency_ms\":%.3f", absl::ToDoubleMilliseconds(end - start_)),
-      ",\"transport\":", JsonString(TransportName(context_.transport)));
-  if (!status_.ok()) absl::StrAppend(&line, ",\"error\":", JsonString(status_.message()));
-  line += "}\n";
+  v1::RequestLogLine log;
+  log.set_time(LogTime(end));
+  log.set_rpc(rpc_);
+  log.set_key(key_ ? ValidUtf8(key_->name) : "");
+  log.set_status(absl::StatusCodeToString(status_.code()));
+  log.set_latency_ms(absl::ToDoubleMilliseconds(end - start_));
+  log.set_transport(TransportName(context_.transport));
+  log.set_error(ValidUtf8(status_.message()));
+  const std::string line = JsonLine(log);
   absl::MutexLock lock(&backend_.log_mu);
   std::fwrite(line.data(), 1, line.size(), backend_.request_log);
   std::fflush(backend_.request_log);
