@@ -10,6 +10,7 @@
 #include <filesystem>
 
 #include "absl/strings/str_cat.h"
+#include "absl/time/clock.h"
 #include "cakap/v1/log.pb.h"
 
 namespace cakap {
@@ -115,7 +116,9 @@ absl::Status AuditLog::SyncThrough(uint64_t seq) {
     fd = fd_;  // not closed meanwhile: rotation needs sync_mu_
     upto = written_;
   }
+  const absl::Time start = absl::Now();
   if (fdatasync(fd) != 0) return FileError(path_, "fdatasync");
+  if (options_.on_sync) options_.on_sync(absl::Now() - start);
   absl::MutexLock lock(&mu_);
   durable_ = std::max(durable_, upto);
   ++counters_.syncs;

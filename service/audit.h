@@ -8,6 +8,7 @@
 #define CAKAP_SERVICE_AUDIT_H_
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -45,6 +46,9 @@ struct AuditLogOptions {
   // Rotated files are never deleted: keeping or archiving them is the operator's call.
   // 0: never rotate.
   uint64_t max_bytes = 64ull << 20;
+  // Called with the duration of each successful fdatasync (cakapd's audit sync latency
+  // histogram), on the appending thread. May be null.
+  std::function<void(absl::Duration)> on_sync;
 };
 
 // Appends lines to a file opened with O_APPEND (created 0600). Thread-safe.

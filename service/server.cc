@@ -142,11 +142,12 @@ class ServerImpl final : public RunningServer {
     if (prober_.joinable()) prober_.join();
   }
 
-  // Destroyed bottom-up: the server first, the engine last.
+  // Destroyed bottom-up: the server first, the engine last, then the metrics its
+  // on_commit and the audit log's on_sync write to.
+  Metrics metrics_;
   std::unique_ptr<Engine> engine_;
   std::unique_ptr<KeyStore> keys_;
   std::unique_ptr<AuditLog> audit_;
-  Metrics metrics_;
   std::unique_ptr<CallMetrics> call_metrics_;
   Backend backend_;
   std::unique_ptr<RpcTable> table_;
@@ -205,6 +206,19 @@ absl::Status ServerImpl::Start(const ServerOptions& options) {
     keys_ = *std::move(keys);
   }
   EngineOptions engine_options = options.engine;
+  HistogramFamily& commit_seconds = metrics_.AddHistogram(
+      "cakap_commit_duration_seconds",
+      "Group commits of the index (fsyncs included), by outcome.", {"ok"}, LatencyBuckets());
+  HistogramFamily& commit_writes = metrics_.AddHistogram(
+      "cakap_commit_writes", "Writes sharing one group commit (a bulk upsert counts as one).",
+      {}, {1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 1000});
+  engine_options.on_commit = [&commit_seconds, &commit_writes,
+                              also = options.engine.on_commit](const CommitInfo& commit) {
+    commit_seconds.Observe({commit.ok ? "true" : "false"},
+                           absl::ToDoubleSeconds(commit.duration));
+    commit_writes.Observe({}, commit.writes);
+    if (also) also(commit);
+  };
   engine_options.on_write_health = [this, also = options.engine.on_write_health](
                                        const absl::Status& health) {
     SetWritesServing(health.ok());
@@ -213,9 +227,18 @@ absl::Status ServerImpl::Start(const ServerOptions& options) {
   absl::StatusOr<std::unique_ptr<Engine>> engine = Engine::Open(engine_options, options.data_dir);
   if (!engine.ok()) return engine.status();
   engine_ = *std::move(engine);
+  AuditLogOptions audit_options = options.audit_log_options;
+  HistogramFamily& audit_sync_seconds = metrics_.AddHistogram(
+      "cakap_audit_sync_duration_seconds",
+      "fdatasyncs of the audit log (a partner's reply waits for one).", {}, LatencyBuckets());
+  audit_options.on_sync = [&audit_sync_seconds,
+                           also = options.audit_log_options.on_sync](absl::Duration d) {
+    audit_sync_seconds.Observe({}, absl::ToDoubleSeconds(d));
+    if (also) also(d);
+  };
   absl::StatusOr<std::unique_ptr<AuditLog>> audit = AuditLog::Open(
       options.audit_log.empty() ? options.data_dir + "/audit.jsonl" : options.audit_log,
-      options.audit_log_options);
+      audit_options);
   if (!audit.ok()) return audit.status();
   audit_ = *std::move(audit);
 
@@ -332,6 +355,13 @@ void ServerImpl::AddServerGauges() {
     return static_cast<double>(audit_->counters().syncs);
   });
   metrics_.AddGauge("cakap_process_resident_bytes", "Resident memory of cakapd.", &ResidentBytes);
+  metrics_.AddGauge("cakap_record_cache_bytes",
+                    "Memory of the engine's record cache (most of cakapd's resident memory).",
+                    [this] {
+                      absl::StatusOr<EngineStats> stats = engine_->Stats();
+                      return stats.ok() ? static_cast<double>(stats->record_cache_bytes)
+                                        : std::nan("");
+                    });
   metrics_.AddGauge("cakap_writes_serving",
                     "1 while writes commit, 0 while they fail (a full disk, an I/O error).",
                     [this] {

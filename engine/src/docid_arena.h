@@ -81,6 +81,10 @@ class DocidArena {
   size_t docids() const { return slots_.size(); }
   // Bytes held, garbage included.
   size_t bytes() const { return arena_.size(); }
+  // Memory allocated: the arena and the slot table, spare capacity included.
+  size_t memory_bytes() const {
+    return arena_.capacity() + slots_.capacity() * sizeof(uint64_t);
+  }
 
  private:
   // A slot packs the entry's arena offset (high bits) and length (low kLengthBits);

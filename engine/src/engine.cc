@@ -204,9 +204,14 @@ void InChunks(size_t n, absl::FunctionRef<void(size_t, size_t)> fn) {
 
 void Engine::Impl::CommitBatch(const std::vector<PendingWrite*>& batch) {
   absl::Status health;  // of the writer after this batch: OK once a commit succeeded
+  const absl::Time start = absl::Now();
   {
     absl::MutexLock lock(&write_mu_);
     health = CommitBatchLocked(batch);
+  }
+  if (env_.options.on_commit) {
+    env_.options.on_commit(
+        {absl::Now() - start, static_cast<int>(batch.size()), health.ok()});
   }
   SetWriteHealth(health);  // before any write of the batch is answered
 }
@@ -427,6 +432,7 @@ absl::StatusOr<EngineStats> Engine::Impl::Stats() {
     stats.vacancies = db.get_termfreq(schema::kKindVacancy);
     stats.open_vacancies = db.get_termfreq(schema::kOpenVacancy);
     stats.revision = db.get_revision();
+    stats.record_cache_bytes = lease.records().MemoryBytes();
     std::error_code ec;
     for (const auto& entry : std::filesystem::directory_iterator(path_, ec)) {
       if (entry.is_regular_file(ec)) stats.size_bytes += entry.file_size(ec);

@@ -78,6 +78,15 @@ uint64_t RegionKey(absl::string_view code) {
   return key;  // little-endian: the first two characters are the low 16 bits
 }
 
+size_t RecordCache::MemoryBytes() const {
+  size_t bytes = records_.memory_bytes() + stored_.memory_bytes() +
+                 hot_.capacity() * sizeof(HotRecord) + corrupt_.capacity() * sizeof(Xapian::docid);
+  // A slot of the lists' table holds a key and a vector; each vector its docids.
+  bytes += lists_.capacity() * (sizeof(uint64_t) + sizeof(std::vector<Xapian::docid>));
+  for (const auto& [key, docids] : lists_) bytes += docids.capacity() * sizeof(Xapian::docid);
+  return bytes;
+}
+
 void RecordCache::Load(const Xapian::Database& db, const std::vector<int>& geo_levels,
                        const Xapian::Database* stored_from) {
   geo_levels_ = geo_levels;

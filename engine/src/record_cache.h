@@ -185,6 +185,9 @@ class RecordCache {
     return !corrupt_.empty() && corrupt_.contains(docid);
   }
   size_t corrupt_count() const { return corrupt_.size(); }
+  // Memory allocated for all of the above (walks the posting lists: for metrics, not for
+  // a hot path).
+  size_t MemoryBytes() const;
   // One past the highest docid the cache has a slot for (Check walks them).
   size_t docids() const { return records_.docids(); }
 

@@ -5,6 +5,7 @@
 
 #include <grpcpp/generic/generic_stub.h>
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -81,6 +82,61 @@ struct Case {
   std::string request_json;
 };
 
+
+// The outcome of one request sent over both transports.
+enum class Outcome { kData, kEmpty, kError };
+
+// Sends `c` over gRPC (a generic stub: the request's bytes to the method's path) and over
+// HTTP/JSON and expects the same code and byte-identical JSON (the reply, or the Connect
+// error with the gRPC status's message).
+Outcome SameOverBothTransports(TestServer& server, httplib::Client& http, const Case& c) {
+  static const cakap::service::RpcTable* const table =
+      new cakap::service::RpcTable(nullptr);  // for the message types only
+  const cakap::service::RpcMethod* method = table->Find(c.path);
+  EXPECT_NE(method, nullptr);
+  if (method == nullptr) return Outcome::kError;
+  std::unique_ptr<pb::Message> request(method->request->New());
+  EXPECT_TRUE(pb::util::JsonStringToMessage(c.request_json, request.get()).ok());
+
+  grpc::GenericStub generic(server.channel);
+  grpc::ClientContext ctx;
+  Auth(&ctx, c.key);
+  grpc::ByteBuffer reply_bytes;
+  grpc::Status grpc_status;
+  {
+    std::string bytes = request->SerializeAsString();
+    grpc::Slice slice(bytes);
+    grpc::ByteBuffer send(&slice, 1);
+    absl::Notification done;
+    generic.UnaryCall(&ctx, c.path, grpc::StubOptions(), &send, &reply_bytes,
+                      [&](grpc::Status s) {
+                        grpc_status = s;
+                        done.Notify();
+                      });
+    done.WaitForNotification();
+  }
+  httplib::Headers headers;
+  if (!c.key.empty()) headers.emplace("Authorization", "Bearer " + c.key);
+  httplib::Result reply = http.Post(c.path.c_str(), headers, c.request_json, "application/json");
+  EXPECT_TRUE(reply) << "HTTP request failed";
+  if (!reply) return Outcome::kError;
+  const auto code = static_cast<absl::StatusCode>(grpc_status.error_code());
+  EXPECT_EQ(reply->status, cakap::service::ConnectHttpStatus(code));
+  if (!grpc_status.ok()) {
+    EXPECT_EQ(reply->body, cakap::service::ConnectErrorJson(
+                               absl::Status(code, grpc_status.error_message())));
+    return Outcome::kError;
+  }
+  std::vector<grpc::Slice> slices;
+  EXPECT_TRUE(reply_bytes.Dump(&slices).ok());
+  std::string bytes;
+  for (const grpc::Slice& s : slices) bytes.append(reinterpret_cast<const char*>(s.begin()), s.size());
+  std::unique_ptr<pb::Message> grpc_reply(method->response->New());
+  EXPECT_TRUE(grpc_reply->ParseFromString(bytes));
+  EXPECT_EQ(reply->body, ToJson(*grpc_reply));
+  return reply->body.size() > 2 ? Outcome::kData : Outcome::kEmpty;  // more than {}
+}
+
 TEST_F(HttpTest, EveryRpcAnswersTheSameOverBothTransports) {
   const TestKeys& k = server_.keys;
   const std::string vacancy =
@@ -117,54 +173,53 @@ TEST_F(HttpTest, EveryRpcAnswersTheSameOverBothTransports) {
       {"/cakap.v1.MatchService/MatchVacancies", k.partner_kaltim, R"({"workerId":"w-1"})"},
       {"/cakap.v1.AdminService/Stats", k.portal, R"({})"},
   };
-  const cakap::service::RpcTable table(nullptr);  // for the message types only
-  grpc::GenericStub generic(server_.channel);
   int ok = 0, failed = 0;  // the table must exercise both
   for (const Case& c : cases) {
     SCOPED_TRACE(c.path + " " + c.request_json);
-    const cakap::service::RpcMethod* method = table.Find(c.path);
-    ASSERT_NE(method, nullptr);
-    std::unique_ptr<pb::Message> request(method->request->New());
-    ASSERT_TRUE(pb::util::JsonStringToMessage(c.request_json, request.get()).ok());
-
-    // gRPC, through a generic stub: the request's bytes to the method's path.
-    grpc::ClientContext ctx;
-    Auth(&ctx, c.key);
-    grpc::ByteBuffer reply_bytes;
-    grpc::Status grpc_status;
-    {
-      std::string bytes = request->SerializeAsString();
-      grpc::Slice slice(bytes);
-      grpc::ByteBuffer send(&slice, 1);
-      absl::Notification done;
-      generic.UnaryCall(&ctx, c.path, grpc::StubOptions(), &send, &reply_bytes,
-                        [&](grpc::Status s) {
-                          grpc_status = s;
-                          done.Notify();
-                        });
-      done.WaitForNotification();
-    }
-    httplib::Result http = Post(c.path, c.key, c.request_json);
-    ASSERT_TRUE(http) << "HTTP request failed";
-    const auto code = static_cast<absl::StatusCode>(grpc_status.error_code());
-    EXPECT_EQ(http->status, cakap::service::ConnectHttpStatus(code));
-    if (grpc_status.ok()) {
-      std::vector<grpc::Slice> slices;
-      ASSERT_TRUE(reply_bytes.Dump(&slices).ok());
-      std::string bytes;
-      for (const grpc::Slice& s : slices) bytes.append(reinterpret_cast<const char*>(s.begin()), s.size());
-      std::unique_ptr<pb::Message> reply(method->response->New());
-      ASSERT_TRUE(reply->ParseFromString(bytes));
-      EXPECT_EQ(http->body, ToJson(*reply));
-      if (http->body.size() > 2) ++ok;  // a reply with data, not just {}
-    } else {
-      ++failed;
-      EXPECT_EQ(http->body, cakap::service::ConnectErrorJson(
-                                absl::Status(code, grpc_status.error_message())));
-    }
+    const Outcome outcome = SameOverBothTransports(server_, http_, c);
+    ok += outcome == Outcome::kData;
+    failed += outcome == Outcome::kError;
   }
   EXPECT_GE(ok, 9);
   EXPECT_GE(failed, 10);
+}
+
+// The role matrix: every unary rpc of the table, each caller (none, an unknown key, and
+// every role incl. the region-restricted partners), over both transports. Requests that
+// write are idempotent or refused, so the second transport finds what the first did.
+TEST_F(HttpTest, TheRoleMatrixIsTheSameOverBothTransports) {
+  const TestKeys& k = server_.keys;
+  const std::map<std::string, std::string> request_of = {
+      {"/cakap.v1.WorkerService/UpsertWorker",
+       R"({"worker":{"id":"w-9","skills":["LAS"],"domicile":{"regionCode":"64.02"}}})"},
+      {"/cakap.v1.WorkerService/GetWorker", R"({"id":"w-1"})"},
+      {"/cakap.v1.WorkerService/DeleteWorker", R"({"id":"nobody"})"},
+      {"/cakap.v1.VacancyService/UpsertVacancy",
+       R"({"vacancy":{"id":"v-9","requiredSkills":["LAS"],"open":true}})"},
+      {"/cakap.v1.VacancyService/GetVacancy", R"({"id":"v-1"})"},
+      {"/cakap.v1.VacancyService/DeleteVacancy", R"({"id":"nobody"})"},
+      {"/cakap.v1.MatchService/MatchCandidates",
+       R"({"vacancyId":"v-1","options":{"facets":true,"nearMissLimit":5}})"},
+      {"/cakap.v1.MatchService/MatchVacancies", R"({"workerId":"w-1"})"},
+      {"/cakap.v1.AdminService/Stats", "{}"},
+      {"/cakap.v1.AdminService/Backup", R"({"dir":"relative/dir"})"},
+  };
+  const std::vector<std::string> callers = {"",          "not-a-key",      k.portal,
+                                            k.partner,   k.partner_kaltim, k.partner_balangan,
+                                            k.admin};
+  const cakap::service::RpcTable table(nullptr);
+  std::map<Outcome, int> outcomes;
+  for (const auto& method : table.methods()) {
+    if (!method->unary) continue;
+    auto request = request_of.find(method->path());
+    ASSERT_NE(request, request_of.end()) << method->path() << ": add a request to the matrix";
+    for (const std::string& key : callers) {
+      SCOPED_TRACE(method->path() + " as " + (key.empty() ? "no key" : key.substr(0, 12)));
+      ++outcomes[SameOverBothTransports(server_, http_, {method->path(), key, request->second})];
+    }
+  }
+  EXPECT_GE(outcomes[Outcome::kData], 15);
+  EXPECT_GE(outcomes[Outcome::kError], 25);
 }
 
 TEST_F(HttpTest, ProtoBodiesWorkLikeJson) {
@@ -320,19 +375,29 @@ TEST_F(HttpTest, HealthReadinessAndMetrics) {
   ASSERT_TRUE(Post("/cakap.v1.WorkerService/GetWorker", server_.keys.portal, R"({"id":"w-1"})"));
   ASSERT_TRUE(Post("/cakap.v1.WorkerService/GetWorker", server_.keys.portal, R"({"id":"w-1"})"));
   EXPECT_EQ(GetWorker(server_, server_.keys.portal, "w-1").error_code(), grpc::StatusCode::OK);
+  // A partner's read: one audit line, one fdatasync.
+  EXPECT_EQ(GetWorker(server_, server_.keys.partner, "w-1").error_code(), grpc::StatusCode::OK);
 
   httplib::Result admin = http_.Get("/metrics", {{"Authorization", "Bearer " + server_.keys.admin}});
   ASSERT_TRUE(admin);
   EXPECT_EQ(admin->status, 200);
   EXPECT_NE(admin->body.find(series + "2\n"), std::string::npos) << admin->body;
   EXPECT_NE(admin->body.find(
-                "cakap_requests_total{rpc=\"GetWorker\",code=\"OK\",transport=\"grpc\"} 1\n"),
+                "cakap_requests_total{rpc=\"GetWorker\",code=\"OK\",transport=\"grpc\"} 2\n"),
             std::string::npos);
   EXPECT_NE(admin->body.find("cakap_index_workers 3\n"), std::string::npos);
   EXPECT_NE(admin->body.find("cakap_writes_serving 1\n"), std::string::npos);
   EXPECT_NE(admin->body.find("cakap_key_reload_failures 0\n"), std::string::npos);
   EXPECT_NE(admin->body.find("cakap_request_duration_seconds_bucket{rpc=\"GetWorker\",transport=\"http\",le=\"+Inf\"} 2\n"),
             std::string::npos);
+  // The fixture's 3 workers and 1 vacancy: 4 commits of one write each.
+  EXPECT_NE(admin->body.find("cakap_commit_duration_seconds_count{ok=\"true\"} 4\n"),
+            std::string::npos);
+  EXPECT_NE(admin->body.find("cakap_commit_writes_bucket{le=\"1\"} 4\n"), std::string::npos);
+  EXPECT_NE(admin->body.find("cakap_audit_sync_duration_seconds_count 1\n"), std::string::npos);
+  const size_t cache = admin->body.find("\ncakap_record_cache_bytes ");
+  ASSERT_NE(cache, std::string::npos);
+  EXPECT_GT(std::stod(admin->body.substr(cache + 26)), 0);
 
   // The separate metrics address needs no key and serves nothing else.
   httplib::Client ops("127.0.0.1", server_.server->metrics_port());

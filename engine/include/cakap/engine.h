@@ -79,6 +79,9 @@ struct EngineStats {
   int64_t open_vacancies = 0;
   uint64_t revision = 0;       // the index revision, +1 per committed write
   uint64_t size_bytes = 0;     // size of the database files on disk
+  // Memory held by the record cache (match records, stored workers, posting lists by
+  // skill and cell), the bulk of the engine's resident memory.
+  uint64_t record_cache_bytes = 0;
 };
 
 // What a full check found (Engine::Check, Engine::CheckDirectory).

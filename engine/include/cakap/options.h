@@ -36,6 +36,13 @@ struct RankingWeights {
   int full_validity_days = 730;
 };
 
+// One group commit, as EngineOptions::on_commit hears it.
+struct CommitInfo {
+  absl::Duration duration;  // from taking the batch to the commit (fsyncs included)
+  int writes = 0;           // writes that shared it (a bulk upsert counts as one)
+  bool ok = false;          // committed and synced
+};
+
 struct EngineOptions {
   // Create the index when the directory does not exist or is empty (never over any
   // other content: see Engine::Open). False: Open fails with NotFound on a missing or
@@ -85,6 +92,11 @@ struct EngineOptions {
   // Today's date, used when a vacancy has no start date and for a worker without
   // updated_at. Null: the system clock in Indonesia's western time zone (UTC+7).
   std::function<absl::CivilDay()> today;
+
+  // Called after each group commit (success or not) with how long it took and how many
+  // writes shared it, before those writes return; runs on the writing thread, holding no
+  // engine lock (metrics: cakapd's commit latency and batch-size histograms). May be null.
+  std::function<void(const CommitInfo&)> on_commit;
 
   // Called with Engine::WriteHealth() each time it flips between OK and an error (a
   // commit failed, or one succeeded after failures), before the write that flipped it
