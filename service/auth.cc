@@ -25,6 +25,7 @@
 #include "absl/time/clock.h"
 #include "absl/time/time.h"
 #include "cakap/engine.h"
+#include "cakap/limits.h"
 #include "cakap/regions.h"
 
 namespace cakap {
@@ -163,7 +164,8 @@ absl::Status ParseKeyLine(absl::string_view line, std::string* hash, ApiKey* key
   }
   // A partner's name is what its vacancies carry as Vacancy.owner.
   if (!IsValidOwnerName(fields[1])) {
-    return absl::InvalidArgumentError("name: 1-64 characters of [A-Za-z0-9._-]");
+    return absl::InvalidArgumentError(
+        absl::StrCat("name: 1-", kMaxOwnerNameBytes, " characters of [A-Za-z0-9._-]"));
   }
   *hash = std::string(fields[0]);
   *key = ApiKey();

@@ -1,41 +1,93 @@
-// cakapd: the cakap gRPC server, and `cakapd keys` to manage its API keys.
+// cakapd: the cakap gRPC server, and `cakapd keys` to manage its API keys. The flags are
+// abseil flags (cmdline.h); main() reads them into ServerOptions / ApiKey and checks what
+// abseil's types do not (ranges), naming the flag.
 #include <signal.h>
 
-#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
+#include <initializer_list>
 #include <iostream>
-#include <map>
 #include <string>
 #include <vector>
 
+#include "absl/flags/flag.h"
 #include "absl/strings/ascii.h"
-#include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
-#include "absl/strings/str_split.h"
 #include "absl/strings/string_view.h"
+#include "absl/strings/str_replace.h"
 #include "absl/synchronization/mutex.h"
 #include "absl/time/clock.h"
 #include "audit.h"
 #include "auth.h"
+#include "cakap/engine.h"
+#include "cmdline.h"
 #include "server.h"
 
 namespace {
 
-constexpr char kUsage[] = R"(usage: cakapd [FLAGS]
+// The defaults of the flags that set ServerOptions are the struct's own.
+const cakap::service::ServerOptions& Defaults() {
+  static const auto* const kDefaults = new cakap::service::ServerOptions();
+  return *kDefaults;
+}
+
+constexpr double kDefaultShutdownGraceSecs = 10;
+// More HTTP connections than this is a typo, not a plan (each is a thread).
+constexpr int kMaxHttpConnections = 10000;
+
+}  // namespace
+
+// Serving.
+ABSL_FLAG(std::string, data, "", "index directory (default: $CAKAP_DATA, else ./var/cakap)");
+ABSL_FLAG(std::string, listen, Defaults().listen, "address to listen on, HOST:PORT");
+ABSL_FLAG(std::string, keys, "", "API keys file");
+ABSL_FLAG(std::string, audit_log, "", "audit log of partner matches (default DIR/audit.jsonl)");
+ABSL_FLAG(uint64_t, audit_max_bytes, Defaults().audit_log_options.max_bytes,
+          "rotate the audit log at this size; 0: never");
+ABSL_FLAG(std::string, tls_cert, "", "PEM certificate chain: serve TLS");
+ABSL_FLAG(std::string, tls_key, "", "PEM private key");
+ABSL_FLAG(int, max_message_bytes, Defaults().max_message_bytes, "largest request or reply");
+ABSL_FLAG(std::string, http_listen, "", "also serve HTTP/JSON at HOST:PORT");
+ABSL_FLAG(std::vector<std::string>, http_cors_origins, {},
+          "origins whose browsers may call the HTTP API");
+ABSL_FLAG(uint64_t, http_max_body_bytes, Defaults().http.max_body_bytes,
+          "largest HTTP request body, JSON Lines imports excepted");
+ABSL_FLAG(int, http_max_connections, Defaults().http.max_connections,
+          "HTTP connections served at once");
+ABSL_FLAG(std::string, metrics_listen, "", "HOST:PORT of the open /metrics listener");
+ABSL_FLAG(double, default_rate, Defaults().default_rate,
+          "requests/s per portal/admin key without its own rate; 0: unlimited");
+ABSL_FLAG(double, partner_rate, Defaults().partner_rate,
+          "requests/s per partner key without its own rate; 0: unlimited");
+ABSL_FLAG(std::string, page_token_secrets, "", "secrets binding page tokens to keys");
+ABSL_FLAG(double, shutdown_grace, kDefaultShutdownGraceSecs,
+          "seconds in-flight calls may finish after SIGTERM/SIGINT");
+ABSL_FLAG(double, write_probe_secs, absl::ToDoubleSeconds(Defaults().write_probe_interval),
+          "seconds between probe writes while writes fail; 0: never");
+// `keys add` / `keys revoke` (and --keys above).
+ABSL_FLAG(std::string, name, "", "keys add/revoke: the key's name");
+ABSL_FLAG(std::string, role, "", "keys add: portal, partner or admin");
+ABSL_FLAG(std::vector<std::string>, provinces, {}, "keys add: province codes a partner sees");
+ABSL_FLAG(std::vector<std::string>, regions, {}, "keys add: kabupaten/kota codes a partner sees");
+ABSL_FLAG(double, rate, 0, "keys add: the key's requests/s; 0: the server's default");
+
+namespace {
+
+// {name}s are filled in by UsageText(): defaults and limits stated where they are defined.
+constexpr char kUsageTemplate[] = R"(usage: cakapd [FLAGS]
        cakapd keys add --keys FILE --name NAME --role portal|partner|admin
                        [--provinces 63,64] [--regions 63.11] [--rate N]
        cakapd keys revoke --keys FILE --name NAME
        cakapd keys check FILE
 
-A partner key with --provinces/--regions (at most 64 codes in all) sees only workers
-domiciled there.
+A partner key with --provinces/--regions (at most {max_region_codes} codes in all) sees
+only workers domiciled there.
 
 Serves the cakap gRPC API (proto/cakap/v1/service.proto) on the index in --data.
 
 flags:
   --data DIR               index directory (default: $CAKAP_DATA, else ./var/cakap)
-  --listen HOST:PORT       address to listen on (default 127.0.0.1:7843)
+  --listen HOST:PORT       address to listen on (default {listen})
   --keys FILE              API keys file (hashes only; made by `cakapd keys add`).
                            Without it cakapd listens on 127.0.0.1 only and every caller
                            is an admin. SIGHUP reloads it.
@@ -43,34 +95,37 @@ flags:
                            line is on disk before its reply is sent
   --audit-max-bytes N      rotate the audit log once it holds N bytes: it is renamed to
                            FILE.<UTC time> (never deleted) and a new one started; 0: never
-                           (default 67108864)
+                           (default {audit_max_bytes})
   --tls-cert FILE          PEM certificate chain: serve TLS (needs --tls-key)
   --tls-key FILE           PEM private key
-  --max-message-bytes N    largest request or reply (default 16777216)
+  --max-message-bytes N    largest request or reply (default {max_message_bytes})
   --http-listen HOST:PORT  also serve HTTP/JSON (Connect protocol, JSON Lines import,
                            /healthz, /readyz, /metrics; docs/http.md) there, with TLS when
                            --tls-cert is given; /metrics needs an admin key
   --http-cors-origins LIST comma-separated origins whose browsers may call the HTTP API
                            (default: none)
   --http-max-body-bytes N  largest HTTP request body, JSON Lines imports excepted
-                           (default 4194304)
-  --http-max-connections N HTTP connections served at once (default 64); an idle
-                           keep-alive connection holds one for up to 5 s
+                           (default {http_max_body_bytes})
+  --http-max-connections N HTTP connections served at once (default
+                           {http_max_connections}, at most {max_http_connections}); an idle
+                           keep-alive connection holds one for up to {http_idle_timeout}
   --metrics-listen HOST:PORT  /metrics (open, no key), /healthz and /readyz only: give
                            it a private address
-  --default-rate N         requests/s per portal/admin key without its own rate
-                           (default 0: unlimited)
+  --default-rate N         requests/s per portal/admin key without its own rate; 0:
+                           unlimited (default {default_rate})
   --partner-rate N         requests/s per partner key without its own rate, with a burst
-                           of one second's worth (default 20; 0: unlimited). Partners
+                           of one second's worth (default {partner_rate}; 0: unlimited). Partners
                            read personal data: this bounds how fast a key can harvest it.
   --page-token-secrets FILE  secrets binding page tokens to keys (HMAC-SHA256): one per
                            line, at least 16 bytes, the current one first, then older
                            ones still accepted (rotate: add the new one on top, restart).
                            Default: a random secret per process (tokens die on restart)
-  --shutdown-grace SECS    on SIGTERM/SIGINT, how long in-flight calls may finish (default 10)
+  --shutdown-grace SECS    on SIGTERM/SIGINT, how long in-flight calls may finish
+                           (default {shutdown_grace})
   --write-probe-secs SECS  while writes fail (e.g. a full disk), try a write that changes
-                           no record this often (default 5; 0: never)
+                           no record this often (default {write_probe_secs}; 0: never)
   --help, -h               this text
+  --version                the version
 
 gRPC health (grpc.health.v1.Health): "" and every service SERVING while cakapd runs;
 cakap.v1.WorkerService and cakap.v1.VacancyService NOT_SERVING while writes fail (a full
@@ -87,7 +142,25 @@ and counts it in AdminService.Stats (key_reload_failures, key_reload_error).
 exit codes: 0 ok (also after SIGTERM/SIGINT); 1 failure; 2 bad command line.
 )";
 
-int Usage(const std::string& error) {
+std::string UsageText() {
+  const cakap::service::ServerOptions& d = Defaults();
+  return absl::StrReplaceAll(
+      kUsageTemplate,
+      {{"{max_region_codes}", absl::StrCat(cakap::kMaxVacancyRegionCodes)},
+       {"{listen}", d.listen},
+       {"{audit_max_bytes}", absl::StrCat(d.audit_log_options.max_bytes)},
+       {"{max_message_bytes}", absl::StrCat(d.max_message_bytes)},
+       {"{http_max_body_bytes}", absl::StrCat(d.http.max_body_bytes)},
+       {"{http_max_connections}", absl::StrCat(d.http.max_connections)},
+       {"{max_http_connections}", absl::StrCat(kMaxHttpConnections)},
+       {"{http_idle_timeout}", absl::FormatDuration(d.http.idle_timeout)},
+       {"{default_rate}", absl::StrCat(d.default_rate)},
+       {"{partner_rate}", absl::StrCat(d.partner_rate)},
+       {"{shutdown_grace}", absl::StrCat(kDefaultShutdownGraceSecs)},
+       {"{write_probe_secs}", absl::StrCat(absl::ToDoubleSeconds(d.write_probe_interval))}});
+}
+
+int Usage(absl::string_view error) {
   std::cerr << "cakapd: " << error << "\n(cakapd --help for usage)\n";
   return 2;
 }
@@ -99,74 +172,73 @@ void Log(absl::string_view event, const std::string& fields) {
   std::fflush(stderr);
 }
 
-// Parses "--name value" / "--name=value" pairs into `flags`. Returns an error message.
-std::string ParseFlags(const std::vector<std::string>& args, const std::vector<std::string>& known,
-                       std::map<std::string, std::string>* flags) {
-  for (size_t i = 0; i < args.size(); ++i) {
-    std::string name = args[i], value;
-    if (name.rfind("--", 0) != 0) return "unexpected argument \"" + name + "\"";
-    const size_t eq = name.find('=');
-    if (eq != std::string::npos) {
-      value = name.substr(eq + 1);
-      name = name.substr(0, eq);
-    } else {
-      if (i + 1 >= args.size()) return name + " needs a value";
-      value = args[++i];
-    }
-    name = name.substr(2);
-    if (std::find(known.begin(), known.end(), name) == known.end()) {
-      return "unknown flag --" + name;
-    }
-    (*flags)[name] = value;
+// The first flag given that `allowed` does not hold (its name with dashes), or "".
+std::string StrayFlag(const cakap::cmdline::CommandLine& cl,
+                      std::initializer_list<absl::string_view> allowed) {
+  for (const std::string& name : cl.given) {
+    bool ok = false;
+    for (absl::string_view a : allowed) ok = ok || name == a;
+    if (!ok) return name;
   }
   return "";
 }
 
-int Keys(const std::vector<std::string>& args) {
-  if (!args.empty() && args[0] == "check") {
-    if (args.size() != 2) return Usage("keys check: expected one FILE");
-    absl::StatusOr<size_t> keys = cakap::service::KeyStore::Check(args[1]);
+std::vector<std::string> NonEmpty(const std::vector<std::string>& values) {
+  std::vector<std::string> out;
+  for (const std::string& v : values) {
+    absl::string_view stripped = absl::StripAsciiWhitespace(v);
+    if (!stripped.empty()) out.emplace_back(stripped);
+  }
+  return out;
+}
+
+// `cakapd keys add|revoke|check`; positional: "keys", the subcommand, check's FILE.
+int Keys(const cakap::cmdline::CommandLine& cl) {
+  const std::vector<std::string>& pos = cl.positional;
+  const std::string sub = pos.size() > 1 ? pos[1] : "";
+  if (sub == "check") {
+    if (pos.size() != 3) return Usage("keys check: expected one FILE");
+    if (std::string stray = StrayFlag(cl, {}); !stray.empty()) {
+      return Usage(absl::StrCat("keys check: --", stray, " does not apply"));
+    }
+    absl::StatusOr<size_t> keys = cakap::service::KeyStore::Check(pos[2]);
     if (!keys.ok()) {
       std::cerr << "cakapd: " << keys.status().message() << "\n";
       return 1;
     }
-    std::cout << args[1] << ": ok, " << *keys << " active keys\n";
+    std::cout << pos[2] << ": ok, " << *keys << " active keys\n";
     return 0;
   }
-  if (args.empty() || (args[0] != "add" && args[0] != "revoke")) {
-    return Usage("keys: expected add, revoke or check");
+  if (sub != "add" && sub != "revoke") return Usage("keys: expected add, revoke or check");
+  if (pos.size() != 2) return Usage(absl::StrCat("unexpected argument \"", pos[2], "\""));
+  const std::string stray =
+      sub == "revoke" ? StrayFlag(cl, {"keys", "name"})
+                      : StrayFlag(cl, {"keys", "name", "role", "provinces", "regions", "rate"});
+  if (!stray.empty()) return Usage(absl::StrCat("keys ", sub, ": --", stray, " does not apply"));
+  const std::string keys_file = absl::GetFlag(FLAGS_keys);
+  const std::string name = absl::GetFlag(FLAGS_name);
+  if (keys_file.empty() || name.empty()) {
+    return Usage(absl::StrCat("keys ", sub, ": --keys and --name are required"));
   }
-  std::map<std::string, std::string> flags;
-  std::string error = ParseFlags({args.begin() + 1, args.end()},
-                                 {"keys", "name", "role", "provinces", "regions", "rate"}, &flags);
-  if (!error.empty()) return Usage("keys " + args[0] + ": " + error);
-  if (flags["keys"].empty() || flags["name"].empty()) {
-    return Usage("keys " + args[0] + ": --keys and --name are required");
-  }
-  if (args[0] == "revoke") {
-    absl::Status s = cakap::service::RevokeKey(flags["keys"], flags["name"]);
+  if (sub == "revoke") {
+    absl::Status s = cakap::service::RevokeKey(keys_file, name);
     if (!s.ok()) {
       std::cerr << "cakapd: " << s.message() << "\n";
       return 1;
     }
-    std::cerr << "revoked " << flags["name"] << "; send SIGHUP to cakapd to apply\n";
+    std::cerr << "revoked " << name << "; send SIGHUP to cakapd to apply\n";
     return 0;
   }
   cakap::service::ApiKey key;
-  key.name = flags["name"];
-  absl::StatusOr<cakap::service::Role> role = cakap::service::ParseRole(flags["role"]);
-  if (!role.ok()) return Usage(std::string(role.status().message()));
+  key.name = name;
+  absl::StatusOr<cakap::service::Role> role = cakap::service::ParseRole(absl::GetFlag(FLAGS_role));
+  if (!role.ok()) return Usage(role.status().message());
   key.role = *role;
-  for (absl::string_view p : absl::StrSplit(flags["provinces"], ',', absl::SkipEmpty())) {
-    key.provinces.emplace_back(p);
-  }
-  for (absl::string_view r : absl::StrSplit(flags["regions"], ',', absl::SkipEmpty())) {
-    key.regions.emplace_back(r);
-  }
-  if (!flags["rate"].empty() && (!absl::SimpleAtod(flags["rate"], &key.rate) || key.rate < 0)) {
-    return Usage("--rate: not a number >= 0");
-  }
-  absl::StatusOr<std::string> secret = cakap::service::AddKey(flags["keys"], key);
+  key.provinces = NonEmpty(absl::GetFlag(FLAGS_provinces));
+  key.regions = NonEmpty(absl::GetFlag(FLAGS_regions));
+  key.rate = absl::GetFlag(FLAGS_rate);
+  if (!(key.rate >= 0)) return Usage("--rate: not a number >= 0");
+  absl::StatusOr<std::string> secret = cakap::service::AddKey(keys_file, key);
   if (!secret.ok()) {
     std::cerr << "cakapd: " << secret.status().message() << "\n";
     return 1;
@@ -177,70 +249,63 @@ int Keys(const std::vector<std::string>& args) {
   return 0;
 }
 
-int Serve(const std::vector<std::string>& args) {
-  std::map<std::string, std::string> flags;
-  const std::string error = ParseFlags(
-      args, {"data", "listen", "keys", "audit-log", "audit-max-bytes", "tls-cert", "tls-key", "max-message-bytes",
-             "default-rate", "partner-rate", "page-token-secrets", "shutdown-grace",
-             "write-probe-secs", "http-listen", "http-cors-origins", "http-max-body-bytes",
-             "http-max-connections", "metrics-listen"},
-      &flags);
-  if (!error.empty()) return Usage(error);
+// ServerOptions from the flags; InvalidArgument naming the flag for a value out of range.
+absl::StatusOr<cakap::service::ServerOptions> ServerOptionsFromFlags(
+    const cakap::cmdline::CommandLine& cl) {
   cakap::service::ServerOptions options;
   const char* env_data = std::getenv("CAKAP_DATA");
   if (env_data != nullptr && *env_data != '\0') options.data_dir = env_data;
-  if (flags.count("data")) options.data_dir = flags["data"];
-  if (flags.count("listen")) options.listen = flags["listen"];
-  options.keys_file = flags["keys"];
-  options.audit_log = flags["audit-log"];
-  if (flags.count("audit-max-bytes") &&
-      !absl::SimpleAtoi(flags["audit-max-bytes"], &options.audit_log_options.max_bytes)) {
-    return Usage("--audit-max-bytes: not an integer >= 0");
+  if (cl.Has("data")) options.data_dir = absl::GetFlag(FLAGS_data);
+  options.listen = absl::GetFlag(FLAGS_listen);
+  options.keys_file = absl::GetFlag(FLAGS_keys);
+  options.audit_log = absl::GetFlag(FLAGS_audit_log);
+  options.audit_log_options.max_bytes = absl::GetFlag(FLAGS_audit_max_bytes);
+  options.tls_cert_file = absl::GetFlag(FLAGS_tls_cert);
+  options.tls_key_file = absl::GetFlag(FLAGS_tls_key);
+  options.max_message_bytes = absl::GetFlag(FLAGS_max_message_bytes);
+  if (options.max_message_bytes <= 0) {
+    return absl::InvalidArgumentError("--max-message-bytes: not an integer > 0");
   }
-  options.tls_cert_file = flags["tls-cert"];
-  options.tls_key_file = flags["tls-key"];
-  if (flags.count("max-message-bytes") &&
-      !absl::SimpleAtoi(flags["max-message-bytes"], &options.max_message_bytes)) {
-    return Usage("--max-message-bytes: not an integer");
+  options.default_rate = absl::GetFlag(FLAGS_default_rate);
+  if (!(options.default_rate >= 0)) {
+    return absl::InvalidArgumentError("--default-rate: not a number >= 0");
   }
-  if (flags.count("default-rate") &&
-      !absl::SimpleAtod(flags["default-rate"], &options.default_rate)) {
-    return Usage("--default-rate: not a number");
+  options.http.listen = absl::GetFlag(FLAGS_http_listen);
+  options.http.cors_origins = NonEmpty(absl::GetFlag(FLAGS_http_cors_origins));
+  options.http.max_body_bytes = absl::GetFlag(FLAGS_http_max_body_bytes);
+  if (options.http.max_body_bytes == 0) {
+    return absl::InvalidArgumentError("--http-max-body-bytes: not an integer > 0");
   }
-  options.http.listen = flags["http-listen"];
-  for (absl::string_view origin :
-       absl::StrSplit(flags["http-cors-origins"], ',', absl::SkipWhitespace())) {
-    options.http.cors_origins.emplace_back(absl::StripAsciiWhitespace(origin));
+  options.http.max_connections = absl::GetFlag(FLAGS_http_max_connections);
+  if (options.http.max_connections < 1 || options.http.max_connections > kMaxHttpConnections) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        "--http-max-connections: not an integer from 1 to ", kMaxHttpConnections));
   }
-  if (flags.count("http-max-body-bytes") &&
-      (!absl::SimpleAtoi(flags["http-max-body-bytes"], &options.http.max_body_bytes) ||
-       options.http.max_body_bytes == 0)) {
-    return Usage("--http-max-body-bytes: not an integer > 0");
+  options.metrics_listen = absl::GetFlag(FLAGS_metrics_listen);
+  const double probe_secs = absl::GetFlag(FLAGS_write_probe_secs);
+  if (!(probe_secs >= 0)) return absl::InvalidArgumentError("--write-probe-secs: not a number >= 0");
+  options.write_probe_interval = absl::Seconds(probe_secs);
+  options.partner_rate = absl::GetFlag(FLAGS_partner_rate);
+  if (!(options.partner_rate >= 0)) {
+    return absl::InvalidArgumentError("--partner-rate: not a number >= 0");
   }
-  if (flags.count("http-max-connections") &&
-      (!absl::SimpleAtoi(flags["http-max-connections"], &options.http.max_connections) ||
-       options.http.max_connections < 1 || options.http.max_connections > 10000)) {
-    return Usage("--http-max-connections: not an integer from 1 to 10000");
+  options.page_token_secrets_file = absl::GetFlag(FLAGS_page_token_secrets);
+  if (!(absl::GetFlag(FLAGS_shutdown_grace) >= 0)) {
+    return absl::InvalidArgumentError("--shutdown-grace: not a number >= 0");
   }
-  options.metrics_listen = flags["metrics-listen"];
-  if (flags.count("write-probe-secs")) {
-    double secs = 0;
-    if (!absl::SimpleAtod(flags["write-probe-secs"], &secs) || !(secs >= 0)) {
-      return Usage("--write-probe-secs: not a number >= 0");
-    }
-    options.write_probe_interval = absl::Seconds(secs);
-  }
-  if (flags.count("partner-rate") &&
-      !absl::SimpleAtod(flags["partner-rate"], &options.partner_rate)) {
-    return Usage("--partner-rate: not a number");
-  }
-  options.page_token_secrets_file = flags["page-token-secrets"];
-  double grace = 10;
-  if (flags.count("shutdown-grace") &&
-      (!absl::SimpleAtod(flags["shutdown-grace"], &grace) || !(grace >= 0))) {
-    return Usage("--shutdown-grace: not a number >= 0");
-  }
+  return options;
+}
 
+int Serve(const cakap::cmdline::CommandLine& cl) {
+  if (!cl.positional.empty()) {
+    return Usage(absl::StrCat("unexpected argument \"", cl.positional[0], "\""));
+  }
+  for (const char* key_flag : {"name", "role", "provinces", "regions", "rate"}) {
+    if (cl.Has(key_flag)) return Usage(absl::StrCat("--", key_flag, " applies only to `keys`"));
+  }
+  absl::StatusOr<cakap::service::ServerOptions> options = ServerOptionsFromFlags(cl);
+  if (!options.ok()) return Usage(options.status().message());
+  const double grace = absl::GetFlag(FLAGS_shutdown_grace);
   // Signals are taken by this thread with sigwait; every thread the server starts
   // inherits the mask, so none of them is interrupted.
   sigset_t signals;
@@ -251,7 +316,7 @@ int Serve(const std::vector<std::string>& args) {
   pthread_sigmask(SIG_BLOCK, &signals, nullptr);
 
   absl::StatusOr<std::unique_ptr<cakap::service::RunningServer>> server =
-      cakap::service::StartServer(options);
+      cakap::service::StartServer(*options);
   if (!server.ok()) {
     std::cerr << "cakapd: " << server.status().message() << "\n";
     return 1;
@@ -264,9 +329,9 @@ int Serve(const std::vector<std::string>& args) {
                             ",\"port\":", (*server)->port(),
                             ",\"http_port\":", (*server)->http_port(),
                             ",\"metrics_port\":", (*server)->metrics_port(),
-                            ",\"data\":", JsonString(options.data_dir),
-                            ",\"tls\":", options.tls_cert_file.empty() ? "false" : "true",
-                            ",\"keys\":", JsonString(options.keys_file)));
+                            ",\"data\":", JsonString(options->data_dir),
+                            ",\"tls\":", options->tls_cert_file.empty() ? "false" : "true",
+                            ",\"keys\":", JsonString(options->keys_file)));
   for (;;) {
     int sig = 0;
     if (sigwait(&signals, &sig) != 0) continue;
@@ -296,13 +361,16 @@ int main(int argc, char** argv) {
   // through the deadlock detector's global graph (a process-wide spinlock); a server
   // does not pay for a debugging aid. Tests keep it on.
   absl::SetMutexDeadlockDetectionMode(absl::OnDeadlockCycle::kIgnore);
-  std::vector<std::string> args(argv + 1, argv + argc);
-  for (size_t i = 0; i < args.size(); ++i) {
-    if (args[i] == "--help" || args[i] == "-h" || (i == 0 && args[i] == "help")) {
-      std::cout << kUsage;
-      return 0;
-    }
+  absl::StatusOr<cakap::cmdline::CommandLine> cl = cakap::cmdline::Parse(argc, argv);
+  if (!cl.ok()) return Usage(cl.status().message());
+  if (cl->help || (!cl->positional.empty() && cl->positional[0] == "help")) {
+    std::cout << UsageText();
+    return 0;
   }
-  if (!args.empty() && args[0] == "keys") return Keys({args.begin() + 1, args.end()});
-  return Serve(args);
+  if (cl->version) {
+    std::cout << cakap::cmdline::VersionLine("cakapd");
+    return 0;
+  }
+  if (!cl->positional.empty() && cl->positional[0] == "keys") return Keys(*cl);
+  return Serve(*cl);
 }

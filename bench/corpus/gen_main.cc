@@ -16,9 +16,10 @@
 #include <thread>
 #include <vector>
 
-#include "absl/strings/numbers.h"
-#include "absl/strings/str_split.h"
+#include "absl/flags/flag.h"
+#include "absl/strings/str_cat.h"
 #include "absl/time/civil_time.h"
+#include "cmdline.h"
 #include "corpus.h"
 #include "google/protobuf/util/json_util.h"
 
@@ -39,15 +40,38 @@ constexpr char kUsage[] =
     "  --class CLASS   vacancies only: local10, local50, regional200, regions, national\n"
     "                  or mixed (default: the five in turn)\n"
     "  --threads N     rendering threads (default: the number of CPUs, at most 8); the\n"
-    "                  output does not depend on it\n";
+    "                  output does not depend on it\n"
+    "  --help, -h      this text\n"
+    "  --version       the version\n";
+
+// The corpus options' defaults are CorpusOptions' own.
+const cakap::corpus::CorpusOptions& Defaults() {
+  static const auto* const kDefaults = new cakap::corpus::CorpusOptions();
+  return *kDefaults;
+}
+
+}  // namespace
+
+ABSL_FLAG(int64_t, workers, -1, "write N workers");
+ABSL_FLAG(int64_t, vacancies, -1, "write N vacancies");
+ABSL_FLAG(uint64_t, seed, Defaults().seed, "seed of every random choice");
+ABSL_FLAG(int64_t, start, 0, "index of the first record");
+ABSL_FLAG(std::string, today, absl::FormatCivilTime(Defaults().today), "the corpus' today");
+ABSL_FLAG(std::vector<std::string>, provinces, Defaults().provinces,
+          "province codes workers live in");
+ABSL_FLAG(std::string, class, "mixed", "vacancies only: their class, or mixed");
+ABSL_FLAG(int, threads, static_cast<int>(std::clamp(std::thread::hardware_concurrency(), 1u, 8u)),
+          "rendering threads; the output does not depend on it");
+
+namespace {
 
 struct Flags {
   int64_t workers = -1;
   int64_t vacancies = -1;
   int64_t start = 0;
-  std::string cls = "mixed";
+  std::string cls;
   // Rendering threads; the output is the same for any number.
-  int threads = static_cast<int>(std::clamp(std::thread::hardware_concurrency(), 1u, 8u));
+  int threads = 1;
   cakap::corpus::CorpusOptions options;
 };
 
@@ -56,48 +80,37 @@ bool Fail(const std::string& message) {
   return false;
 }
 
-bool ParseFlags(int argc, char** argv, Flags* flags) {
-  for (int i = 1; i < argc; ++i) {
-    std::string name = argv[i];
-    if (name == "--help" || name == "-h") {
-      std::fputs(kUsage, stdout);
-      std::exit(0);
-    }
-    std::string value;
-    size_t eq = name.find('=');
-    if (eq != std::string::npos) {
-      value = name.substr(eq + 1);
-      name.resize(eq);
-    } else if (i + 1 < argc) {
-      value = argv[++i];
-    } else {
-      return Fail(name + " needs a value");
-    }
-    bool ok = true;
-    if (name == "--workers") {
-      ok = absl::SimpleAtoi(value, &flags->workers) && flags->workers >= 0;
-    } else if (name == "--vacancies") {
-      ok = absl::SimpleAtoi(value, &flags->vacancies) && flags->vacancies >= 0;
-    } else if (name == "--start") {
-      ok = absl::SimpleAtoi(value, &flags->start) && flags->start >= 0;
-    } else if (name == "--seed") {
-      ok = absl::SimpleAtoi(value, &flags->options.seed);
-    } else if (name == "--today") {
-      ok = absl::ParseCivilTime(value, &flags->options.today);
-    } else if (name == "--provinces") {
-      flags->options.provinces = absl::StrSplit(value, ',', absl::SkipEmpty());
-      ok = !flags->options.provinces.empty();
-    } else if (name == "--threads") {
-      ok = absl::SimpleAtoi(value, &flags->threads) && flags->threads >= 1 &&
-           flags->threads <= 64;
-    } else if (name == "--class") {
-      cakap::corpus::VacancyClass cls;
-      flags->cls = value;
-      ok = value == "mixed" || cakap::corpus::ParseVacancyClass(value, &cls);
-    } else {
-      return Fail("unknown flag " + name);
-    }
-    if (!ok) return Fail("bad value for " + name + ": " + value);
+// Flags from the command line; false (after saying why) on a bad one.
+bool FlagsFromCommandLine(const cakap::cmdline::CommandLine& cl, Flags* flags) {
+  if (!cl.positional.empty()) return Fail("unexpected argument \"" + cl.positional[0] + "\"");
+  flags->workers = absl::GetFlag(FLAGS_workers);
+  flags->vacancies = absl::GetFlag(FLAGS_vacancies);
+  flags->start = absl::GetFlag(FLAGS_start);
+  flags->cls = absl::GetFlag(FLAGS_class);
+  flags->threads = absl::GetFlag(FLAGS_threads);
+  flags->options.seed = absl::GetFlag(FLAGS_seed);
+  flags->options.provinces.clear();
+  for (const std::string& p : absl::GetFlag(FLAGS_provinces)) {
+    if (!p.empty()) flags->options.provinces.push_back(p);
+  }
+  const std::string today = absl::GetFlag(FLAGS_today);
+  cakap::corpus::VacancyClass cls;
+  if (cl.Has("workers") && flags->workers < 0) {
+    return Fail(absl::StrCat("bad value for --workers: ", flags->workers));
+  }
+  if (cl.Has("vacancies") && flags->vacancies < 0) {
+    return Fail(absl::StrCat("bad value for --vacancies: ", flags->vacancies));
+  }
+  if (flags->start < 0) return Fail(absl::StrCat("bad value for --start: ", flags->start));
+  if (!absl::ParseCivilTime(today, &flags->options.today)) {
+    return Fail("bad value for --today: " + today);
+  }
+  if (flags->options.provinces.empty()) return Fail("bad value for --provinces: empty");
+  if (flags->threads < 1 || flags->threads > 64) {
+    return Fail(absl::StrCat("bad value for --threads: ", flags->threads));
+  }
+  if (flags->cls != "mixed" && !cakap::corpus::ParseVacancyClass(flags->cls, &cls)) {
+    return Fail("bad value for --class: " + flags->cls);
   }
   if ((flags->workers >= 0) == (flags->vacancies >= 0)) {
     return Fail("give exactly one of --workers and --vacancies");
@@ -160,8 +173,21 @@ bool WriteRecords(int64_t start, int64_t count, int threads, const RenderFn& ren
 }  // namespace
 
 int main(int argc, char** argv) {
+  absl::StatusOr<cakap::cmdline::CommandLine> cl = cakap::cmdline::Parse(argc, argv);
+  if (!cl.ok()) {
+    Fail(std::string(cl.status().message()));
+    return 2;
+  }
+  if (cl->help) {
+    std::fputs(kUsage, stdout);
+    return 0;
+  }
+  if (cl->version) {
+    std::fputs(cakap::cmdline::VersionLine("cakap-gen").c_str(), stdout);
+    return 0;
+  }
   Flags flags;
-  if (!ParseFlags(argc, argv, &flags)) return 2;
+  if (!FlagsFromCommandLine(*cl, &flags)) return 2;
 
   absl::StatusOr<cakap::Regions> regions = cakap::Regions::Builtin();
   absl::StatusOr<cakap::Lexicon> lexicon = cakap::Lexicon::Builtin();

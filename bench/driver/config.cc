@@ -1,9 +1,11 @@
 #include "config.h"
 
+#include <utility>
+
 #include "absl/status/status.h"
+#include "absl/status/statusor.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
-#include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
 
 namespace cakap {
@@ -42,12 +44,14 @@ Indexes a generated corpus into cakap and its peers and measures them side by si
   --sweep NAME=V;V;...   instead of the comparison, index the first corpus size once per
                          value and time cakap: commit_delay_ms=0;10;50, or the query-time
                          (may reuse an index) geo_levels=3,5;4,6,8 | max_cover_cells=12;48
+  --help, -h             this text
+  --version              the version
 )";
 
 namespace {
 
 template <typename T>
-absl::Status ParseList(const std::string& flag, const std::string& value, std::vector<T>* out) {
+absl::Status ParseList(absl::string_view flag, absl::string_view value, std::vector<T>* out) {
   out->clear();
   for (absl::string_view part : absl::StrSplit(value, ',', absl::SkipEmpty())) {
     T v;
@@ -60,98 +64,65 @@ absl::Status ParseList(const std::string& flag, const std::string& value, std::v
   return absl::OkStatus();
 }
 
-template <typename T>
-absl::Status ParseNumber(const std::string& flag, const std::string& value, T* out) {
-  bool ok;
-  if constexpr (std::is_floating_point_v<T>) {
-    ok = absl::SimpleAtod(value, out);
-  } else {
-    ok = absl::SimpleAtoi(value, out);
+// The names in `names` (empty ones skipped), each one of `known`; else InvalidArgument
+// "<flag>: unknown <what> \"name\"".
+absl::StatusOr<std::set<std::string>> Names(absl::string_view flag, absl::string_view what,
+                                            const std::vector<std::string>& names,
+                                            const std::set<std::string>& known) {
+  std::set<std::string> out;
+  for (const std::string& name : names) {
+    if (name.empty()) continue;
+    if (known.count(name) == 0) {
+      return absl::InvalidArgumentError(absl::StrCat(flag, ": unknown ", what, " \"", name, "\""));
+    }
+    out.insert(name);
   }
-  if (!ok || *out < 0) {
-    return absl::InvalidArgumentError(absl::StrCat(flag, ": \"", value, "\" is not a number >= 0"));
-  }
-  return absl::OkStatus();
+  return out;
 }
 
 }  // namespace
 
-absl::StatusOr<BenchConfig> ParseConfig(int argc, char** argv) {
-  BenchConfig c;
-  std::vector<std::string> args(argv, argv + argc);
-  c.command = absl::StrJoin(args, " ");
-  for (size_t i = 1; i < args.size(); ++i) {
-    const std::string& flag = args[i];
-    if (flag == "--keep-index") {
-      c.keep_index = true;
-      continue;
-    }
-    if (flag == "--help" || flag == "-h") return absl::CancelledError(kUsage);
-    if (i + 1 >= args.size()) return absl::InvalidArgumentError(absl::StrCat(flag, ": needs a value"));
-    const std::string& value = args[++i];
-    absl::Status s;
-    if (flag == "--workers") {
-      s = ParseList(flag, value, &c.workers);
-    } else if (flag == "--seed") {
-      s = ParseNumber(flag, value, &c.seed);
-    } else if (flag == "--today") {
-      if (!absl::ParseCivilTime(value, &c.today)) s = absl::InvalidArgumentError("--today: not YYYY-MM-DD");
-    } else if (flag == "--dir") {
-      c.dir = value;
-    } else if (flag == "--out") {
-      c.out = value;
-    } else if (flag == "--systems") {
-      c.systems.clear();
-      for (absl::string_view name : absl::StrSplit(value, ',', absl::SkipEmpty())) {
-        if (name == "cakap") continue;
-        if (name != "floor" && name != "xapian-plain" && name != "sqlite" &&
-            name != "postgres") {
-          return absl::InvalidArgumentError(absl::StrCat("--systems: unknown system \"", name, "\""));
-        }
-        c.systems.insert(std::string(name));
-      }
-    } else if (flag == "--pg") {
-      c.pg_conninfo = value;
-    } else if (flag == "--vacancies") {
-      s = ParseNumber(flag, value, &c.vacancies_per_class);
-    } else if (flag == "--queries") {
-      s = ParseNumber(flag, value, &c.queries_per_class);
-    } else if (flag == "--max-seconds") {
-      s = ParseNumber(flag, value, &c.max_seconds);
-    } else if (flag == "--threads") {
-      s = ParseList(flag, value, &c.threads);
-    } else if (flag == "--batch") {
-      s = ParseNumber(flag, value, &c.batch);
-    } else if (flag == "--verify") {
-      s = ParseNumber(flag, value, &c.verify_per_class);
-    } else if (flag == "--updates-per-s") {
-      s = ParseNumber(flag, value, &c.updates_per_s);
-    } else if (flag == "--visibility-seconds") {
-      s = ParseNumber(flag, value, &c.visibility_seconds);
-    } else if (flag == "--variants") {
-      c.variants.clear();
-      for (absl::string_view name : absl::StrSplit(value, ',', absl::SkipEmpty())) {
-        if (name != "facets" && name != "near-misses") {
-          return absl::InvalidArgumentError(absl::StrCat("--variants: unknown variant \"", name, "\""));
-        }
-        c.variants.insert(std::string(name));
-      }
-    } else if (flag == "--reuse-index") {
-      c.reuse_index = value;
-    } else if (flag == "--sweep") {
-      std::vector<std::string> kv = absl::StrSplit(value, absl::MaxSplits('=', 1));
-      if (kv.size() != 2 || (kv[0] != "geo_levels" && kv[0] != "commit_delay_ms" &&
-                             kv[0] != "max_cover_cells")) {
-        return absl::InvalidArgumentError(
-            "--sweep: geo_levels=..., commit_delay_ms=... or max_cover_cells=...");
-      }
-      c.sweep_name = kv[0];
-      c.sweep_values = absl::StrSplit(kv[1], ';', absl::SkipEmpty());
-    } else {
-      return absl::InvalidArgumentError(absl::StrCat("unknown flag ", flag));
-    }
-    if (!s.ok()) return s;
+absl::Status ParseSizes(absl::string_view flag, absl::string_view text, std::vector<int64_t>* out) {
+  return ParseList(flag, text, out);
+}
+
+absl::Status ParseSizes(absl::string_view flag, absl::string_view text, std::vector<int>* out) {
+  return ParseList(flag, text, out);
+}
+
+absl::Status SetSystems(const std::vector<std::string>& names, BenchConfig* c) {
+  std::vector<std::string> peers;
+  for (const std::string& name : names) {
+    if (name != "cakap") peers.push_back(name);  // cakap always runs
   }
+  absl::StatusOr<std::set<std::string>> systems =
+      Names("--systems", "system", peers, {"floor", "xapian-plain", "sqlite", "postgres"});
+  if (!systems.ok()) return systems.status();
+  c->systems = *std::move(systems);
+  return absl::OkStatus();
+}
+
+absl::Status SetVariants(const std::vector<std::string>& names, BenchConfig* c) {
+  absl::StatusOr<std::set<std::string>> variants =
+      Names("--variants", "variant", names, {"facets", "near-misses"});
+  if (!variants.ok()) return variants.status();
+  c->variants = *std::move(variants);
+  return absl::OkStatus();
+}
+
+absl::Status SetSweep(absl::string_view text, BenchConfig* c) {
+  std::vector<std::string> kv = absl::StrSplit(text, absl::MaxSplits('=', 1));
+  if (kv.size() != 2 || (kv[0] != "geo_levels" && kv[0] != "commit_delay_ms" &&
+                         kv[0] != "max_cover_cells")) {
+    return absl::InvalidArgumentError(
+        "--sweep: geo_levels=..., commit_delay_ms=... or max_cover_cells=...");
+  }
+  c->sweep_name = kv[0];
+  c->sweep_values = absl::StrSplit(kv[1], ';', absl::SkipEmpty());
+  return absl::OkStatus();
+}
+
+absl::Status Validate(const BenchConfig& c) {
   if (c.systems.count("postgres") && c.pg_conninfo.empty()) {
     return absl::InvalidArgumentError("--pg: needed when --systems includes postgres");
   }
@@ -161,7 +132,15 @@ absl::StatusOr<BenchConfig> ParseConfig(int argc, char** argv) {
   if (c.vacancies_per_class < 1 || c.queries_per_class < 1 || c.batch < 1) {
     return absl::InvalidArgumentError("--vacancies, --queries and --batch must be >= 1");
   }
-  return c;
+  for (const auto& [flag, value] : {std::pair<const char*, double>{"--max-seconds", c.max_seconds},
+                                    {"--verify", c.verify_per_class},
+                                    {"--updates-per-s", c.updates_per_s},
+                                    {"--visibility-seconds", c.visibility_seconds}}) {
+    if (!(value >= 0)) {
+      return absl::InvalidArgumentError(absl::StrCat(flag, ": \"", value, "\" is not a number >= 0"));
+    }
+  }
+  return absl::OkStatus();
 }
 
 }  // namespace bench

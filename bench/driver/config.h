@@ -1,4 +1,5 @@
-// Command line of cakap-bench, the in-process benchmark driver (docs/benchmarks.md).
+// Configuration of cakap-bench, the in-process benchmark driver (docs/benchmarks.md),
+// as its command line (main.cc, abseil flags) sets it.
 #ifndef CAKAP_BENCH_DRIVER_CONFIG_H_
 #define CAKAP_BENCH_DRIVER_CONFIG_H_
 
@@ -7,7 +8,8 @@
 #include <string>
 #include <vector>
 
-#include "absl/status/statusor.h"
+#include "absl/status/status.h"
+#include "absl/strings/string_view.h"
 #include "absl/time/civil_time.h"
 
 namespace cakap {
@@ -55,7 +57,21 @@ struct BenchConfig {
   std::string command;
 };
 
-absl::StatusOr<BenchConfig> ParseConfig(int argc, char** argv);
+// The parts of the command line that abseil's flag types do not parse themselves; main.cc
+// reads the flags and sets the rest of BenchConfig directly. InvalidArgument naming the
+// flag ("--workers: \"x\" is not a positive number").
+//
+// --workers / --threads: comma-separated positive numbers.
+absl::Status ParseSizes(absl::string_view flag, absl::string_view text, std::vector<int64_t>* out);
+absl::Status ParseSizes(absl::string_view flag, absl::string_view text, std::vector<int>* out);
+// --systems: peers besides cakap ("cakap" itself is ignored).
+absl::Status SetSystems(const std::vector<std::string>& names, BenchConfig* c);
+// --variants: cakap variants timed besides base.
+absl::Status SetVariants(const std::vector<std::string>& names, BenchConfig* c);
+// --sweep NAME=V;V;...
+absl::Status SetSweep(absl::string_view text, BenchConfig* c);
+// What no single flag decides: ranges and combinations.
+absl::Status Validate(const BenchConfig& c);
 
 extern const char kUsage[];
 

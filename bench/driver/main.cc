@@ -9,13 +9,54 @@
 #include <iostream>
 #include <thread>
 
+#include "absl/flags/flag.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
 #include "absl/synchronization/mutex.h"
 #include "absl/time/clock.h"
+#include "cakap/limits.h"
 #include "cakap/status_macros.h"
+#include "cmdline.h"
 #include "phases.h"
+
+namespace {
+
+// The flags' defaults are BenchConfig's own.
+const cakap::bench::BenchConfig& Defaults() {
+  static const auto* const kDefaults = new cakap::bench::BenchConfig();
+  return *kDefaults;
+}
+
+}  // namespace
+
+ABSL_FLAG(std::string, workers, absl::StrJoin(Defaults().workers, ","), "corpus sizes");
+ABSL_FLAG(uint64_t, seed, Defaults().seed, "corpus seed");
+ABSL_FLAG(std::string, today, absl::FormatCivilTime(Defaults().today),
+          "the corpus' and engine's today, YYYY-MM-DD");
+ABSL_FLAG(std::string, dir, Defaults().dir, "scratch directory, emptied per run");
+ABSL_FLAG(std::string, out, Defaults().out, "JSON results (- = stdout)");
+ABSL_FLAG(std::vector<std::string>, systems,
+          std::vector<std::string>(Defaults().systems.begin(), Defaults().systems.end()),
+          "peers besides cakap");
+ABSL_FLAG(std::string, pg, "", "libpq connection string for the postgres peer");
+ABSL_FLAG(int, vacancies, Defaults().vacancies_per_class, "distinct vacancies per class");
+ABSL_FLAG(int, queries, Defaults().queries_per_class, "timed queries per class and system");
+ABSL_FLAG(double, max_seconds, Defaults().max_seconds, "upper bound of one timed run");
+ABSL_FLAG(std::string, threads, absl::StrJoin(Defaults().threads, ","),
+          "thread counts of cakap's base variant");
+ABSL_FLAG(std::vector<std::string>, variants,
+          std::vector<std::string>(Defaults().variants.begin(), Defaults().variants.end()),
+          "cakap variants timed besides base");
+ABSL_FLAG(int, batch, Defaults().batch, "workers per bulk upsert when indexing");
+ABSL_FLAG(int, verify, Defaults().verify_per_class, "vacancies per class compared across systems");
+ABSL_FLAG(int, updates_per_s, Defaults().updates_per_s, "update rate of the visibility phase");
+ABSL_FLAG(double, visibility_seconds, Defaults().visibility_seconds,
+          "seconds under updates in the visibility phase; 0 skips it");
+ABSL_FLAG(bool, keep_index, false, "keep the last cakap index in DIR/cakap");
+ABSL_FLAG(std::string, reuse_index, "", "time an existing index instead of indexing");
+ABSL_FLAG(std::string, sweep, "", "NAME=V;V;...: time cakap once per option value");
 
 namespace cakap {
 namespace bench {
@@ -63,7 +104,7 @@ absl::StatusOr<nlohmann::json> RunCakap(const Workload& w, int64_t n, const Engi
   }
   out["latency"] = nlohmann::json::array();
   v1::MatchOptions base;
-  base.set_page_size(20);
+  base.set_page_size(kDefaultPageSize);
   for (int threads : c.threads) {
     if (!all_variants && threads != 1) continue;
     CAKAP_RETURN_IF_ERROR(Append(RunLatency(w, "cakap", "base", threads,
@@ -118,7 +159,7 @@ absl::StatusOr<nlohmann::json> Run(const BenchConfig& c) {
                  {"seed", c.seed},
                  {"vacancies_per_class", c.vacancies_per_class},
                  {"queries_per_class", c.queries_per_class},
-                 {"page_size", 20}};
+                 {"page_size", kDefaultPageSize}};
   out["runs"] = nlohmann::json::array();
   std::error_code ec;
   // A sweep runs alone: the corpus-size runs are the comparison, the sweep the tuning.
@@ -172,6 +213,39 @@ absl::StatusOr<nlohmann::json> Run(const BenchConfig& c) {
   return out;
 }
 
+// BenchConfig from the flags; InvalidArgument naming the flag.
+absl::StatusOr<BenchConfig> ConfigFromFlags(const cmdline::CommandLine& cl, int argc,
+                                            char** argv) {
+  if (!cl.positional.empty()) {
+    return absl::InvalidArgumentError(absl::StrCat("unexpected argument \"", cl.positional[0], "\""));
+  }
+  BenchConfig c;
+  c.command = absl::StrJoin(argv, argv + argc, " ");
+  CAKAP_RETURN_IF_ERROR(ParseSizes("--workers", absl::GetFlag(FLAGS_workers), &c.workers));
+  c.seed = absl::GetFlag(FLAGS_seed);
+  if (!absl::ParseCivilTime(absl::GetFlag(FLAGS_today), &c.today)) {
+    return absl::InvalidArgumentError("--today: not YYYY-MM-DD");
+  }
+  c.dir = absl::GetFlag(FLAGS_dir);
+  c.out = absl::GetFlag(FLAGS_out);
+  CAKAP_RETURN_IF_ERROR(SetSystems(absl::GetFlag(FLAGS_systems), &c));
+  c.pg_conninfo = absl::GetFlag(FLAGS_pg);
+  c.vacancies_per_class = absl::GetFlag(FLAGS_vacancies);
+  c.queries_per_class = absl::GetFlag(FLAGS_queries);
+  c.max_seconds = absl::GetFlag(FLAGS_max_seconds);
+  CAKAP_RETURN_IF_ERROR(ParseSizes("--threads", absl::GetFlag(FLAGS_threads), &c.threads));
+  CAKAP_RETURN_IF_ERROR(SetVariants(absl::GetFlag(FLAGS_variants), &c));
+  c.batch = absl::GetFlag(FLAGS_batch);
+  c.verify_per_class = absl::GetFlag(FLAGS_verify);
+  c.updates_per_s = absl::GetFlag(FLAGS_updates_per_s);
+  c.visibility_seconds = absl::GetFlag(FLAGS_visibility_seconds);
+  c.keep_index = absl::GetFlag(FLAGS_keep_index);
+  c.reuse_index = absl::GetFlag(FLAGS_reuse_index);
+  if (cl.Has("sweep")) CAKAP_RETURN_IF_ERROR(SetSweep(absl::GetFlag(FLAGS_sweep), &c));
+  CAKAP_RETURN_IF_ERROR(Validate(c));
+  return c;
+}
+
 }  // namespace
 }  // namespace bench
 }  // namespace cakap
@@ -180,12 +254,19 @@ int main(int argc, char** argv) {
   // As cakapd does (service/main.cc): time the engine without abseil's debug-build
   // deadlock detector.
   absl::SetMutexDeadlockDetectionMode(absl::OnDeadlockCycle::kIgnore);
-  absl::StatusOr<cakap::bench::BenchConfig> config = cakap::bench::ParseConfig(argc, argv);
+  absl::StatusOr<cakap::cmdline::CommandLine> cl = cakap::cmdline::Parse(argc, argv);
+  if (cl.ok() && cl->help) {
+    std::cout << cakap::bench::kUsage;
+    return 0;
+  }
+  if (cl.ok() && cl->version) {
+    std::cout << cakap::cmdline::VersionLine("cakap-bench");
+    return 0;
+  }
+  absl::StatusOr<cakap::bench::BenchConfig> config =
+      cl.ok() ? cakap::bench::ConfigFromFlags(*cl, argc, argv)
+              : absl::StatusOr<cakap::bench::BenchConfig>(cl.status());
   if (!config.ok()) {
-    if (absl::IsCancelled(config.status())) {
-      std::cout << cakap::bench::kUsage;
-      return 0;
-    }
     std::cerr << "cakap-bench: " << config.status().message() << "\n" << cakap::bench::kUsage;
     return 2;
   }

@@ -8,7 +8,6 @@
 #include <vector>
 
 #include "absl/strings/ascii.h"
-#include "absl/strings/escaping.h"
 #include "absl/strings/match.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
@@ -41,36 +40,35 @@ bool ParseIssuer(absl::string_view text, v1::Issuer* issuer) {
   return true;
 }
 
-// Values of a repeatable flag, each also split at commas ("--region 64.02,64.72").
-std::vector<std::string> ListValues(const Args& args, absl::string_view name) {
+// The entries of a list flag, stripped, empty ones dropped ("--region 64.02, 64.72").
+std::vector<std::string> Entries(const std::vector<std::string>& values) {
   std::vector<std::string> out;
-  for (const std::string& value : args.All(name)) {
-    for (absl::string_view part : absl::StrSplit(value, ',', absl::SkipWhitespace())) {
-      out.emplace_back(absl::StripAsciiWhitespace(part));
-    }
+  for (const std::string& value : values) {
+    absl::string_view entry = absl::StripAsciiWhitespace(value);
+    if (!entry.empty()) out.emplace_back(entry);
   }
   return out;
 }
 
 // The vacancy to match: --vacancy FILE or --vacancy-id ID as a base (or an empty one),
 // then the vacancy flags on top of it (lists append, single values replace).
-int BuildVacancy(const Context& ctx, const Args& args, v1::Vacancy* v) {
-  if (args.Has("vacancy") && args.Has("vacancy-id")) {
+int BuildVacancy(const Context& ctx, const MatchFlags& flags, v1::Vacancy* v) {
+  if (flags.vacancy_file && flags.vacancy_id) {
     return ReportUsage("give --vacancy FILE or --vacancy-id ID, not both");
   }
-  if (args.Has("vacancy")) {
-    absl::StatusOr<std::string> json = ReadAll(args.Get("vacancy"));
+  if (flags.vacancy_file) {
+    absl::StatusOr<std::string> json = ReadAll(*flags.vacancy_file);
     if (!json.ok()) return ReportError("match", json.status());
     absl::Status parsed = ParseJson(*json, v);
-    if (!parsed.ok()) return ReportError(args.Get("vacancy"), parsed);
-  } else if (args.Has("vacancy-id")) {
-    absl::StatusOr<v1::Vacancy> stored = ctx.backend->GetVacancy(args.Get("vacancy-id"));
+    if (!parsed.ok()) return ReportError(*flags.vacancy_file, parsed);
+  } else if (flags.vacancy_id) {
+    absl::StatusOr<v1::Vacancy> stored = ctx.backend->GetVacancy(*flags.vacancy_id);
     if (!stored.ok()) return ReportError("match", stored.status());
     *v = *std::move(stored);
   }
-  for (const std::string& s : args.All("require")) v->add_required_skills(s);
-  for (const std::string& s : args.All("prefer")) v->add_preferred_skills(s);
-  for (const std::string& s : ListValues(args, "issuer")) {
+  for (const std::string& s : Entries(flags.require)) v->add_required_skills(s);
+  for (const std::string& s : Entries(flags.prefer)) v->add_preferred_skills(s);
+  for (const std::string& s : Entries(flags.issuers)) {
     v1::Issuer issuer;
     if (!ParseIssuer(s, &issuer)) {
       return ReportUsage(absl::StrCat("--issuer: unknown issuer \"", s,
@@ -78,9 +76,9 @@ int BuildVacancy(const Context& ctx, const Args& args, v1::Vacancy* v) {
     }
     v->add_accepted_issuers(issuer);
   }
-  for (const std::string& s : ListValues(args, "region")) v->add_region_codes(s);
-  if (args.Has("near")) {
-    std::string near = args.Get("near");
+  for (const std::string& s : Entries(flags.regions)) v->add_region_codes(s);
+  if (flags.near) {
+    const std::string& near = *flags.near;
     v1::Location* loc = v->mutable_location();
     loc->Clear();
     if (absl::StrContains(near, ',')) {
@@ -98,26 +96,21 @@ int BuildVacancy(const Context& ctx, const Args& args, v1::Vacancy* v) {
       loc->set_region_code(near);
     }
   }
-  absl::StatusOr<double> radius = args.GetDouble("radius", v->radius_km());
-  absl::StatusOr<int> min_kkni = args.GetInt("min-kkni", v->min_kkni_level());
-  if (!radius.ok()) return ReportUsage(std::string(radius.status().message()));
-  if (!min_kkni.ok()) return ReportUsage(std::string(min_kkni.status().message()));
-  v->set_radius_km(*radius);
-  v->set_min_kkni_level(*min_kkni);
-  if (args.Has("start")) v->set_start_date(args.Get("start"));
-  if (args.Has("keywords")) v->set_keywords(args.Get("keywords"));
-  if (args.Has("title")) v->set_title(args.Get("title"));
-  if (args.Has("employer")) v->set_employer(args.Get("employer"));
-  if (args.Has("include-employed")) v->set_include_employed(true);
+  if (flags.radius_km) v->set_radius_km(*flags.radius_km);
+  if (flags.min_kkni) v->set_min_kkni_level(*flags.min_kkni);
+  if (flags.start) v->set_start_date(*flags.start);
+  if (flags.keywords) v->set_keywords(*flags.keywords);
+  if (flags.title) v->set_title(*flags.title);
+  if (flags.employer) v->set_employer(*flags.employer);
+  if (flags.include_employed) v->set_include_employed(true);
   return kExitOk;
 }
 
 // positional: COMMAND KIND ID with KIND worker or vacancy.
-bool RecordArgs(const Args& args, std::string* kind, std::string* id) {
-  const std::vector<std::string>& pos = args.positional();
-  if (pos.size() != 3 || (pos[1] != "worker" && pos[1] != "vacancy")) return false;
-  *kind = pos[1];
-  *id = pos[2];
+bool RecordArgs(const Positional& args, std::string* kind, std::string* id) {
+  if (args.size() != 3 || (args[1] != "worker" && args[1] != "vacancy")) return false;
+  *kind = args[1];
+  *id = args[2];
   return true;
 }
 
@@ -139,20 +132,16 @@ int ReportUsage(const std::string& message) {
   return kExitUsage;
 }
 
-int RunMatch(const Context& ctx, const Args& args) {
-  if (args.positional().size() != 1) return ReportUsage("match takes no positional arguments");
+int RunMatch(const Context& ctx, const Positional& args, const MatchFlags& flags) {
+  if (args.size() != 1) return ReportUsage("match takes no positional arguments");
   v1::Vacancy vacancy;
-  if (int rc = BuildVacancy(ctx, args, &vacancy); rc != kExitOk) return rc;
+  if (int rc = BuildVacancy(ctx, flags, &vacancy); rc != kExitOk) return rc;
   v1::MatchOptions options;
-  absl::StatusOr<int> page_size = args.GetInt("page-size", 0);
-  absl::StatusOr<int> near_misses = args.GetInt("near-misses", 0);
-  if (!page_size.ok()) return ReportUsage(std::string(page_size.status().message()));
-  if (!near_misses.ok()) return ReportUsage(std::string(near_misses.status().message()));
-  options.set_page_size(*page_size);
-  options.set_near_miss_limit(*near_misses);
-  options.set_page_token(args.Get("page-token"));
-  options.set_facets(args.Has("facets"));
-  options.set_exclude_welfare(args.Has("no-welfare"));
+  options.set_page_size(flags.page_size);
+  options.set_near_miss_limit(flags.near_misses);
+  options.set_page_token(flags.page_token);
+  options.set_facets(flags.facets);
+  options.set_exclude_welfare(flags.no_welfare);
 
   absl::StatusOr<v1::MatchResult> result = ctx.backend->Match(vacancy, options);
   if (!result.ok()) return ReportError("match", result.status());
@@ -160,18 +149,17 @@ int RunMatch(const Context& ctx, const Args& args) {
   return kExitOk;
 }
 
-int RunMatchVacancies(const Context& ctx, const Args& args) {
-  if (args.positional().size() != 2) return ReportUsage("usage: cakap match-vacancies WORKER_ID");
-  absl::StatusOr<int> limit = args.GetInt("limit", 20);
-  if (!limit.ok()) return ReportUsage(std::string(limit.status().message()));
+int RunMatchVacancies(const Context& ctx, const Positional& args,
+                      const MatchVacanciesFlags& flags) {
+  if (args.size() != 2) return ReportUsage("usage: cakap match-vacancies WORKER_ID");
   absl::StatusOr<v1::VacancyMatchResult> result =
-      ctx.backend->MatchVacancies(args.positional()[1], *limit, args.Has("no-welfare"));
+      ctx.backend->MatchVacancies(args[1], flags.limit, flags.no_welfare);
   if (!result.ok()) return ReportError("match-vacancies", result.status());
   std::cout << (ctx.json ? ToJson(*result) : FormatVacancyMatches(*result, ctx.regions));
   return kExitOk;
 }
 
-int RunGet(const Context& ctx, const Args& args) {
+int RunGet(const Context& ctx, const Positional& args) {
   std::string kind, id;
   if (!RecordArgs(args, &kind, &id)) return ReportUsage("usage: cakap get worker|vacancy ID");
   if (kind == "worker") {
@@ -186,23 +174,18 @@ int RunGet(const Context& ctx, const Args& args) {
   return kExitOk;
 }
 
-int RunDelete(const Context& ctx, const Args& args) {
+int RunDelete(const Context& ctx, const Positional& args) {
   std::string kind, id;
   if (!RecordArgs(args, &kind, &id)) return ReportUsage("usage: cakap delete worker|vacancy ID");
   absl::Status status = kind == "worker" ? ctx.backend->DeleteWorker(id)
                                          : ctx.backend->DeleteVacancy(id);
   if (!status.ok()) return ReportError("delete", status);
-  if (ctx.json) {
-    std::cout << "{\"deleted\": \"" << kind << "\", \"id\": \"" << absl::CEscape(id)
-              << "\"}\n";
-  } else {
-    std::cout << "deleted " << kind << " " << id << "\n";
-  }
+  std::cout << FormatDeleted(kind, id, ctx.json);
   return kExitOk;
 }
 
-int RunStats(const Context& ctx, const Args& args) {
-  if (args.positional().size() != 1) return ReportUsage("stats takes no arguments");
+int RunStats(const Context& ctx, const Positional& args) {
+  if (args.size() != 1) return ReportUsage("stats takes no arguments");
   absl::StatusOr<BackendStats> stats = ctx.backend->Stats();
   if (!stats.ok()) return ReportError("stats", stats.status());
   std::cout << FormatStats(*stats, ctx.json);

@@ -1,12 +1,14 @@
 // The commands of the cakap client. Each talks only to a Backend and returns the
-// process exit code (see kExit*).
+// process exit code (see kExit*). main.cc parses the command line (abseil flags) into the
+// structs below; nothing here reads a flag, so tests can run the commands in-process.
 #ifndef CAKAP_CLIENTS_CAKAP_COMMANDS_H_
 #define CAKAP_CLIENTS_CAKAP_COMMANDS_H_
 
+#include <optional>
 #include <string>
+#include <vector>
 
 #include "absl/status/status.h"
-#include "args.h"
 #include "backend.h"
 #include "cakap/regions.h"
 
@@ -32,24 +34,59 @@ int ReportError(const std::string& what, const absl::Status& status);
 // Prints "cakap: <message>" and a hint to stderr and returns kExitUsage.
 int ReportUsage(const std::string& message);
 
-// import workers|vacancies FILE (FILE "-": stdin); flags --progress, --strict.
-int RunImport(const Context& ctx, const Args& args);
+// The positional arguments of a command, the command's name first ("get", "worker", "w-1").
+using Positional = std::vector<std::string>;
+
+struct ImportFlags {
+  bool progress = false;  // --progress: the progress line even when stderr is no terminal
+  bool strict = false;    // --strict: exit kExitRejected when any line was rejected
+};
+
+struct MatchFlags {
+  // The vacancy's base: a JSON file ("-": stdin; --vacancy) or a stored vacancy
+  // (--vacancy-id); neither: an empty vacancy.
+  std::optional<std::string> vacancy_file;
+  std::optional<std::string> vacancy_id;
+  // Added to the base's lists (--require, --prefer, --issuer, --region).
+  std::vector<std::string> require, prefer, issuers, regions;
+  // Replace the base's values when given.
+  std::optional<std::string> near;  // a region code or "LAT,LON"
+  std::optional<double> radius_km;
+  std::optional<int> min_kkni;
+  std::optional<std::string> start, keywords, title, employer;
+  bool include_employed = false;
+  // MatchOptions.
+  int page_size = 0;
+  std::string page_token;
+  bool facets = false;
+  int near_misses = 0;
+  bool no_welfare = false;
+};
+
+struct MatchVacanciesFlags {
+  int limit = 0;
+  bool no_welfare = false;
+};
+
+// import workers|vacancies FILE (FILE "-": stdin).
+int RunImport(const Context& ctx, const Positional& args, const ImportFlags& flags);
 // match [vacancy flags | --vacancy FILE | --vacancy-id ID] [options].
-int RunMatch(const Context& ctx, const Args& args);
+int RunMatch(const Context& ctx, const Positional& args, const MatchFlags& flags);
 // match-vacancies WORKER_ID [--limit N] [--no-welfare].
-int RunMatchVacancies(const Context& ctx, const Args& args);
+int RunMatchVacancies(const Context& ctx, const Positional& args,
+                      const MatchVacanciesFlags& flags);
 // get worker|vacancy ID.
-int RunGet(const Context& ctx, const Args& args);
+int RunGet(const Context& ctx, const Positional& args);
 // delete worker|vacancy ID.
-int RunDelete(const Context& ctx, const Args& args);
+int RunDelete(const Context& ctx, const Positional& args);
 // stats.
-int RunStats(const Context& ctx, const Args& args);
+int RunStats(const Context& ctx, const Positional& args);
 // check: one line per problem on stdout; exit 1 when there is any.
-int RunCheck(const Context& ctx, const Args& args);
+int RunCheck(const Context& ctx, const Positional& args);
 // backup DIR.
-int RunBackup(const Context& ctx, const Args& args);
+int RunBackup(const Context& ctx, const Positional& args);
 // restore BACKUP DIR: no backend (it installs an index, opens none).
-int RunRestore(const Args& args);
+int RunRestore(const Positional& args);
 
 }  // namespace cli
 }  // namespace cakap

@@ -9,6 +9,7 @@
 #include "absl/strings/str_join.h"
 #include "absl/strings/strip.h"
 #include "google/protobuf/util/json_util.h"
+#include "nlohmann/json.hpp"
 
 namespace cakap {
 namespace cli {
@@ -59,6 +60,16 @@ std::string Status(const v1::Worker& w) {
   if (!w.available_from().empty()) return absl::StrCat(status, ", available from ",
                                                        w.available_from());
   return absl::StrCat(status, working ? ", not available" : ", available now");
+}
+
+// JSON text of `value`: pretty-printed like ToJson's messages (Document) or on one line
+// (Line, for JSON Lines). Invalid UTF-8 (a message may quote a caller's bytes) becomes
+// U+FFFD rather than an exception.
+std::string Document(const nlohmann::ordered_json& value) {
+  return value.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
+}
+std::string Line(const nlohmann::ordered_json& value) {
+  return value.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
 }
 
 }  // namespace
@@ -266,15 +277,33 @@ std::string FormatVacancy(const v1::Vacancy& v, const Regions* regions) {
 
 std::string FormatStats(const BackendStats& s, bool json) {
   if (json) {
-    return absl::StrFormat(
-        "{\n  \"workers\": %d,\n  \"vacancies\": %d,\n  \"openVacancies\": %d,\n"
-        "  \"revision\": %d,\n  \"sizeBytes\": %d\n}\n",
-        s.workers, s.vacancies, s.open_vacancies, s.revision, s.size_bytes);
+    // Named as the protobuf JSON mapping names StatsResponse's fields.
+    return Document({{"workers", s.workers},
+                     {"vacancies", s.vacancies},
+                     {"openVacancies", s.open_vacancies},
+                     {"revision", s.revision},
+                     {"sizeBytes", s.size_bytes}});
   }
   return absl::StrFormat(
       "workers      %s\nvacancies    %s (%s open)\nrevision     %d\nsize         %.1f MB\n",
       GroupThousands(s.workers), GroupThousands(s.vacancies), GroupThousands(s.open_vacancies),
       s.revision, s.size_bytes / 1e6);
+}
+
+std::string FormatDeleted(absl::string_view kind, absl::string_view id, bool json) {
+  if (json) return Document({{"deleted", std::string(kind)}, {"id", std::string(id)}});
+  return absl::StrCat("deleted ", kind, " ", id, "\n");
+}
+
+std::string FormatRejection(int64_t line, absl::string_view message, bool json) {
+  if (json) return Line({{"line", line}, {"error", std::string(message)}});
+  return absl::StrCat("line ", line, ": ", message, "\n");
+}
+
+std::string FormatImportSummary(int64_t imported, int64_t rejected, bool complete, bool json) {
+  if (json) return Line({{"imported", imported}, {"rejected", rejected}, {"complete", complete}});
+  return absl::StrCat("imported ", imported, ", rejected ", rejected,
+                      complete ? "" : " (incomplete)", "\n");
 }
 
 }  // namespace cli

@@ -1,4 +1,5 @@
-// Output of the cakap client: readable tables (the default) and JSON (--json).
+// Output of the cakap client: readable tables (the default) and JSON (--json): protobuf's
+// JSON mapping for messages, nlohmann::json for the rest, never JSON written by hand.
 #ifndef CAKAP_CLIENTS_CAKAP_FORMAT_H_
 #define CAKAP_CLIENTS_CAKAP_FORMAT_H_
 
@@ -37,6 +38,13 @@ std::string FormatVacancyMatches(const v1::VacancyMatchResult& result,
 std::string FormatWorker(const v1::Worker& worker, const Regions* regions);
 std::string FormatVacancy(const v1::Vacancy& vacancy, const Regions* regions);
 std::string FormatStats(const BackendStats& stats, bool json);
+// `delete`: "deleted worker w-1", or {"deleted": "worker", "id": "w-1"}.
+std::string FormatDeleted(absl::string_view kind, absl::string_view id, bool json);
+// `import`: a rejected line, "line 17: <message>" or {"line":17,"error":"<message>"}, and
+// the summary, "imported 2998, rejected 2" or {"imported":2998,"rejected":2,"complete":true}.
+// The JSON ones are one line each: with --json an import's report is JSON Lines.
+std::string FormatRejection(int64_t line, absl::string_view message, bool json);
+std::string FormatImportSummary(int64_t imported, int64_t rejected, bool complete, bool json);
 
 }  // namespace cli
 }  // namespace cakap

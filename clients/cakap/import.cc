@@ -1,5 +1,6 @@
 // `cakap import workers|vacancies FILE.jsonl`: one JSON object per line (protobuf JSON
-// mapping). A bad line is reported and skipped; it never stops the import.
+// mapping). A bad line is reported and skipped; it never stops the import. With --json
+// the report is JSON Lines too: one object per rejected line, then the summary.
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -97,10 +98,11 @@ class Importer {
  public:
   Importer(const Context& ctx, Progress* progress) : ctx_(ctx), progress_(progress) {}
 
-  // Prints "line N: message" (the message names the field) and counts the rejection.
+  // Prints "line N: message" (the message names the field), or its JSON, and counts the
+  // rejection.
   void Reject(int64_t line, absl::string_view message) {
     progress_->Clear();
-    std::cout << "line " << line << ": " << message << "\n";
+    std::cout << FormatRejection(line, message, ctx_.json);
     // stdout is not tied to the progress line on stderr: keep the two in order.
     if (progress_->enabled()) std::cout.flush();
     ++tally_.rejected;
@@ -165,8 +167,7 @@ class Importer {
 
 }  // namespace
 
-int RunImport(const Context& ctx, const Args& args) {
-  const std::vector<std::string>& pos = args.positional();
+int RunImport(const Context& ctx, const Positional& pos, const ImportFlags& flags) {
   if (pos.size() != 3 || (pos[1] != "workers" && pos[1] != "vacancies")) {
     return ReportUsage("usage: cakap import workers|vacancies FILE.jsonl (FILE - for stdin)");
   }
@@ -186,7 +187,7 @@ int RunImport(const Context& ctx, const Args& args) {
     if (stat(path.c_str(), &st) == 0 && S_ISREG(st.st_mode)) total_bytes = st.st_size;
   }
 
-  Progress progress(args.Has("progress") || isatty(STDERR_FILENO), pos[1], total_bytes);
+  Progress progress(flags.progress || isatty(STDERR_FILENO), pos[1], total_bytes);
   Importer importer(ctx, &progress);
   std::string line;
   int64_t line_no = 0;
@@ -214,16 +215,9 @@ int RunImport(const Context& ctx, const Args& args) {
   }
 
   const Tally& tally = importer.tally();
-  if (ctx.json) {
-    std::cout << absl::StrFormat("{\"imported\": %d, \"rejected\": %d, \"complete\": %s}\n",
-                                 tally.imported, tally.rejected,
-                                 status.ok() ? "true" : "false");
-  } else {
-    std::cout << "imported " << tally.imported << ", rejected " << tally.rejected
-              << (status.ok() ? "" : " (incomplete)") << "\n";
-  }
+  std::cout << FormatImportSummary(tally.imported, tally.rejected, status.ok(), ctx.json);
   if (!status.ok()) return kExitError;
-  if (tally.rejected > 0 && args.Has("strict")) return kExitRejected;
+  if (tally.rejected > 0 && flags.strict) return kExitRejected;
   return kExitOk;
 }
 

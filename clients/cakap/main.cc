@@ -5,19 +5,60 @@
 //   cakap --data var/cakap match --require LAS --issuer BNSP --near 63.11 --radius 50
 //   cakap --server cakap.example:7843 --tls --key $KEY match --require LAS
 //
-// main.cc parses the command line, opens the backend and dispatches; the commands are
-// in import.cc and commands.cc, the output in format.cc.
+// main.cc parses the command line (abseil flags, cmdline.h) into the commands' structs,
+// opens the backend and dispatches; the commands are in import.cc, commands.cc and
+// maintenance.cc, the output in format.cc. Only this file reads the flags.
 #include <cstdlib>
 #include <iostream>
 #include <map>
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
 
+#include "absl/flags/flag.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_replace.h"
 #include "absl/time/civil_time.h"
-#include "args.h"
 #include "backend.h"
+#include "cakap/limits.h"
+#include "cmdline.h"
 #include "commands.h"
+
+// Global flags.
+ABSL_FLAG(std::string, data, "", "index directory (default: $CAKAP_DATA, else ./var/cakap)");
+ABSL_FLAG(bool, json, false, "print replies as JSON");
+ABSL_FLAG(std::string, today, "", "the engine's today, YYYY-MM-DD (local index only)");
+ABSL_FLAG(std::string, server, "", "call the cakapd server at HOST:PORT");
+ABSL_FLAG(std::string, key, "", "API key (default: $CAKAP_KEY)");
+ABSL_FLAG(bool, tls, false, "connect to --server with TLS");
+ABSL_FLAG(std::string, tls_ca, "", "CA certificate(s) to verify --server against; implies --tls");
+// import.
+ABSL_FLAG(bool, progress, false, "import: show the progress line even when not a terminal");
+ABSL_FLAG(bool, strict, false, "import: exit 3 when any line was rejected");
+// match: the vacancy.
+ABSL_FLAG(std::vector<std::string>, require, {}, "match: required skill (repeatable)");
+ABSL_FLAG(std::vector<std::string>, prefer, {}, "match: preferred skill (repeatable)");
+ABSL_FLAG(std::vector<std::string>, issuer, {}, "match: accepted certificate issuer (repeatable)");
+ABSL_FLAG(int, min_kkni, 0, "match: minimum KKNI level of that certificate");
+ABSL_FLAG(std::vector<std::string>, region, {}, "match: domicile region (repeatable)");
+ABSL_FLAG(std::string, near, "", "match: where the work is, CODE or LAT,LON");
+ABSL_FLAG(double, radius, 0, "match: candidates live within KM of --near");
+ABSL_FLAG(std::string, start, "", "match: first working day, YYYY-MM-DD");
+ABSL_FLAG(std::string, keywords, "", "match: words every candidate must match");
+ABSL_FLAG(std::string, title, "", "match: the vacancy's title");
+ABSL_FLAG(std::string, employer, "", "match: the vacancy's employer");
+ABSL_FLAG(bool, include_employed, false, "match: employed workers are candidates too");
+ABSL_FLAG(std::string, vacancy, "", "match: the vacancy as a JSON file (- for stdin)");
+ABSL_FLAG(std::string, vacancy_id, "", "match: a stored vacancy");
+// match: options.
+ABSL_FLAG(int, page_size, cakap::kDefaultPageSize, "match: candidates per page");
+ABSL_FLAG(std::string, page_token, "", "match: next page, from the previous reply");
+ABSL_FLAG(bool, facets, false, "match: counts per issuer, region and KKNI level");
+ABSL_FLAG(int, near_misses, 0, "match: also list up to N workers failing one constraint");
+ABSL_FLAG(bool, no_welfare, false, "match, match-vacancies: leave the welfare component out");
+// match-vacancies.
+ABSL_FLAG(int, limit, cakap::kDefaultVacancyLimit, "match-vacancies: at most N vacancies");
 
 namespace cakap {
 namespace cli {
@@ -47,6 +88,7 @@ global flags:
   --today DATE    the engine's today, YYYY-MM-DD (default: the date in UTC+7); local
                   index only (a server uses its own date)
   --help, -h      help
+  --version       the version
 
 server flags (instead of --data):
   --server HOST:PORT  call the cakapd server at HOST:PORT
@@ -60,8 +102,10 @@ exit codes: 0 ok; 1 the command failed (message on stderr); 2 bad command line;
 (e.g. [UNAVAILABLE], [UNAUTHENTICATED], [PERMISSION_DENIED]).
 )";
 
+// The help of each command; {name}s are filled in by CommandHelp() from the limits.
 const std::map<std::string, std::string>& CommandHelp() {
-  static const auto* const kHelp = new std::map<std::string, std::string>{
+  static const auto* const kHelp = [] {
+    auto* help = new std::map<std::string, std::string>{
       {"import", R"(usage: cakap import workers|vacancies FILE.jsonl [--progress] [--strict]
 
 Reads one JSON object per line (protobuf JSON mapping of cakap.v1.Worker or
@@ -89,7 +133,7 @@ The vacancy comes from the flags, or from a JSON file (--vacancy, - for stdin), 
 stored vacancy (--vacancy-id); flags given with a file or stored vacancy add to it
 (lists) or replace its values.
 
-vacancy flags:
+vacancy flags (a repeatable flag also takes a comma-separated list):
   --require SKILL       required skill: code, name or synonym (repeatable)
   --prefer SKILL        preferred skill (repeatable)
   --issuer ISSUER       accepted certificate issuer: BNSP, KEMNAKER, OTHER (repeatable)
@@ -103,17 +147,18 @@ vacancy flags:
   --title TEXT, --employer TEXT
 
 options:
-  --page-size N         candidates per page (default 20, at most 200)
+  --page-size N         candidates per page (default {default_page_size}, at most {max_page_size})
   --page-token T        next page, from the previous reply
   --facets              counts per issuer, region and KKNI level over all candidates
-  --near-misses N       also list up to N workers failing exactly one constraint
+  --near-misses N       also list up to N workers failing exactly one constraint (at
+                        most {max_near_misses})
   --no-welfare          leave the welfare component out (as partners see it)
 )"},
       {"match-vacancies", R"(usage: cakap match-vacancies WORKER_ID [--limit N] [--no-welfare]
 
 Lists the open stored vacancies that the stored worker satisfies, best first.
 
-  --limit N      at most N vacancies (1-1000, default 20)
+  --limit N      at most N vacancies (1-{max_limit}, default {default_limit})
   --no-welfare   leave the welfare component out of the score
 )"},
       {"get", "usage: cakap get worker|vacancy ID\n\nShows a stored record as the engine "
@@ -142,23 +187,18 @@ Checks the backup in BACKUP in full and, when it is sound, installs it as the in
 DIR (missing or empty; nothing is written when the check fails). Stop anything serving
 DIR first. Runs locally (not with --server).
 )"},
-  };
+    };
+    for (auto& [command, text] : *help) {
+      text = absl::StrReplaceAll(
+          text, {{"{default_page_size}", absl::StrCat(kDefaultPageSize)},
+                 {"{max_page_size}", absl::StrCat(kMaxPageSize)},
+                 {"{max_near_misses}", absl::StrCat(kMaxNearMissLimit)},
+                 {"{default_limit}", absl::StrCat(kDefaultVacancyLimit)},
+                 {"{max_limit}", absl::StrCat(kMaxVacancyLimit)}});
+    }
+    return help;
+  }();
   return *kHelp;
-}
-
-const std::vector<FlagSpec>& KnownFlags() {
-  static const auto* const kFlags = new std::vector<FlagSpec>{
-      {"data", true},        {"json", false},         {"today", true},
-      {"help", false},       {"progress", false},     {"strict", false},
-      {"require", true},     {"prefer", true},        {"issuer", true},
-      {"min-kkni", true},    {"region", true},        {"near", true},
-      {"radius", true},      {"start", true},         {"keywords", true},
-      {"title", true},       {"employer", true},      {"include-employed", false},
-      {"vacancy", true},     {"vacancy-id", true},    {"page-size", true},
-      {"page-token", true},  {"facets", false},       {"near-misses", true},
-      {"no-welfare", false}, {"limit", true},        {"server", true},
-      {"key", true},         {"tls", false},          {"tls-ca", true}};
-  return *kFlags;
 }
 
 // Flags each command accepts besides the global ones.
@@ -184,24 +224,58 @@ int PrintHelp(const std::string& command) {
   return kExitOk;
 }
 
+// The value of a string flag when given (even empty), else nullopt.
+std::optional<std::string> IfGiven(const cmdline::CommandLine& cl, const char* name,
+                                   const absl::Flag<std::string>& flag) {
+  if (!cl.Has(name)) return std::nullopt;
+  return absl::GetFlag(flag);
+}
+
+MatchFlags MatchFlagsFromFlags(const cmdline::CommandLine& cl) {
+  MatchFlags m;
+  m.vacancy_file = IfGiven(cl, "vacancy", FLAGS_vacancy);
+  m.vacancy_id = IfGiven(cl, "vacancy-id", FLAGS_vacancy_id);
+  m.require = absl::GetFlag(FLAGS_require);
+  m.prefer = absl::GetFlag(FLAGS_prefer);
+  m.issuers = absl::GetFlag(FLAGS_issuer);
+  m.regions = absl::GetFlag(FLAGS_region);
+  m.near = IfGiven(cl, "near", FLAGS_near);
+  if (cl.Has("radius")) m.radius_km = absl::GetFlag(FLAGS_radius);
+  if (cl.Has("min-kkni")) m.min_kkni = absl::GetFlag(FLAGS_min_kkni);
+  m.start = IfGiven(cl, "start", FLAGS_start);
+  m.keywords = IfGiven(cl, "keywords", FLAGS_keywords);
+  m.title = IfGiven(cl, "title", FLAGS_title);
+  m.employer = IfGiven(cl, "employer", FLAGS_employer);
+  m.include_employed = absl::GetFlag(FLAGS_include_employed);
+  m.page_size = absl::GetFlag(FLAGS_page_size);
+  m.page_token = absl::GetFlag(FLAGS_page_token);
+  m.facets = absl::GetFlag(FLAGS_facets);
+  m.near_misses = absl::GetFlag(FLAGS_near_misses);
+  m.no_welfare = absl::GetFlag(FLAGS_no_welfare);
+  return m;
+}
+
 int Run(int argc, char** argv) {
-  absl::StatusOr<Args> parsed = Args::Parse(argc, argv, KnownFlags());
+  absl::StatusOr<cmdline::CommandLine> parsed = cmdline::Parse(argc, argv);
   if (!parsed.ok()) return ReportUsage(std::string(parsed.status().message()));
-  const Args& args = *parsed;
-  const std::vector<std::string>& pos = args.positional();
+  const cmdline::CommandLine& cl = *parsed;
+  const std::vector<std::string>& pos = cl.positional;
   std::string command = pos.empty() ? "" : pos[0];
 
+  if (cl.version) {
+    std::cout << cmdline::VersionLine("cakap");
+    return kExitOk;
+  }
   if (command == "help") return PrintHelp(pos.size() > 1 ? pos[1] : "");
-  if (args.Has("help")) return PrintHelp(command);
+  if (cl.help) return PrintHelp(command);
   if (command.empty()) {
     std::cerr << kUsage;
     return kExitUsage;
   }
   if (CommandHelp().count(command) == 0) return ReportUsage("no such command: " + command);
-  const std::set<std::string> global = {"data", "json",   "today", "help",
-                                        "server", "key", "tls", "tls-ca"};
+  const std::set<std::string> global = {"data", "json", "today", "server", "key", "tls", "tls-ca"};
   const std::set<std::string> allowed = CommandFlags(command);
-  for (const std::string& name : args.Names()) {
+  for (const std::string& name : cl.given) {
     if (global.count(name) == 0 && allowed.count(name) == 0) {
       return ReportUsage("--" + name + " does not apply to " + command);
     }
@@ -210,29 +284,29 @@ int Run(int argc, char** argv) {
   // restore installs an index and opens none.
   if (command == "restore") {
     for (const char* other : {"server", "data", "today", "key", "tls", "tls-ca"}) {
-      if (args.Has(other)) return ReportUsage(std::string("--") + other + " does not apply to restore");
+      if (cl.Has(other)) return ReportUsage(std::string("--") + other + " does not apply to restore");
     }
-    return RunRestore(args);
+    return RunRestore(pos);
   }
-  if (command == "check" && args.Has("server")) {
+  if (command == "check" && cl.Has("server")) {
     return ReportUsage("check reads the index files: run it with --data on the server's host");
   }
 
   absl::StatusOr<std::unique_ptr<Backend>> backend;
-  if (args.Has("server")) {
+  if (cl.Has("server")) {
     for (const char* local : {"data", "today"}) {
-      if (args.Has(local)) {
+      if (cl.Has(local)) {
         return ReportUsage(std::string("--") + local + " does not apply with --server");
       }
     }
     ServerOptions options;
-    options.address = args.Get("server");
+    options.address = absl::GetFlag(FLAGS_server);
     if (options.address.empty()) return ReportUsage("--server: expected HOST:PORT");
     const char* env_key = std::getenv("CAKAP_KEY");
-    options.key = args.Get("key", env_key != nullptr ? env_key : "");
-    options.tls = args.Has("tls");
-    options.tls_ca_file = args.Get("tls-ca");
-    if (args.Has("tls-ca") && options.tls_ca_file.empty()) {
+    options.key = cl.Has("key") ? absl::GetFlag(FLAGS_key) : (env_key != nullptr ? env_key : "");
+    options.tls = absl::GetFlag(FLAGS_tls);
+    options.tls_ca_file = absl::GetFlag(FLAGS_tls_ca);
+    if (cl.Has("tls-ca") && options.tls_ca_file.empty()) {
       return ReportUsage("--tls-ca: expected a file");
     }
     backend = OpenServerBackend(options);
@@ -241,18 +315,21 @@ int Run(int argc, char** argv) {
     }
   } else {
     for (const char* remote : {"key", "tls", "tls-ca"}) {
-      if (args.Has(remote)) {
+      if (cl.Has(remote)) {
         return ReportUsage(std::string("--") + remote + " applies only with --server");
       }
     }
     EmbeddedOptions options;
     const char* env_dir = std::getenv("CAKAP_DATA");
-    options.data_dir = args.Get("data", env_dir != nullptr && *env_dir ? env_dir : "var/cakap");
+    options.data_dir = cl.Has("data") ? absl::GetFlag(FLAGS_data)
+                       : env_dir != nullptr && *env_dir ? env_dir
+                                                        : "var/cakap";
     options.create_if_missing = command == "import";
-    if (args.Has("today")) {
+    if (cl.Has("today")) {
+      const std::string text = absl::GetFlag(FLAGS_today);
       absl::CivilDay today;
-      if (!absl::ParseCivilTime(args.Get("today"), &today)) {
-        return ReportUsage("--today: expected YYYY-MM-DD, got \"" + args.Get("today") + "\"");
+      if (!absl::ParseCivilTime(text, &today)) {
+        return ReportUsage("--today: expected YYYY-MM-DD, got \"" + text + "\"");
       }
       options.today = today;
     }
@@ -266,15 +343,19 @@ int Run(int argc, char** argv) {
   Context ctx;
   ctx.backend = backend->get();
   ctx.regions = regions.ok() ? &*regions : nullptr;
-  ctx.json = args.Has("json");
-  if (command == "import") return RunImport(ctx, args);
-  if (command == "match") return RunMatch(ctx, args);
-  if (command == "match-vacancies") return RunMatchVacancies(ctx, args);
-  if (command == "get") return RunGet(ctx, args);
-  if (command == "delete") return RunDelete(ctx, args);
-  if (command == "check") return RunCheck(ctx, args);
-  if (command == "backup") return RunBackup(ctx, args);
-  return RunStats(ctx, args);
+  ctx.json = absl::GetFlag(FLAGS_json);
+  if (command == "import") {
+    return RunImport(ctx, pos, {absl::GetFlag(FLAGS_progress), absl::GetFlag(FLAGS_strict)});
+  }
+  if (command == "match") return RunMatch(ctx, pos, MatchFlagsFromFlags(cl));
+  if (command == "match-vacancies") {
+    return RunMatchVacancies(ctx, pos, {absl::GetFlag(FLAGS_limit), absl::GetFlag(FLAGS_no_welfare)});
+  }
+  if (command == "get") return RunGet(ctx, pos);
+  if (command == "delete") return RunDelete(ctx, pos);
+  if (command == "check") return RunCheck(ctx, pos);
+  if (command == "backup") return RunBackup(ctx, pos);
+  return RunStats(ctx, pos);
 }
 
 }  // namespace

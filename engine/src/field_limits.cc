@@ -6,6 +6,7 @@
 #include "absl/container/flat_hash_map.h"
 #include "absl/strings/str_cat.h"
 #include "cakap/engine.h"
+#include "cakap/limits.h"
 
 namespace cakap {
 namespace {
@@ -56,7 +57,7 @@ constexpr FieldLimit kLimits[] = {
     {"cakap.v1.Vacancy.accepted_issuers", 0, 8},
     {"cakap.v1.Vacancy.region_codes", kRegionCode, kMaxVacancyRegionCodes},
     {"cakap.v1.Vacancy.start_date", kDate, 0},
-    {"cakap.v1.Vacancy.owner", 64, 0},
+    {"cakap.v1.Vacancy.owner", kMaxOwnerNameBytes, 0},
     // match.proto (requests)
     {"cakap.v1.MatchOptions.page_token", kMaxPageTokenBytes, 0},
     {"cakap.v1.MatchOptions.scope_region_codes", kRegionCode, kMaxVacancyRegionCodes},

@@ -16,6 +16,7 @@
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
+#include "cakap/limits.h"
 #include "cakap/status_macros.h"
 #include "coarse_query.h"
 #include "document.h"
@@ -29,10 +30,6 @@
 namespace cakap {
 namespace {
 
-constexpr int kDefaultPageSize = 20;
-constexpr int kMaxPageSize = 200;
-constexpr int kMaxNearMisses = 100;
-constexpr int kMaxVacancyLimit = 1000;
 // Every docid matching reads comes from a posting list of the leased revision, so it
 // exists: skipping Xapian's existence check halves a stored-record read (measured at 1M
 // workers: 9.8 -> 5.1 us), which is most of filling a page of 20 candidates.
@@ -487,9 +484,9 @@ absl::StatusOr<v1::MatchResult> Engine::Impl::Match(const v1::Vacancy& vacancy,
     return absl::InvalidArgumentError(
         absl::StrCat("page_size: ", options.page_size(), " is outside 0-", kMaxPageSize));
   }
-  if (options.near_miss_limit() < 0 || options.near_miss_limit() > kMaxNearMisses) {
+  if (options.near_miss_limit() < 0 || options.near_miss_limit() > kMaxNearMissLimit) {
     return absl::InvalidArgumentError(absl::StrCat(
-        "near_miss_limit: ", options.near_miss_limit(), " is outside 0-", kMaxNearMisses));
+        "near_miss_limit: ", options.near_miss_limit(), " is outside 0-", kMaxNearMissLimit));
   }
   CAKAP_ASSIGN_OR_RETURN(ResolvedVacancy v, ResolveVacancy(vacancy, env_, false));
   CAKAP_ASSIGN_OR_RETURN(const std::vector<std::string> scope, ResolveScope(options, env_));

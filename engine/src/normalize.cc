@@ -8,6 +8,7 @@
 #include "absl/strings/str_split.h"
 #include "cakap/engine.h"
 #include "cakap/field_limits.h"
+#include "cakap/limits.h"
 #include "cakap/status_macros.h"
 
 namespace cakap {
@@ -128,7 +129,7 @@ absl::CivilDay EngineEnv::Today() const {
 }
 
 bool IsValidOwnerName(absl::string_view name) {
-  if (name.empty() || name.size() > 64) return false;
+  if (name.empty() || name.size() > kMaxOwnerNameBytes) return false;
   return std::all_of(name.begin(), name.end(), [](char c) {
     return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
            c == '.' || c == '_' || c == '-';
@@ -297,7 +298,8 @@ absl::StatusOr<ResolvedVacancy> ResolveVacancy(const v1::Vacancy& in, const Engi
   v.DiscardUnknownFields();  // as for workers
   if (require_id || !in.id().empty()) CAKAP_RETURN_IF_ERROR(ValidateId(in.id(), "id"));
   if (!in.owner().empty() && !IsValidOwnerName(in.owner())) {
-    return Invalid("owner", "must be 1-64 characters of [A-Za-z0-9._-] (a cakapd key's name)");
+    return Invalid("owner", absl::StrCat("must be 1-", kMaxOwnerNameBytes,
+                                         " characters of [A-Za-z0-9._-] (a cakapd key's name)"));
   }
   CAKAP_RETURN_IF_ERROR(ResolveSkillList(in.required_skills(), "required_skills", env.lexicon,
                                          &out.required, v.mutable_required_skills()));

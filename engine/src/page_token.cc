@@ -6,6 +6,7 @@
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
+#include "cakap/limits.h"
 #include "google/protobuf/io/coded_stream.h"
 #include "google/protobuf/io/zero_copy_stream_impl_lite.h"
 
@@ -35,7 +36,7 @@ std::string EncodePageToken(const PageCursor& c) {
 
 absl::StatusOr<PageCursor> DecodePageToken(absl::string_view token) {
   std::string raw;
-  if (token.size() > 1024 || !absl::WebSafeBase64Unescape(token, &raw)) return Malformed();
+  if (token.size() > kMaxPageTokenBytes || !absl::WebSafeBase64Unescape(token, &raw)) return Malformed();
   std::vector<std::string> parts = absl::StrSplit(raw, absl::MaxSplits('|', 3));
   PageCursor c;
   if (parts.size() != 4 || parts[0] != kVersion || !absl::SimpleAtoi(parts[1], &c.fingerprint) ||

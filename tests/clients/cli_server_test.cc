@@ -189,11 +189,13 @@ TEST_F(CliServerTest, CommandsPrintTheSameAsOnALocalIndex) {
   ASSERT_FALSE(worker_id.empty());
 
   // Import: workers from stdin (one client stream), vacancies from a file.
+  // With --json the report is JSON Lines: one object per rejected line, then the summary.
   Output imported = Both("--json import workers - < " + Quote(workers));
   EXPECT_EQ(imported.exit_code, 0);
-  EXPECT_THAT(imported.out, ::testing::HasSubstr("line 501: "));
-  EXPECT_THAT(imported.out, ::testing::HasSubstr("line 503: "));
-  EXPECT_THAT(imported.out, ::testing::HasSubstr("\"imported\": 500, \"rejected\": 2"));
+  EXPECT_THAT(imported.out, ::testing::HasSubstr("{\"line\":501,\"error\":"));
+  EXPECT_THAT(imported.out, ::testing::HasSubstr("{\"line\":503,\"error\":"));
+  EXPECT_THAT(imported.out,
+              ::testing::HasSubstr("{\"imported\":500,\"rejected\":2,\"complete\":true}\n"));
   EXPECT_EQ(Both("import workers --strict " + Quote(workers)).exit_code, 3);
   EXPECT_EQ(Both("--json import vacancies " + Quote(vacancies)).exit_code, 0);
 

@@ -44,6 +44,7 @@
 #include "absl/strings/string_view.h"
 #include "absl/types/span.h"
 #include "cakap/lexicon.h"
+#include "cakap/limits.h"
 #include "cakap/options.h"
 #include "cakap/regions.h"
 #include "cakap/v1/match.pb.h"
@@ -56,11 +57,8 @@ namespace cakap {
 // locations partners are shown, and the point MatchOptions.coarse_locations measures from.
 inline double CoarseDegrees(double degrees) { return std::round(degrees * 100.0) / 100.0; }
 
-// The most Vacancy.region_codes a match accepts (more: InvalidArgument on region_codes).
-inline constexpr int kMaxVacancyRegionCodes = 64;
-
-// Whether `name` can be a Vacancy.owner, and so a cakapd key's name: 1-64 characters of
-// [A-Za-z0-9._-].
+// Whether `name` can be a Vacancy.owner, and so a cakapd key's name: 1 to
+// kMaxOwnerNameBytes characters of [A-Za-z0-9._-].
 bool IsValidOwnerName(absl::string_view name);
 
 // Outcome of a bulk upsert: which records were rejected and why.

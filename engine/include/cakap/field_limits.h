@@ -16,14 +16,10 @@
 #include "absl/status/status.h"
 #include "absl/strings/string_view.h"
 #include "absl/types/span.h"
+#include "cakap/limits.h"  // kMaxIdBytes, kMaxPageTokenBytes: users of this header expect them
 #include "google/protobuf/message.h"
 
 namespace cakap {
-
-// Ids of workers and vacancies, wherever they appear (records and requests).
-inline constexpr size_t kMaxIdBytes = 128;
-// A page token as cakapd or the engine hands it out.
-inline constexpr size_t kMaxPageTokenBytes = 1024;
 
 struct FieldLimit {
   // Full proto name of the field, e.g. "cakap.v1.Location.kecamatan".

@@ -1,0 +1,34 @@
+// The engine's limits on what a caller sends and asks for, stated once: the engine
+// enforces them, and cakapd, the cakap client and their help texts use these constants
+// rather than restating the numbers (docs and proto comments quote them).
+#ifndef CAKAP_LIMITS_H_
+#define CAKAP_LIMITS_H_
+
+#include <cstddef>
+
+namespace cakap {
+
+// MatchOptions.page_size: 0 asks for the default; more than the maximum is
+// InvalidArgument on page_size.
+inline constexpr int kDefaultPageSize = 20;
+inline constexpr int kMaxPageSize = 200;
+// MatchOptions.near_miss_limit: at most this many near misses.
+inline constexpr int kMaxNearMissLimit = 100;
+// Engine::MatchVacancies' limit: 1 to the maximum; callers that let it be unset (cakapd's
+// MatchVacanciesRequest.limit 0, the client's --limit) use the default.
+inline constexpr int kDefaultVacancyLimit = 20;
+inline constexpr int kMaxVacancyLimit = 1000;
+// The most Vacancy.region_codes a match accepts (more: InvalidArgument on region_codes);
+// also the most codes of a partner key's provinces and regions together.
+inline constexpr int kMaxVacancyRegionCodes = 64;
+// Ids of workers and vacancies, wherever they appear (records and requests).
+inline constexpr size_t kMaxIdBytes = 128;
+// A page token as cakapd or the engine hands it out.
+inline constexpr size_t kMaxPageTokenBytes = 1024;
+// A Vacancy.owner, which is a cakapd key's name: 1 to this many characters of
+// [A-Za-z0-9._-].
+inline constexpr size_t kMaxOwnerNameBytes = 64;
+
+}  // namespace cakap
+
+#endif  // CAKAP_LIMITS_H_
