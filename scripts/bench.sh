@@ -2,6 +2,8 @@
 # Runs the whole benchmark comparison (docs/benchmarks.md) and writes, into OUT:
 #   inprocess.json  cakap-bench: indexing, latency per class, visibility, peers, verification
 #   grpc.json       cakap-load against cakapd on the largest corpus
+#   transport-*.json  the same over gRPC, HTTP/JSON and HTTP/proto, local10 and national
+#                   (scripts/bench-cakapd.sh)
 #   sweep-*.json    option sweeps (full mode only): geo levels, commit delay, cover cells
 #   micro.json      cakap-micro (Google Benchmark)
 #   report.md, latency.svg   made by scripts/bench_report.py from the above
@@ -35,9 +37,7 @@ fi
 cmake --build "$BUILD" -j "$(nproc)" --target cakap-bench cakap-load cakapd cakap-micro
 
 pg_dir="$scratch/pg"
-cakapd_pid=""
 cleanup() {
-  if [ -n "$cakapd_pid" ]; then kill "$cakapd_pid" 2>/dev/null || true; fi
   scripts/bench-postgres.sh stop "$pg_dir" >/dev/null 2>&1 || true
   rm -rf "$scratch"
 }
@@ -47,12 +47,10 @@ conninfo="$(scripts/bench-postgres.sh start "$pg_dir" "$PG_PORT")"
 if [ "$mode" = quick ]; then
   sizes=100000
   inprocess=(--queries 100 --vacancies 20 --verify 4 --max-seconds 3 --visibility-seconds 2)
-  load=(--concurrency 2 --duration 2 --warmup 0.5 --vacancies 20)
   micro=(--benchmark_min_time=0.01)
 else
   sizes="${SIZES:-100000,1000000}"
   inprocess=(--queries 500 --vacancies 100 --verify 10 --max-seconds 10 --visibility-seconds 8)
-  load=(--concurrency 1,2,4 --duration 5 --warmup 1 --vacancies 100)
   micro=()
 fi
 bench="$BUILD/bench/driver/cakap-bench"
@@ -61,21 +59,10 @@ echo "== in-process: cakap and its peers at $sizes workers" >&2
 "$bench" --workers "$sizes" --systems floor,xapian-plain,sqlite,postgres --pg "$conninfo" \
   --dir "$scratch/data" --keep-index "${inprocess[@]}" --out "$OUT/inprocess.json"
 
-echo "== gRPC: cakap-load against cakapd on the largest corpus" >&2
-"$BUILD/service/cakapd" --data "$scratch/data/cakap" --listen 127.0.0.1:0 2>"$scratch/cakapd.log" &
-cakapd_pid=$!
-port=""
-for _ in $(seq 1 600); do
-  port="$(grep -o '"port":[0-9]*' "$scratch/cakapd.log" | head -1 | cut -d: -f2 || true)"
-  if [ -n "$port" ]; then break; fi
-  if ! kill -0 "$cakapd_pid" 2>/dev/null; then cat "$scratch/cakapd.log" >&2; exit 1; fi
-  sleep 0.1
-done
-if [ -z "$port" ]; then echo "bench: cakapd did not start" >&2; exit 1; fi
-"$BUILD/bench/load/cakap-load" --target "127.0.0.1:$port" "${load[@]}" --out "$OUT/grpc.json"
-kill "$cakapd_pid"
-wait "$cakapd_pid" || true
-cakapd_pid=""
+echo "== cakap-load against cakapd on the largest corpus, over gRPC and HTTP" >&2
+quick=()
+if [ "$mode" = quick ]; then quick=(--quick); fi
+BUILD="$BUILD" scripts/bench-cakapd.sh "${quick[@]}" "$scratch/data/cakap" "$OUT"
 
 if [ "$mode" = full ]; then
   echo "== sweeps at 100k workers" >&2

@@ -2,12 +2,15 @@
 """Turns the JSON of scripts/bench.sh into report.md and latency.svg (docs/benchmarks.md).
 
 usage: bench_report.py OUT_DIR
-Reads OUT_DIR/inprocess.json, and when present grpc.json, sweep-*.json, micro.json.
+Reads OUT_DIR/inprocess.json, grpc.json, transport-*.json, sweep-*.json and micro.json,
+each when present (scripts/bench-cakapd.sh alone writes only grpc.json and transport-*).
 Every ratio compares figures measured in the same run.
 """
 import glob
 import json
 import os
+import re
+import statistics
 import subprocess
 import sys
 
@@ -90,6 +93,66 @@ def targets(run):
         f"| {name} | {'yes' if ok else '**no**'} | {value} |" for name, ok, value in checks]
 
 
+def grpc_section(out_dir, workers):
+    path = os.path.join(out_dir, "grpc.json")
+    if not os.path.exists(path):
+        return []
+    lines = [f"## Through gRPC: cakap-load against cakapd{workers}", "",
+             "| class | concurrency | QPS | p50 ms | p99 ms | p99.9 ms | errors |", "|---|---:|---:|---:|---:|---:|---:|"]
+    for r in load(path):
+        lines.append(f"| {r['class']} | {r['concurrency']} | {r['qps']:.0f} | {fmt(r['p50_ms'])} | "
+                     f"{fmt(r['p99_ms'])} | {fmt(r['p999_ms'])} | {r['errors']} |")
+    return lines + [""]
+
+
+TRANSPORTS = ["grpc", "http-json", "http-proto"]
+HTTP_TARGET = 1.5  # issue 13: HTTP/JSON p50 within 1.5x of gRPC, local10 at concurrency 1
+
+
+def transport_section(out_dir, workers):
+    """Each transport's median over the rounds of transport-R-T.json; the ratios are of
+    p50s from the same round (runs minutes apart), their median and range over rounds."""
+    runs = {}  # (round, transport) -> {(class, concurrency): row}
+    for path in glob.glob(os.path.join(out_dir, "transport-*.json")):
+        m = re.fullmatch(r"transport-(\d+)-([a-z-]+)\.json", os.path.basename(path))
+        if m and m.group(2) in TRANSPORTS:
+            runs[(int(m.group(1)), m.group(2))] = {(r["class"], r["concurrency"]): r for r in load(path)}
+    rounds = sorted({r for r, t in runs if all((r, x) in runs for x in TRANSPORTS)})
+    if not rounds:
+        return []
+    keys = sorted(runs[(rounds[0], "grpc")], key=lambda k: (CLASSES.index(k[0]), k[1]))
+    lines = [f"## Through HTTP/JSON: cakap-load against cakapd's HTTP port{workers}", "",
+             f"Connect unary calls over HTTP/1.1 (keep-alive, one connection per client thread) "
+             f"beside gRPC on the same cakapd; {len(rounds)} round(s) of grpc, http-json, "
+             f"http-proto in turn; medians over the rounds, ratios of p50s from the same round "
+             f"(median, and range when several). http-json includes printing the request and "
+             f"parsing the reply as protobuf JSON in the client.", "",
+             "| class | concurrency | transport | QPS | p50 ms | p99 ms | p50 / gRPC p50 | errors |",
+             "|---|---:|---|---:|---:|---:|---:|---:|"]
+    verdict = None
+    for key in keys:
+        for t in TRANSPORTS:
+            rows = [runs[(r, t)].get(key) for r in rounds]
+            grpc = [runs[(r, "grpc")].get(key) for r in rounds]
+            if any(x is None for x in rows + grpc):
+                continue
+            med = {f: statistics.median(x[f] for x in rows) for f in ("qps", "p50_ms", "p99_ms")}
+            ratios = sorted(x["p50_ms"] / g["p50_ms"] for x, g in zip(rows, grpc) if g["p50_ms"] > 0)
+            ratio = "-"
+            if t != "grpc" and ratios:
+                ratio = f"{statistics.median(ratios):.2f}"
+                if len(ratios) > 1:
+                    ratio += f" ({ratios[0]:.2f}-{ratios[-1]:.2f})"
+                if t == "http-json" and key == ("local10", 1):
+                    verdict = statistics.median(ratios)
+            lines.append(f"| {key[0]} | {key[1]} | {t} | {med['qps']:.0f} | {fmt(med['p50_ms'])} | "
+                         f"{fmt(med['p99_ms'])} | {ratio} | {sum(x['errors'] for x in rows)} |")
+    if verdict is not None:
+        lines += ["", f"Target: HTTP/JSON p50 within {HTTP_TARGET}x of gRPC for local10 at concurrency 1: "
+                      f"{verdict:.2f}x, {'met' if verdict <= HTTP_TARGET else '**not met**'}."]
+    return lines + [""]
+
+
 def plot(runs, out_dir):
     """p99 latency against corpus size, one line per system, local50 and national."""
     sizes = [r["workers"] for r in runs]
@@ -129,15 +192,17 @@ def plot(runs, out_dir):
 
 def main():
     out_dir = sys.argv[1]
-    inproc = load(os.path.join(out_dir, "inprocess.json"))
-    meta = inproc["meta"]
-    m = meta["machine"]
-    lines = [f"# cakap benchmark report", "",
-             f"- date: {meta['date']}",
-             f"- machine: {m['nproc']} cores, {m['cpu']}, {m['memory_gib']:.1f} GiB",
-             f"- command: `{meta['command']}`",
-             f"- vacancies: {meta['vacancies_per_class']} per class, {meta['queries_per_class']} timed "
-             f"queries per class and system, page size {meta['page_size']}", ""]
+    inproc_path = os.path.join(out_dir, "inprocess.json")
+    inproc = load(inproc_path) if os.path.exists(inproc_path) else {"runs": []}
+    lines = [f"# cakap benchmark report", ""]
+    if "meta" in inproc:
+        meta = inproc["meta"]
+        m = meta["machine"]
+        lines += [f"- date: {meta['date']}",
+                  f"- machine: {m['nproc']} cores, {m['cpu']}, {m['memory_gib']:.1f} GiB",
+                  f"- command: `{meta['command']}`",
+                  f"- vacancies: {meta['vacancies_per_class']} per class, {meta['queries_per_class']} timed "
+                  f"queries per class and system, page size {meta['page_size']}", ""]
     for run in inproc["runs"]:
         n = run["workers"]
         lines += [f"## {n:,} workers", "", "### Match latency, one thread, warm", ""]
@@ -168,14 +233,9 @@ def main():
                       f"- local50 match p99 {vis['match_alone']['p99_ms']:.3f} ms alone, "
                       f"{vis['match_under_updates']['p99_ms']:.3f} ms under updates (x{vis['p99_degradation']:.2f})"]
         lines += ["", "### cakap variants (threads, facets, near misses)", ""] + variants_table(run) + [""]
-    grpc_path = os.path.join(out_dir, "grpc.json")
-    if os.path.exists(grpc_path):
-        lines += [f"## Through gRPC: cakap-load against cakapd ({inproc['runs'][-1]['workers']:,} workers)", "",
-                  "| class | concurrency | QPS | p50 ms | p99 ms | p99.9 ms | errors |", "|---|---:|---:|---:|---:|---:|---:|"]
-        for r in load(grpc_path):
-            lines.append(f"| {r['class']} | {r['concurrency']} | {r['qps']:.0f} | {fmt(r['p50_ms'])} | "
-                         f"{fmt(r['p99_ms'])} | {fmt(r['p999_ms'])} | {r['errors']} |")
-        lines.append("")
+    workers = f" ({inproc['runs'][-1]['workers']:,} workers)" if inproc["runs"] else ""
+    lines += grpc_section(out_dir, workers)
+    lines += transport_section(out_dir, workers)
     for path in sorted(glob.glob(os.path.join(out_dir, "sweep-*.json"))):
         sweep = load(path)["sweep"]
         lines += [f"## Sweep: {sweep['option']} at {sweep['workers']:,} workers", "",

@@ -7,23 +7,22 @@
 #include <thread>
 #include <utility>
 
-#include <grpcpp/grpcpp.h>
-
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "absl/time/clock.h"
 #include "cakap/lexicon.h"
 #include "cakap/regions.h"
-#include "cakap/v1/service.grpc.pb.h"
+#include "cakap/v1/service.pb.h"
+#include "transport.h"
 
 namespace cakap {
 namespace load {
 namespace {
 
-using Stub = v1::MatchService::Stub;
-
-// One request to send, prepared before the run so the loop only does gRPC work.
+// One request to send, prepared before the run so the loop only does the transport's
+// work (for gRPC and http-proto, serialising it is part of that work; for http-json,
+// printing it as JSON).
 struct Call {
   int cls = 0;  // index into the run's class list
   v1::MatchCandidatesRequest request;
@@ -40,11 +39,6 @@ struct Tally {
   std::vector<std::string> example;
   std::vector<double> total;  // sum of MatchResult.total of the OK calls
 };
-
-// gRPC codes have the same numbers and names as absl's.
-std::string CodeName(grpc::StatusCode code) {
-  return absl::StatusCodeToString(static_cast<absl::StatusCode>(code));
-}
 
 absl::Status Validate(const LoadOptions& o) {
   if (o.concurrency < 1 || o.concurrency > 4096) {
@@ -69,22 +63,22 @@ absl::Status Validate(const LoadOptions& o) {
   return CheckLoopbackTarget(o.target);
 }
 
-// Runs `calls` with options.concurrency threads over `stubs`: warmup, then the measured
-// phase. Returns the merged tally and sets *wall to the measured phase's elapsed time
-// (until the last thread returned, so calls straddling the end are counted in full).
-Tally RunCalls(const LoadOptions& options, const std::vector<std::unique_ptr<Stub>>& stubs,
+// Runs `calls` with options.concurrency threads, thread t over callers[t]: warmup, then
+// the measured phase. Returns the merged tally and sets *wall to the measured phase's
+// elapsed time (until the last thread returned, so calls straddling the end are counted
+// in full).
+Tally RunCalls(const LoadOptions& options, const std::vector<std::unique_ptr<Caller>>& callers,
                const std::vector<Call>& calls, int classes, absl::Duration* wall) {
   using Clock = std::chrono::steady_clock;
   const Clock::time_point start = Clock::now();
   const Clock::time_point measure_from = start + absl::ToChronoNanoseconds(options.warmup);
   const Clock::time_point end = measure_from + absl::ToChronoNanoseconds(options.duration);
-  const std::string bearer = options.key.empty() ? "" : "Bearer " + options.key;
   std::atomic<int64_t> measured_calls{0};
 
   std::vector<Tally> tallies(options.concurrency, Tally(classes));
   auto work = [&](int t) {
     Tally& tally = tallies[t];
-    Stub* stub = stubs[t % stubs.size()].get();
+    Caller& caller = *callers[t];
     // Threads start at different points of the list so they do not send the same
     // vacancy in lockstep.
     size_t next = calls.size() * t / options.concurrency;
@@ -99,12 +93,7 @@ Tally RunCalls(const LoadOptions& options, const std::vector<std::unique_ptr<Stu
       }
       const Call& call = calls[next];
       next = (next + 1) % calls.size();
-      grpc::ClientContext ctx;
-      if (!bearer.empty()) ctx.AddMetadata("authorization", bearer);
-      // Every call is bounded, so a hung server cannot hold the run past its end for
-      // longer than one deadline.
-      ctx.set_deadline(absl::ToChronoTime(absl::Now() + options.deadline));
-      const grpc::Status st = stub->MatchCandidates(&ctx, call.request, &response);
+      const absl::Status st = caller.Match(call.request, &response);
       const absl::Duration took = absl::FromChrono(Clock::now() - sent);
       if (!measured) continue;
       if (st.ok()) {
@@ -115,9 +104,10 @@ Tally RunCalls(const LoadOptions& options, const std::vector<std::unique_ptr<Stu
       // A failed call is never a latency: a fast UNAUTHENTICATED would make the server
       // look quick.
       ++tally.errors[call.cls];
-      ++tally.codes[call.cls][CodeName(st.error_code())];
+      const std::string code = absl::StatusCodeToString(st.code());
+      ++tally.codes[call.cls][code];
       if (tally.example[call.cls].empty()) {
-        tally.example[call.cls] = CodeName(st.error_code()) + ": " + st.error_message();
+        tally.example[call.cls] = absl::StrCat(code, ": ", st.message());
       }
     }
   };
@@ -146,6 +136,7 @@ ClassResult Row(const LoadOptions& options, int channels, std::string cls,
                 absl::Duration wall) {
   ClassResult r;
   r.cls = std::move(cls);
+  r.transport = options.transport;
   r.mode = options.mode;
   r.concurrency = options.concurrency;
   r.channels = channels;
@@ -161,7 +152,35 @@ ClassResult Row(const LoadOptions& options, int channels, std::string cls,
 
 const char* ModeName(Mode mode) { return mode == Mode::kMix ? "mix" : "per-class"; }
 
+const char* TransportName(Transport transport) {
+  switch (transport) {
+    case Transport::kHttpJson:
+      return "http-json";
+    case Transport::kHttpProto:
+      return "http-proto";
+    case Transport::kGrpc:
+      break;
+  }
+  return "grpc";
+}
+
+bool ParseTransport(const std::string& name, Transport* out) {
+  for (Transport t : {Transport::kGrpc, Transport::kHttpJson, Transport::kHttpProto}) {
+    if (name == TransportName(t)) {
+      *out = t;
+      return true;
+    }
+  }
+  return false;
+}
+
 absl::Status CheckLoopbackTarget(const std::string& target) {
+  std::string host;
+  int port = 0;
+  return ParseLoopbackTarget(target, &host, &port);
+}
+
+absl::Status ParseLoopbackTarget(const std::string& target, std::string* host_out, int* port_out) {
   std::string host, port;
   if (!target.empty() && target[0] == '[') {
     const size_t close = target.find("]:");
@@ -195,6 +214,8 @@ absl::Status CheckLoopbackTarget(const std::string& target) {
         absl::StrCat("target \"", target,
                      "\": only loopback targets (127.0.0.1, [::1], localhost) are allowed"));
   }
+  *host_out = host;
+  *port_out = port_number;
   return absl::OkStatus();
 }
 
@@ -209,23 +230,9 @@ absl::StatusOr<LoadReport> RunLoad(const LoadOptions& options) {
   corpus_options.today = options.today;
   const corpus::VacancyGenerator generator(*regions, *lexicon, corpus_options);
 
-  // Separate channels only get separate connections with a channel-local subchannel
-  // pool; by default gRPC shares one subchannel between channels with equal arguments.
-  const int channels = std::min(options.channels, options.concurrency);
-  std::vector<std::unique_ptr<Stub>> stubs;
-  for (int i = 0; i < channels; ++i) {
-    grpc::ChannelArguments args;
-    args.SetInt(GRPC_ARG_USE_LOCAL_SUBCHANNEL_POOL, 1);
-    std::shared_ptr<grpc::Channel> channel =
-        grpc::CreateCustomChannel(options.target, grpc::InsecureChannelCredentials(), args);
-    // Fail fast on a target that is not there, rather than counting a flood of
-    // UNAVAILABLE calls for the whole duration.
-    if (!channel->WaitForConnected(absl::ToChronoTime(absl::Now() + absl::Seconds(5)))) {
-      return absl::UnavailableError(
-          absl::StrCat("target ", options.target, ": no connection within 5 s"));
-    }
-    stubs.push_back(v1::MatchService::NewStub(channel));
-  }
+  absl::StatusOr<Callers> callers = MakeCallers(options);
+  if (!callers.ok()) return callers.status();
+  const int channels = callers->connections;
 
   auto make_call = [&](int cls_index, corpus::VacancyClass cls, int64_t i) {
     Call call;
@@ -243,7 +250,7 @@ absl::StatusOr<LoadReport> RunLoad(const LoadOptions& options) {
       std::vector<Call> calls;
       for (int64_t i = 0; i < n; ++i) calls.push_back(make_call(0, cls, i));
       absl::Duration wall;
-      Tally t = RunCalls(options, stubs, calls, 1, &wall);
+      Tally t = RunCalls(options, callers->callers, calls, 1, &wall);
       report.rows.push_back(Row(options, channels, corpus::VacancyClassName(cls), t.samples[0],
                                 t.errors[0], t.codes[0], t.example[0], t.total[0], wall));
     }
@@ -257,7 +264,7 @@ absl::StatusOr<LoadReport> RunLoad(const LoadOptions& options) {
     for (int c = 0; c < classes; ++c) calls.push_back(make_call(c, options.classes[c], i));
   }
   absl::Duration wall;
-  Tally t = RunCalls(options, stubs, calls, classes, &wall);
+  Tally t = RunCalls(options, callers->callers, calls, classes, &wall);
   bench::LatencySamples all;
   int64_t all_errors = 0;
   std::map<std::string, int64_t> all_codes;
@@ -281,7 +288,8 @@ absl::StatusOr<LoadReport> RunLoad(const LoadOptions& options) {
 nlohmann::json ReportJson(const LoadReport& report) {
   nlohmann::json rows = nlohmann::json::array();
   for (const ClassResult& r : report.rows) {
-    nlohmann::json row = {{"system", "cakapd-grpc"},
+    nlohmann::json row = {{"system", absl::StrCat("cakapd-", TransportName(r.transport))},
+                          {"transport", TransportName(r.transport)},
                           {"class", r.cls},
                           {"mode", ModeName(r.mode)},
                           {"concurrency", r.concurrency},
@@ -297,15 +305,18 @@ nlohmann::json ReportJson(const LoadReport& report) {
 }
 
 std::string ReportTable(const LoadReport& report) {
-  std::string out = absl::StrFormat("%-12s %-9s %4s %3s %8s %6s %9s %8s %8s %8s %8s %8s %8s\n",
-                                    "class", "mode", "conc", "ch", "calls", "errors", "qps",
-                                    "mean_ms", "p50_ms", "p90_ms", "p99_ms", "p999_ms", "max_ms");
+  std::string out =
+      absl::StrFormat("%-12s %-10s %-9s %4s %3s %8s %6s %9s %8s %8s %8s %8s %8s %8s\n", "class",
+                      "transport", "mode", "conc", "ch", "calls", "errors", "qps", "mean_ms",
+                      "p50_ms", "p90_ms", "p99_ms", "p999_ms", "max_ms");
   for (const ClassResult& r : report.rows) {
     const bench::LatencySummary& s = r.summary;
     absl::StrAppendFormat(&out,
-                          "%-12s %-9s %4d %3d %8d %6d %9.1f %8.2f %8.2f %8.2f %8.2f %8.2f %8.2f\n",
-                          r.cls, ModeName(r.mode), r.concurrency, r.channels, s.queries, r.errors,
-                          s.qps, s.mean_ms, s.p50_ms, s.p90_ms, s.p99_ms, s.p999_ms, s.max_ms);
+                          "%-12s %-10s %-9s %4d %3d %8d %6d %9.1f %8.2f %8.2f %8.2f %8.2f "
+                          "%8.2f %8.2f\n",
+                          r.cls, TransportName(r.transport), ModeName(r.mode), r.concurrency,
+                          r.channels, s.queries, r.errors, s.qps, s.mean_ms, s.p50_ms, s.p90_ms,
+                          s.p99_ms, s.p999_ms, s.max_ms);
     if (!r.error_example.empty()) absl::StrAppend(&out, "  error: ", r.error_example, "\n");
   }
   return out;

@@ -1,8 +1,10 @@
 // cakap-load in a library: a closed-loop load generator for cakapd's
-// MatchService.MatchCandidates, over the generated gRPC stub.
+// MatchService.MatchCandidates, over the generated gRPC stub or over cakapd's HTTP port
+// (Connect protocol, JSON or binary protobuf; transport.h).
 //
 //   cakap::load::LoadOptions options;
 //   options.target = "127.0.0.1:7843";        // loopback only
+//   options.transport = cakap::load::Transport::kGrpc;  // target: the --listen port
 //   options.key = "...";                      // "authorization: Bearer <key>"; empty: none
 //   options.concurrency = 4;                  // 4 threads, each one call at a time
 //   absl::StatusOr<cakap::load::LoadReport> report = cakap::load::RunLoad(options);
@@ -43,15 +45,24 @@ enum class Mode {
   kMix,
 };
 
+enum class Transport {
+  kGrpc,       // the generated stub, to cakapd's --listen port
+  kHttpJson,   // Connect unary over HTTP/1.1 to --http-listen, protobuf JSON both ways
+  kHttpProto,  // the same with binary protobuf bodies (application/proto)
+};
+
 struct LoadOptions {
-  // host:port of cakapd. Only loopback is accepted: 127.0.0.1, [::1] or localhost.
+  // host:port of cakapd (its --listen port for gRPC, its --http-listen port for HTTP).
+  // Only loopback is accepted: 127.0.0.1, [::1] or localhost.
   std::string target;
+  Transport transport = Transport::kGrpc;
   // API key sent as "authorization: Bearer <key>"; empty: no metadata (open-mode cakapd).
   std::string key;
   // Client threads, each with one blocking call in flight at a time. >= 1.
   int concurrency = 1;
   // gRPC channels (each its own TCP connection) the threads are spread over round-robin.
-  // In [1, concurrency]; more than concurrency is clamped.
+  // In [1, concurrency]; more than concurrency is clamped. HTTP: every thread has its own
+  // connection whatever this says.
   int channels = 1;
   // Length of the measured phase of each run; calls started after it are not sent.
   absl::Duration duration = absl::Seconds(10);
@@ -79,9 +90,10 @@ struct LoadOptions {
 // Results of one class in one run.
 struct ClassResult {
   std::string cls;  // "local10", ..., or "all" for the whole of a mix run
+  Transport transport = Transport::kGrpc;
   Mode mode = Mode::kPerClass;
   int concurrency = 0;
-  int channels = 0;
+  int channels = 0;  // connections the threads used
   // Measured calls that returned OK: only they are latency samples.
   bench::LatencySummary summary;
   // Measured calls that returned a non-OK status, by code name, and one of them as
@@ -99,19 +111,25 @@ struct LoadReport {
 
 // Checks `target` is host:port on loopback. InvalidArgument saying why not.
 absl::Status CheckLoopbackTarget(const std::string& target);
+// The same, and the host ("::1" without brackets) and port.
+absl::Status ParseLoopbackTarget(const std::string& target, std::string* host, int* port);
 
 // Runs the load. InvalidArgument for bad options or a non-loopback target, Unavailable
 // when the target does not accept a connection. Errors of individual calls are counted in
 // the report, never returned.
 absl::StatusOr<LoadReport> RunLoad(const LoadOptions& options);
 
-// One object per row: {"system":"cakapd-grpc","class":..,"concurrency":..,"errors":..,
-// "error_example":..,"queries":..,"qps":..,"p50_ms":..,...}.
+// One object per row: {"system":"cakapd-grpc","transport":"grpc","class":..,
+// "concurrency":..,"errors":..,"error_example":..,"queries":..,"qps":..,"p50_ms":..,...};
+// system is "cakapd-http-json" or "cakapd-http-proto" over HTTP.
 nlohmann::json ReportJson(const LoadReport& report);
 // A fixed-width table for people.
 std::string ReportTable(const LoadReport& report);
 
 const char* ModeName(Mode mode);
+// "grpc", "http-json", "http-proto"; Parse... false for anything else.
+const char* TransportName(Transport transport);
+bool ParseTransport(const std::string& name, Transport* out);
 
 }  // namespace load
 }  // namespace cakap

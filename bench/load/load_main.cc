@@ -1,6 +1,9 @@
-// cakap-load: closed-loop gRPC load on a local cakapd's MatchCandidates (see load.h).
+// cakap-load: closed-loop load on a local cakapd's MatchCandidates, over gRPC or HTTP
+// (see load.h).
 //
 //   cakap-load --target 127.0.0.1:7843 --concurrency 1,2,4,8 --duration 10 --out load.json
+//   cakap-load --transport http-json --target 127.0.0.1:7880 --classes local10,national
+#include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
@@ -8,10 +11,40 @@
 #include <string>
 #include <vector>
 
+#include "absl/flags/flag.h"
+#include "absl/flags/parse.h"
+#include "absl/flags/reflection.h"
+#include "absl/flags/usage.h"
+#include "absl/flags/usage_config.h"
+#include "absl/strings/match.h"
 #include "absl/strings/numbers.h"
-#include "absl/strings/str_split.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "absl/strings/str_replace.h"
 #include "absl/time/civil_time.h"
 #include "load.h"
+
+// The help of each flag is kUsage below, which is what --help prints; these strings are
+// for abseil's --helpfull.
+ABSL_FLAG(std::string, target, "", "cakapd HOST:PORT, loopback only");
+ABSL_FLAG(std::string, transport, "grpc", "grpc, http-json or http-proto");
+ABSL_FLAG(std::string, key, "", "API key (default: $CAKAP_KEY)");
+ABSL_FLAG(std::vector<std::string>, concurrency, {"1"}, "client threads, a comma list");
+ABSL_FLAG(int, channels, 1, "gRPC channels; 0: one per thread");
+ABSL_FLAG(double, duration, 10, "measured seconds of each run");
+ABSL_FLAG(int64_t, max_calls, 0, "stop a run after N measured calls; 0: no limit");
+ABSL_FLAG(double, warmup, 1, "unrecorded seconds before each run");
+ABSL_FLAG(std::vector<std::string>, classes,
+          std::vector<std::string>({"local10", "local50", "regional200", "regions", "national"}),
+          "vacancy classes");
+ABSL_FLAG(int, vacancies, 100, "distinct vacancies per class");
+ABSL_FLAG(uint64_t, seed, 42, "seed of the vacancy generator");
+ABSL_FLAG(std::string, today, "2026-11-23", "today of the vacancy generator");
+ABSL_FLAG(std::string, mode, "per-class", "per-class or mix");
+ABSL_FLAG(int, page_size, 20, "candidates per page, 0-200");
+ABSL_FLAG(std::string, facets, "off", "on or off");
+ABSL_FLAG(int, deadline_ms, 2000, "deadline of every call");
+ABSL_FLAG(std::string, out, "", "JSON report to this file instead of stdout");
 
 namespace {
 
@@ -22,12 +55,17 @@ MatchService.MatchCandidates with an inline generated vacancy as soon as its pre
 call returned. Writes a JSON array of rows (one per class and concurrency) to --out or
 stdout, and a table to stderr. Non-OK calls are counted as errors, never as latencies.
 
-  --target HOST:PORT   cakapd address; loopback only (127.0.0.1, [::1], localhost)
+  --target HOST:PORT   cakapd address; loopback only (127.0.0.1, [::1], localhost): its
+                       --listen port for grpc, its --http-listen port for http-*
+  --transport T        grpc: the generated gRPC stub; http-json: Connect over HTTP/1.1
+                       with protobuf JSON bodies (printing the request and parsing the
+                       reply are timed: a JSON client pays for them); http-proto: the
+                       same with binary protobuf bodies (default grpc)
   --key KEY            API key, sent as "authorization: Bearer KEY" (default: $CAKAP_KEY;
                        none needed by a cakapd without a keys file)
   --concurrency LIST   client threads; a comma list runs each in turn (default 1)
   --channels N         gRPC channels (TCP connections) the threads share round-robin;
-                       0: one per thread (default 1)
+                       0: one per thread (default 1). HTTP: one connection per thread
   --duration SECS      measured time of each run (default 10)
   --max-calls N        also stop a run after N measured calls (default 0: no limit)
   --warmup SECS        unrecorded calls before each run (default 1)
@@ -41,9 +79,14 @@ stdout, and a table to stderr. Non-OK calls are counted as errors, never as late
   --deadline-ms N      deadline of every call (default 2000); a run ends at most this
                        long after --duration even when the server hangs
   --out FILE           JSON report to FILE instead of stdout
+  --version            print the version and exit
 
-exit codes: 0 ok (even with call errors: see "errors"); 1 the load could not run;
-2 bad command line.
+Flags take their value as --flag VALUE or --flag=VALUE (abseil flags; --helpfull lists
+them with abseil's own).
+
+exit codes: 0 ok (even with call errors: see "errors"); 1 the load could not run, or
+abseil's parser refused the command line (an unknown flag, a malformed number); 2 a flag
+value out of range, or no --target.
 )";
 
 int Usage(const std::string& error) {
@@ -51,98 +94,136 @@ int Usage(const std::string& error) {
   return 2;
 }
 
-bool ParseSeconds(const std::string& value, absl::Duration* out) {
-  double seconds = 0;
-  if (!absl::SimpleAtod(value, &seconds) || !(seconds >= 0) || seconds > 1e6) return false;
+bool ToDuration(double seconds, absl::Duration* out) {
+  if (!(seconds >= 0) || seconds > 1e6) return false;
   *out = absl::Seconds(seconds);
   return true;
+}
+
+// abseil flag names are C identifiers; cakap-load's have always been spelt with dashes
+// (--max-calls). "--max-calls" and "--max-calls=N" become "--max_calls..." when that
+// names one of our flags; every other argument is left alone.
+std::vector<char*> UnderscoreFlagNames(int argc, char** argv, std::vector<std::string>* store) {
+  store->reserve(argc);
+  std::vector<char*> out;
+  for (int i = 0; i < argc; ++i) {
+    std::string arg = argv[i];
+    if (i > 0 && arg.size() > 2 && arg.compare(0, 2, "--") == 0) {
+      const size_t eq = arg.find('=');
+      const std::string name = arg.substr(2, eq == std::string::npos ? eq : eq - 2);
+      const std::string underscored = absl::StrReplaceAll(name, {{"-", "_"}});
+      if (underscored != name && absl::FindCommandLineFlag(underscored) != nullptr) {
+        arg = "--" + underscored + (eq == std::string::npos ? "" : arg.substr(eq));
+      }
+    }
+    if (arg == "--") break;  // abseil stops there too; nothing after it is ours
+    store->push_back(std::move(arg));
+    out.push_back(store->back().data());
+  }
+  for (int i = static_cast<int>(out.size()); i < argc; ++i) out.push_back(argv[i]);
+  return out;
+}
+
+// Whether --NAME or --NAME=... is among the flags (abseil's own test for it is private).
+bool GivenOnCommandLine(const std::vector<char*>& args, absl::string_view name) {
+  for (size_t i = 1; i < args.size(); ++i) {
+    const absl::string_view arg = args[i];
+    if (arg == "--") break;
+    if (arg == absl::StrCat("--", name) || absl::StartsWith(arg, absl::StrCat("--", name, "="))) {
+      return true;
+    }
+  }
+  return false;
 }
 
 }  // namespace
 
 int main(int argc, char** argv) {
-  cakap::load::LoadOptions options;
-  std::vector<int> concurrency = {1};
-  int channels = 1;
-  std::string out;
-  const char* env_key = std::getenv("CAKAP_KEY");
-  if (env_key != nullptr) options.key = env_key;
-
   for (int i = 1; i < argc; ++i) {
-    std::string name = argv[i];
-    if (name == "--help" || name == "-h") {
+    const std::string arg = argv[i];
+    if (arg == "--") break;
+    if (arg == "--help" || arg == "-h") {
       std::cout << kUsage;
       return 0;
     }
-    std::string value;
-    const size_t eq = name.find('=');
-    if (eq != std::string::npos) {
-      value = name.substr(eq + 1);
-      name.resize(eq);
-    } else if (i + 1 < argc) {
-      value = argv[++i];
-    } else {
-      return Usage(name + " needs a value");
-    }
-    bool ok = true;
-    if (name == "--target") {
-      options.target = value;
-    } else if (name == "--key") {
-      options.key = value;
-    } else if (name == "--concurrency") {
-      concurrency.clear();
-      for (absl::string_view c : absl::StrSplit(value, ',')) {
-        int n = 0;
-        ok = ok && absl::SimpleAtoi(c, &n) && n >= 1;
-        concurrency.push_back(n);
-      }
-    } else if (name == "--channels") {
-      ok = absl::SimpleAtoi(value, &channels) && channels >= 0;
-    } else if (name == "--duration") {
-      ok = ParseSeconds(value, &options.duration) && options.duration > absl::ZeroDuration();
-    } else if (name == "--max-calls") {
-      ok = absl::SimpleAtoi(value, &options.max_calls) && options.max_calls >= 0;
-    } else if (name == "--warmup") {
-      ok = ParseSeconds(value, &options.warmup);
-    } else if (name == "--classes") {
-      options.classes.clear();
-      for (absl::string_view c : absl::StrSplit(value, ',')) {
-        cakap::corpus::VacancyClass cls = cakap::corpus::VacancyClass::kLocal10;
-        ok = ok && cakap::corpus::ParseVacancyClass(std::string(c), &cls);
-        options.classes.push_back(cls);
-      }
-    } else if (name == "--vacancies") {
-      ok = absl::SimpleAtoi(value, &options.vacancies_per_class) &&
-           options.vacancies_per_class >= 1;
-    } else if (name == "--seed") {
-      ok = absl::SimpleAtoi(value, &options.seed);
-    } else if (name == "--today") {
-      ok = absl::ParseCivilTime(value, &options.today);
-    } else if (name == "--mode") {
-      ok = value == "per-class" || value == "mix";
-      options.mode = value == "mix" ? cakap::load::Mode::kMix : cakap::load::Mode::kPerClass;
-    } else if (name == "--page-size") {
-      ok = absl::SimpleAtoi(value, &options.page_size) && options.page_size >= 0 &&
-           options.page_size <= 200;
-    } else if (name == "--facets") {
-      ok = value == "on" || value == "off";
-      options.facets = value == "on";
-    } else if (name == "--deadline-ms") {
-      int ms = 0;
-      ok = absl::SimpleAtoi(value, &ms) && ms > 0;
-      options.deadline = absl::Milliseconds(ms);
-    } else if (name == "--out") {
-      out = value;
-    } else {
-      return Usage("unknown flag " + name);
-    }
-    if (!ok) return Usage("bad value for " + name + ": " + value);
   }
+  absl::SetProgramUsageMessage(kUsage);
+  absl::FlagsUsageConfig usage;
+  usage.version_string = [] { return std::string("cakap-load ") + CAKAP_VERSION + "\n"; };
+  absl::SetFlagsUsageConfig(usage);
+  std::vector<std::string> store;
+  std::vector<char*> args = UnderscoreFlagNames(argc, argv, &store);
+  const std::vector<char*> positional =
+      absl::ParseCommandLine(static_cast<int>(args.size()), args.data());
+  if (positional.size() > 1) return Usage(std::string("unexpected argument ") + positional[1]);
+
+  cakap::load::LoadOptions options;
+  options.target = absl::GetFlag(FLAGS_target);
   if (options.target.empty()) return Usage("--target is required");
   // Refuse before any run, and before the first concurrency, not after it.
   if (absl::Status s = cakap::load::CheckLoopbackTarget(options.target); !s.ok()) {
     return Usage(std::string(s.message()));
   }
+  const auto bad = [](const std::string& flag, const std::string& value) {
+    return Usage("bad value for --" + flag + ": " + value);
+  };
+  if (!cakap::load::ParseTransport(absl::GetFlag(FLAGS_transport), &options.transport)) {
+    return bad("transport", absl::GetFlag(FLAGS_transport));
+  }
+  options.key = absl::GetFlag(FLAGS_key);
+  const char* env_key = std::getenv("CAKAP_KEY");
+  if (env_key != nullptr && !GivenOnCommandLine(args, "key")) {
+    options.key = env_key;
+  }
+  std::vector<int> concurrency;
+  for (const std::string& c : absl::GetFlag(FLAGS_concurrency)) {
+    int n = 0;
+    if (!absl::SimpleAtoi(c, &n) || n < 1) {
+      return bad("concurrency", absl::StrJoin(absl::GetFlag(FLAGS_concurrency), ","));
+    }
+    concurrency.push_back(n);
+  }
+  if (concurrency.empty()) return bad("concurrency", "");
+  const int channels = absl::GetFlag(FLAGS_channels);
+  if (channels < 0) return bad("channels", std::to_string(channels));
+  if (!ToDuration(absl::GetFlag(FLAGS_duration), &options.duration) ||
+      options.duration <= absl::ZeroDuration()) {
+    return bad("duration", std::to_string(absl::GetFlag(FLAGS_duration)));
+  }
+  options.max_calls = absl::GetFlag(FLAGS_max_calls);
+  if (options.max_calls < 0) return bad("max-calls", std::to_string(options.max_calls));
+  if (!ToDuration(absl::GetFlag(FLAGS_warmup), &options.warmup)) {
+    return bad("warmup", std::to_string(absl::GetFlag(FLAGS_warmup)));
+  }
+  options.classes.clear();
+  for (const std::string& c : absl::GetFlag(FLAGS_classes)) {
+    cakap::corpus::VacancyClass cls = cakap::corpus::VacancyClass::kLocal10;
+    if (!cakap::corpus::ParseVacancyClass(c, &cls)) return bad("classes", c);
+    options.classes.push_back(cls);
+  }
+  if (options.classes.empty()) return bad("classes", "");
+  options.vacancies_per_class = absl::GetFlag(FLAGS_vacancies);
+  if (options.vacancies_per_class < 1) {
+    return bad("vacancies", std::to_string(options.vacancies_per_class));
+  }
+  options.seed = absl::GetFlag(FLAGS_seed);
+  if (!absl::ParseCivilTime(absl::GetFlag(FLAGS_today), &options.today)) {
+    return bad("today", absl::GetFlag(FLAGS_today));
+  }
+  const std::string mode = absl::GetFlag(FLAGS_mode);
+  if (mode != "per-class" && mode != "mix") return bad("mode", mode);
+  options.mode = mode == "mix" ? cakap::load::Mode::kMix : cakap::load::Mode::kPerClass;
+  options.page_size = absl::GetFlag(FLAGS_page_size);
+  if (options.page_size < 0 || options.page_size > 200) {
+    return bad("page-size", std::to_string(options.page_size));
+  }
+  const std::string facets = absl::GetFlag(FLAGS_facets);
+  if (facets != "on" && facets != "off") return bad("facets", facets);
+  options.facets = facets == "on";
+  const int deadline_ms = absl::GetFlag(FLAGS_deadline_ms);
+  if (deadline_ms <= 0) return bad("deadline-ms", std::to_string(deadline_ms));
+  options.deadline = absl::Milliseconds(deadline_ms);
+  const std::string out = absl::GetFlag(FLAGS_out);
 
   cakap::load::LoadReport report;
   for (int c : concurrency) {

@@ -1,5 +1,5 @@
 // Tests of cakap-load's library against a real cakapd started in-process on 127.0.0.1:0
-// with a small generated corpus and API keys.
+// (gRPC and HTTP) with a small generated corpus and API keys.
 #include "load.h"
 
 #include <memory>
@@ -12,6 +12,7 @@
 #include "corpus.h"
 #include "gtest/gtest.h"
 #include "service/service_test_util.h"
+#include "transport.h"
 
 namespace cakap {
 namespace load {
@@ -21,11 +22,20 @@ using cakap_svc_test::TestServer;
 
 constexpr int kWorkers = 3000;
 
+constexpr Transport kTransports[] = {Transport::kGrpc, Transport::kHttpJson, Transport::kHttpProto};
+
+void ServeHttp(service::ServerOptions* o) { o->http.listen = "127.0.0.1:0"; }
+
+std::string TargetOf(const TestServer& s, Transport transport) {
+  return transport == Transport::kGrpc ? s.Target()
+                                       : "127.0.0.1:" + std::to_string(s.server->http_port());
+}
+
 class LoadTest : public ::testing::Test {
  protected:
   // One server and corpus for the suite: importing is most of the setup time.
   static void SetUpTestSuite() {
-    server_ = new TestServer();
+    server_ = new TestServer(ServeHttp);
     ASSERT_NE(server_->server, nullptr);
     absl::StatusOr<Regions> regions = Regions::Builtin();
     absl::StatusOr<Lexicon> lexicon = Lexicon::Builtin();
@@ -42,9 +52,10 @@ class LoadTest : public ::testing::Test {
     server_ = nullptr;
   }
 
-  static LoadOptions Options() {
+  static LoadOptions Options(Transport transport = Transport::kGrpc) {
     LoadOptions o;
-    o.target = server_->Target();
+    o.transport = transport;
+    o.target = TargetOf(*server_, transport);
     o.key = server_->keys.portal;
     o.concurrency = 2;
     o.vacancies_per_class = 10;
@@ -126,17 +137,88 @@ TEST_F(LoadTest, MaxCallsStopsTheRun) {
   EXPECT_LT(absl::Now() - start, absl::Seconds(10));
 }
 
+// The same calls over every transport: no errors, and the same candidates counted, call
+// for call (one thread and max_calls = vacancies: each vacancy exactly once, whatever
+// the warmup left the cursor at).
+TEST_F(LoadTest, HttpTransportsAnswerAsGrpc) {
+  std::vector<LoadReport> reports;
+  for (Transport transport : kTransports) {
+    SCOPED_TRACE(TransportName(transport));
+    LoadOptions o = Options(transport);
+    o.concurrency = 1;
+    o.classes = {corpus::VacancyClass::kLocal10, corpus::VacancyClass::kNational};
+    o.max_calls = o.vacancies_per_class;
+    o.duration = absl::Seconds(30);
+    absl::StatusOr<LoadReport> report = RunLoad(o);
+    ASSERT_TRUE(report.ok()) << report.status();
+    ASSERT_EQ(report->rows.size(), 2u);
+    for (const ClassResult& r : report->rows) {
+      EXPECT_EQ(r.transport, transport);
+      EXPECT_EQ(r.errors, 0) << r.error_example;
+      EXPECT_EQ(r.summary.queries, o.max_calls);
+      EXPECT_GT(r.mean_total, 0);
+    }
+    nlohmann::json json = ReportJson(*report);
+    EXPECT_EQ(json[0]["transport"], TransportName(transport));
+    EXPECT_EQ(json[0]["system"], std::string("cakapd-") + TransportName(transport));
+    reports.push_back(*std::move(report));
+  }
+  for (size_t t = 1; t < reports.size(); ++t) {
+    for (size_t i = 0; i < reports[0].rows.size(); ++i) {
+      EXPECT_EQ(reports[t].rows[i].cls, reports[0].rows[i].cls);
+      EXPECT_DOUBLE_EQ(reports[t].rows[i].mean_total, reports[0].rows[i].mean_total)
+          << TransportName(reports[t].rows[i].transport) << " " << reports[t].rows[i].cls;
+    }
+  }
+}
+
 TEST_F(LoadTest, WrongKeyCountsErrorsNotLatencies) {
-  LoadOptions o = Options();
-  o.key = "not-a-key";
-  o.classes = {corpus::VacancyClass::kLocal50};
+  std::string grpc_example;
+  for (Transport transport : kTransports) {
+    SCOPED_TRACE(TransportName(transport));
+    LoadOptions o = Options(transport);
+    o.key = "not-a-key";
+    o.classes = {corpus::VacancyClass::kLocal50};
+    absl::StatusOr<LoadReport> report = RunLoad(o);
+    ASSERT_TRUE(report.ok()) << report.status();
+    const ClassResult& r = report->rows[0];
+    EXPECT_GT(r.errors, 0);
+    EXPECT_EQ(r.summary.queries, 0);
+    EXPECT_EQ(r.errors_by_code.at("UNAUTHENTICATED"), r.errors);
+    EXPECT_TRUE(absl::StartsWith(r.error_example, "UNAUTHENTICATED: ")) << r.error_example;
+    // One table of handlers behind both ports: the same error, word for word.
+    if (transport == Transport::kGrpc) grpc_example = r.error_example;
+    EXPECT_EQ(r.error_example, grpc_example);
+  }
+}
+
+TEST_F(LoadTest, HttpTransportOnTheGrpcPortFailsAtOnce) {
+  LoadOptions o = Options(Transport::kHttpJson);
+  o.target = server_->Target();
+  const absl::Time start = absl::Now();
   absl::StatusOr<LoadReport> report = RunLoad(o);
-  ASSERT_TRUE(report.ok()) << report.status();
-  const ClassResult& r = report->rows[0];
-  EXPECT_GT(r.errors, 0);
-  EXPECT_EQ(r.summary.queries, 0);
-  EXPECT_EQ(r.errors_by_code.at("UNAUTHENTICATED"), r.errors);
-  EXPECT_TRUE(absl::StartsWith(r.error_example, "UNAUTHENTICATED: ")) << r.error_example;
+  EXPECT_EQ(report.status().code(), absl::StatusCode::kUnavailable) << report.status();
+  EXPECT_TRUE(absl::StrContains(report.status().message(), "--http-listen"));
+  EXPECT_LT(absl::Now() - start, absl::Seconds(6));
+}
+
+TEST(ConnectErrorTest, CodesFromTheBodyOrTheHttpStatus) {
+  absl::Status s = StatusFromConnectError(401, R"({"code":"unauthenticated","message":"no"})");
+  EXPECT_EQ(s, absl::UnauthenticatedError("no"));
+  EXPECT_EQ(StatusFromConnectError(499, R"({"code":"canceled"})").code(),
+            absl::StatusCode::kCancelled);
+  EXPECT_EQ(StatusFromConnectError(504, R"({"code":"deadline_exceeded","message":"m"})"),
+            absl::DeadlineExceededError("m"));
+  EXPECT_EQ(StatusFromConnectError(400, R"({"code":"resource_exhausted"})").code(),
+            absl::StatusCode::kResourceExhausted);
+  EXPECT_EQ(StatusFromConnectError(500, R"({"code":"bogus","message":"m"})").code(),
+            absl::StatusCode::kUnknown);
+  // Not a Connect error body: the protocol's table of HTTP statuses.
+  EXPECT_EQ(StatusFromConnectError(502, "<html>bad gateway</html>").code(),
+            absl::StatusCode::kUnavailable);
+  EXPECT_EQ(StatusFromConnectError(404, "").code(), absl::StatusCode::kUnimplemented);
+  EXPECT_EQ(StatusFromConnectError(400, "[]").code(), absl::StatusCode::kInternal);
+  EXPECT_EQ(StatusFromConnectError(418, "{}").code(), absl::StatusCode::kUnknown);
 }
 
 TEST_F(LoadTest, RefusesNonLoopbackTargets) {
@@ -168,31 +250,36 @@ TEST_F(LoadTest, InvalidOptionsAreRefused) {
 }
 
 // A server that does not answer: the run still ends about one deadline after its
-// duration, and the timed-out calls are errors.
+// duration, and the timed-out calls are errors, over gRPC and HTTP alike.
 TEST(LoadBoundTest, HungServerDoesNotHoldTheRun) {
   absl::Notification release;
   TestServer hung([&](service::ServerOptions* o) {
+    ServeHttp(o);
     o->before_engine_call = [&] { release.WaitForNotificationWithTimeout(absl::Seconds(3)); };
   });
   ASSERT_NE(hung.server, nullptr);
-  LoadOptions o;
-  o.target = hung.Target();
-  o.key = hung.keys.portal;
-  o.concurrency = 2;
-  o.classes = {corpus::VacancyClass::kLocal10};
-  o.warmup = absl::ZeroDuration();
-  o.duration = absl::Milliseconds(300);
-  o.deadline = absl::Milliseconds(200);
-  const absl::Time start = absl::Now();
-  absl::StatusOr<LoadReport> report = RunLoad(o);
-  const absl::Duration took = absl::Now() - start;
+  for (Transport transport : {Transport::kGrpc, Transport::kHttpJson}) {
+    SCOPED_TRACE(TransportName(transport));
+    LoadOptions o;
+    o.transport = transport;
+    o.target = TargetOf(hung, transport);
+    o.key = hung.keys.portal;
+    o.concurrency = 2;
+    o.classes = {corpus::VacancyClass::kLocal10};
+    o.warmup = absl::ZeroDuration();
+    o.duration = absl::Milliseconds(300);
+    o.deadline = absl::Milliseconds(200);
+    const absl::Time start = absl::Now();
+    absl::StatusOr<LoadReport> report = RunLoad(o);
+    const absl::Duration took = absl::Now() - start;
+    ASSERT_TRUE(report.ok()) << report.status();
+    EXPECT_LT(took, absl::Milliseconds(300 + 200 + 1000));  // not the 3 s hang
+    const ClassResult& r = report->rows[0];
+    EXPECT_EQ(r.summary.queries, 0);
+    EXPECT_GT(r.errors, 0);
+    EXPECT_EQ(r.errors_by_code.at("DEADLINE_EXCEEDED"), r.errors) << r.error_example;
+  }
   release.Notify();
-  ASSERT_TRUE(report.ok()) << report.status();
-  EXPECT_LT(took, absl::Milliseconds(300 + 200 + 1000));  // not the 3 s hang
-  const ClassResult& r = report->rows[0];
-  EXPECT_EQ(r.summary.queries, 0);
-  EXPECT_GT(r.errors, 0);
-  EXPECT_EQ(r.errors_by_code.at("DEADLINE_EXCEEDED"), r.errors);
 }
 
 }  // namespace
