@@ -7,15 +7,13 @@
 #include "absl/time/clock.h"
 #include "cakap/status_macros.h"
 #include "handlers.h"
+#include "cakap/limits.h"
 #include "redact.h"
 #include "request.h"
 
 namespace cakap {
 namespace service {
 namespace {
-
-constexpr int kMaxVacancyLimit = 1000;
-constexpr int kDefaultVacancyLimit = 20;
 
 // First 16 bytes of SHA-256 over the vacancy as sent to the engine, hex.
 std::string Fingerprint(const v1::Vacancy& vacancy) {

@@ -12,16 +12,12 @@
 #include <vector>
 
 #include "absl/flags/flag.h"
-#include "absl/flags/parse.h"
-#include "absl/flags/reflection.h"
-#include "absl/flags/usage.h"
-#include "absl/flags/usage_config.h"
 #include "absl/strings/match.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
-#include "absl/strings/str_replace.h"
 #include "absl/time/civil_time.h"
+#include "cmdline.h"
 #include "load.h"
 
 // The help of each flag is kUsage below, which is what --help prints; these strings are
@@ -81,12 +77,10 @@ stdout, and a table to stderr. Non-OK calls are counted as errors, never as late
   --out FILE           JSON report to FILE instead of stdout
   --version            print the version and exit
 
-Flags take their value as --flag VALUE or --flag=VALUE (abseil flags; --helpfull lists
-them with abseil's own).
+Flags take their value as --flag VALUE or --flag=VALUE.
 
-exit codes: 0 ok (even with call errors: see "errors"); 1 the load could not run, or
-abseil's parser refused the command line (an unknown flag, a malformed number); 2 a flag
-value out of range, or no --target.
+exit codes: 0 ok (even with call errors: see "errors"); 1 the load could not run; 2 a bad
+command line (an unknown flag, a value that is no number or out of range, no --target).
 )";
 
 int Usage(const std::string& error) {
@@ -100,62 +94,20 @@ bool ToDuration(double seconds, absl::Duration* out) {
   return true;
 }
 
-// abseil flag names are C identifiers; cakap-load's have always been spelt with dashes
-// (--max-calls). "--max-calls" and "--max-calls=N" become "--max_calls..." when that
-// names one of our flags; every other argument is left alone.
-std::vector<char*> UnderscoreFlagNames(int argc, char** argv, std::vector<std::string>* store) {
-  store->reserve(argc);
-  std::vector<char*> out;
-  for (int i = 0; i < argc; ++i) {
-    std::string arg = argv[i];
-    if (i > 0 && arg.size() > 2 && arg.compare(0, 2, "--") == 0) {
-      const size_t eq = arg.find('=');
-      const std::string name = arg.substr(2, eq == std::string::npos ? eq : eq - 2);
-      const std::string underscored = absl::StrReplaceAll(name, {{"-", "_"}});
-      if (underscored != name && absl::FindCommandLineFlag(underscored) != nullptr) {
-        arg = "--" + underscored + (eq == std::string::npos ? "" : arg.substr(eq));
-      }
-    }
-    if (arg == "--") break;  // abseil stops there too; nothing after it is ours
-    store->push_back(std::move(arg));
-    out.push_back(store->back().data());
-  }
-  for (int i = static_cast<int>(out.size()); i < argc; ++i) out.push_back(argv[i]);
-  return out;
-}
-
-// Whether --NAME or --NAME=... is among the flags (abseil's own test for it is private).
-bool GivenOnCommandLine(const std::vector<char*>& args, absl::string_view name) {
-  for (size_t i = 1; i < args.size(); ++i) {
-    const absl::string_view arg = args[i];
-    if (arg == "--") break;
-    if (arg == absl::StrCat("--", name) || absl::StartsWith(arg, absl::StrCat("--", name, "="))) {
-      return true;
-    }
-  }
-  return false;
-}
-
 }  // namespace
 
 int main(int argc, char** argv) {
-  for (int i = 1; i < argc; ++i) {
-    const std::string arg = argv[i];
-    if (arg == "--") break;
-    if (arg == "--help" || arg == "-h") {
-      std::cout << kUsage;
-      return 0;
-    }
+  absl::StatusOr<cakap::cmdline::CommandLine> cl = cakap::cmdline::Parse(argc, argv);
+  if (cl.ok() && cl->help) {
+    std::cout << kUsage;
+    return 0;
   }
-  absl::SetProgramUsageMessage(kUsage);
-  absl::FlagsUsageConfig usage;
-  usage.version_string = [] { return std::string("cakap-load ") + CAKAP_VERSION + "\n"; };
-  absl::SetFlagsUsageConfig(usage);
-  std::vector<std::string> store;
-  std::vector<char*> args = UnderscoreFlagNames(argc, argv, &store);
-  const std::vector<char*> positional =
-      absl::ParseCommandLine(static_cast<int>(args.size()), args.data());
-  if (positional.size() > 1) return Usage(std::string("unexpected argument ") + positional[1]);
+  if (cl.ok() && cl->version) {
+    std::cout << cakap::cmdline::VersionLine("cakap-load");
+    return 0;
+  }
+  if (!cl.ok()) return Usage(std::string(cl.status().message()));
+  if (!cl->positional.empty()) return Usage("unexpected argument " + cl->positional[0]);
 
   cakap::load::LoadOptions options;
   options.target = absl::GetFlag(FLAGS_target);
@@ -172,7 +124,7 @@ int main(int argc, char** argv) {
   }
   options.key = absl::GetFlag(FLAGS_key);
   const char* env_key = std::getenv("CAKAP_KEY");
-  if (env_key != nullptr && !GivenOnCommandLine(args, "key")) {
+  if (env_key != nullptr && !cl->Has("key")) {
     options.key = env_key;
   }
   std::vector<int> concurrency;

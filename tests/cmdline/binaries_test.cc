@@ -55,7 +55,8 @@ class BinariesTest : public ::testing::Test {
 constexpr const char* kBinaries[][2] = {{"service/cakapd", "cakapd"},
                                         {"clients/cakap/cakap", "cakap"},
                                         {"bench/corpus/cakap-gen", "cakap-gen"},
-                                        {"bench/driver/cakap-bench", "cakap-bench"}};
+                                        {"bench/driver/cakap-bench", "cakap-bench"},
+                                        {"bench/load/cakap-load", "cakap-load"}};
 
 TEST_F(BinariesTest, VersionAndHelp) {
   for (const auto& [path, name] : kBinaries) {
@@ -94,6 +95,10 @@ TEST_F(BinariesTest, BadValuesNameTheFlag) {
       {"bench/corpus/cakap-gen", "--seed 5", "give exactly one of --workers and --vacancies"},
       {"bench/driver/cakap-bench", "--workers 10,x", "--workers: \"x\" is not a positive number"},
       {"bench/driver/cakap-bench", "--systems floor,mysql", "--systems: unknown system \"mysql\""},
+      {"bench/load/cakap-load", "--target 127.0.0.1:1 --max-calls x", "--max-calls: not an integer: \"x\""},
+      {"bench/load/cakap-load", "--max-calls 5", "--target is required"},
+      {"bench/load/cakap-load", "--target 127.0.0.1:1 --transport carrier-pigeon",
+       "bad value for --transport: carrier-pigeon"},
   };
   for (const Case& c : cases) {
     Output o = Run(c.binary, c.args);
