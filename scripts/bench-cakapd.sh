@@ -3,7 +3,7 @@
 # "Through gRPC" and "Through HTTP/JSON"). Writes into OUT_DIR:
 #   grpc.json                  every class over gRPC at the mode's concurrencies
 #   transport-R-T.json         local10 and national at concurrency 1 and 2 over transport T
-#                              (grpc, http-json, http-proto) in round R
+#                              (grpc, http-json, http-json-tree, http-proto) in round R
 # The transports take turns, round after round, so drift of the machine between minutes
 # hits all three alike; bench_report.py compares each round's HTTP figures with that
 # round's gRPC ones.
@@ -60,10 +60,10 @@ load="$BUILD/bench/load/cakap-load"
 echo "== gRPC: cakap-load against cakapd, every class" >&2
 "$load" --target "127.0.0.1:$port" "${grpc[@]}" --out "$out/grpc.json"
 
-echo "== gRPC and HTTP: local10 and national, $rounds round(s) of grpc, http-json, http-proto" >&2
+echo "== gRPC and HTTP: local10 and national, $rounds round(s) of grpc, http-json, http-json-tree, http-proto" >&2
 rm -f "$out"/transport-*.json
 for round in $(seq 1 "$rounds"); do
-  for transport in grpc http-json http-proto; do
+  for transport in grpc http-json http-json-tree http-proto; do
     if [ "$transport" = grpc ]; then p="$port"; else p="$http_port"; fi
     "$load" --transport "$transport" --target "127.0.0.1:$p" --classes local10,national \
       "${transports[@]}" --out "$out/transport-$round-$transport.json"

@@ -12,9 +12,9 @@
 namespace cakap {
 namespace service {
 
-// Records per engine commit in WorkerService.UpsertWorkers.
+// Records per engine commit in UpsertWorkers and UpsertVacancies.
 inline constexpr size_t kImportBatch = 500;
-// At most this many rejections are listed in an UpsertWorkers reply (all are counted).
+// At most this many rejections are listed in an import's reply (all are counted).
 inline constexpr size_t kMaxListedRejections = 10000;
 
 // services.cc
@@ -28,6 +28,8 @@ absl::Status DeleteWorker(Call& call, const v1::DeleteWorkerRequest& req,
                           v1::DeleteWorkerResponse* resp);
 absl::Status UpsertVacancy(Call& call, const v1::UpsertVacancyRequest& req,
                            v1::UpsertVacancyResponse* resp);
+absl::Status UpsertVacancies(Call& call, const StreamReader& read,
+                             v1::UpsertVacanciesResponse* resp);
 absl::Status GetVacancy(Call& call, const v1::GetVacancyRequest& req,
                         v1::GetVacancyResponse* resp);
 absl::Status DeleteVacancy(Call& call, const v1::DeleteVacancyRequest& req,

@@ -429,9 +429,12 @@ absl::Status HttpServerImpl::Start() {
                                  absl::NotFoundError(absl::StrCat(req.path, ": no such rpc")));
            }
            if (!method->unary) {
-             return RefuseUnread(res, absl::UnimplementedError(absl::StrCat(
-                                       req.path, ": a client stream; over HTTP use POST "
-                                                 "/v1/import/workers with JSON Lines")));
+             return RefuseUnread(
+                 res, absl::UnimplementedError(absl::StrCat(
+                          req.path, ": a client stream; over HTTP use POST /v1/import/",
+                          method->service == "cakap.v1.VacancyService" ? "vacancies"
+                                                                       : "workers",
+                          " with JSON Lines")));
            }
            Unary(*method, req, res, body);
          });

@@ -77,6 +77,9 @@ RpcTable::RpcTable(Backend* backend) : backend_(backend) {
   methods_.push_back(UnaryMethod(kWorkers, "GetWorker", &GetWorker));
   methods_.push_back(UnaryMethod(kWorkers, "DeleteWorker", &DeleteWorker));
   methods_.push_back(UnaryMethod(kVacancies, "UpsertVacancy", &UpsertVacancy));
+  methods_.push_back(ClientStreamMethod<v1::UpsertVacanciesRequest>(kVacancies,
+                                                                    "UpsertVacancies",
+                                                                    &UpsertVacancies));
   methods_.push_back(UnaryMethod(kVacancies, "GetVacancy", &GetVacancy));
   methods_.push_back(UnaryMethod(kVacancies, "DeleteVacancy", &DeleteVacancy));
   methods_.push_back(UnaryMethod(kMatch, "MatchCandidates", &MatchCandidates));

@@ -17,40 +17,60 @@ namespace service {
 namespace {
 
 // A failed import: the status, saying how far it got.
-absl::Status Partial(const absl::Status& s, const v1::UpsertWorkersResponse& resp) {
+template <typename Response>
+absl::Status Partial(const absl::Status& s, const Response& resp) {
   return absl::Status(s.code(), absl::StrCat(s.message(), " (", resp.accepted(),
                                              " records committed before, ", resp.rejected(),
                                              " rejected)"));
 }
 
-}  // namespace
+// What differs between importing workers and vacancies.
+struct WorkerImport {
+  using Request = v1::UpsertWorkersRequest;
+  using Response = v1::UpsertWorkersResponse;
+  using Record = v1::Worker;
+  static constexpr char kField[] = "worker";
+  static bool Has(const Request& r) { return r.has_worker(); }
+  static Record* Take(Request* r) { return r->mutable_worker(); }
+  static absl::StatusOr<BulkResult> Store(Engine& engine, absl::Span<const Record> batch) {
+    return engine.UpsertWorkers(batch);
+  }
+  static void SetId(v1::Rejection* r, std::string id) { r->set_worker_id(std::move(id)); }
+};
 
-absl::Status UpsertWorker(Call& call, const v1::UpsertWorkerRequest& req,
-                          v1::UpsertWorkerResponse*) {
-  CAKAP_RETURN_IF_ERROR(call.Authorize(kWriters));
-  if (!req.has_worker()) return InvalidField("worker", "required");
-  CAKAP_RETURN_IF_ERROR(call.BeforeEngine());
-  return Within(call.engine().UpsertWorker(req.worker()), "worker");
-}
+struct VacancyImport {
+  using Request = v1::UpsertVacanciesRequest;
+  using Response = v1::UpsertVacanciesResponse;
+  using Record = v1::Vacancy;
+  static constexpr char kField[] = "vacancy";
+  static bool Has(const Request& r) { return r.has_vacancy(); }
+  static Record* Take(Request* r) { return r->mutable_vacancy(); }
+  static absl::StatusOr<BulkResult> Store(Engine& engine, absl::Span<const Record> batch) {
+    return engine.UpsertVacancies(batch);
+  }
+  static void SetId(v1::Rejection* r, std::string id) { r->set_vacancy_id(std::move(id)); }
+};
 
-absl::Status UpsertWorkers(Call& call, const StreamReader& read,
-                           v1::UpsertWorkersResponse* resp) {
+// A client-streamed import (UpsertWorkers, UpsertVacancies): batches of kImportBatch
+// records, each one engine commit; bad records are rejected and the stream goes on.
+template <typename Kind>
+absl::Status Import(Call& call, const StreamReader& read, typename Kind::Response* resp) {
   CAKAP_RETURN_IF_ERROR(call.Authorize(kWriters));
-  std::vector<v1::Worker> batch;
+  std::vector<typename Kind::Record> batch;
   std::vector<int64_t> positions;  // stream index of each batch entry
   // Rejections of the records read since the last flush: listed at the flush, sorted,
   // so the reply lists them in stream order (a malformed line is known at once, a
   // record the engine refuses only when its batch is committed).
   struct Rejected {
     int64_t index;
-    std::string worker_id, reason;
+    std::string id, reason;
   };
   std::vector<Rejected> rejected;
   auto flush = [&]() -> absl::Status {
     absl::Status status;
     if (!batch.empty()) status = call.BeforeEngine();
     if (!batch.empty() && status.ok()) {
-      absl::StatusOr<BulkResult> result = call.engine().UpsertWorkers(batch);
+      absl::StatusOr<BulkResult> result = Kind::Store(call.engine(), batch);
       status = result.status();
       if (result.ok()) {
         resp->set_accepted(resp->accepted() + result->accepted);
@@ -67,7 +87,7 @@ absl::Status UpsertWorkers(Call& call, const StreamReader& read,
       if (static_cast<size_t>(resp->rejections_size()) >= kMaxListedRejections) continue;
       v1::Rejection* listed = resp->add_rejections();
       listed->set_index(r.index);
-      listed->set_worker_id(std::move(r.worker_id));
+      Kind::SetId(listed, std::move(r.id));
       listed->set_reason(std::move(r.reason));
     }
     rejected.clear();
@@ -75,7 +95,7 @@ absl::Status UpsertWorkers(Call& call, const StreamReader& read,
     positions.clear();
     return status;
   };
-  v1::UpsertWorkersRequest req;
+  typename Kind::Request req;
   for (int64_t index = 0;; ++index) {
     const StreamRecord record = read(&req);
     if (record.kind == StreamRecord::kEnd) break;
@@ -84,10 +104,10 @@ absl::Status UpsertWorkers(Call& call, const StreamReader& read,
     }
     if (record.kind == StreamRecord::kMalformed) {
       rejected.push_back({index, "", record.error});
-    } else if (!req.has_worker()) {
-      rejected.push_back({index, "", "worker: required"});
+    } else if (!Kind::Has(req)) {
+      rejected.push_back({index, "", absl::StrCat(Kind::kField, ": required")});
     } else {
-      batch.push_back(std::move(*req.mutable_worker()));
+      batch.push_back(std::move(*Kind::Take(&req)));
       positions.push_back(index);
     }
     if (batch.size() >= kImportBatch) {
@@ -105,6 +125,21 @@ absl::Status UpsertWorkers(Call& call, const StreamReader& read,
   }
   if (absl::Status s = flush(); !s.ok()) return Partial(s, *resp);
   return absl::OkStatus();
+}
+
+}  // namespace
+
+absl::Status UpsertWorker(Call& call, const v1::UpsertWorkerRequest& req,
+                          v1::UpsertWorkerResponse*) {
+  CAKAP_RETURN_IF_ERROR(call.Authorize(kWriters));
+  if (!req.has_worker()) return InvalidField("worker", "required");
+  CAKAP_RETURN_IF_ERROR(call.BeforeEngine());
+  return Within(call.engine().UpsertWorker(req.worker()), "worker");
+}
+
+absl::Status UpsertWorkers(Call& call, const StreamReader& read,
+                           v1::UpsertWorkersResponse* resp) {
+  return Import<WorkerImport>(call, read, resp);
 }
 
 absl::Status GetWorker(Call& call, const v1::GetWorkerRequest& req,
@@ -149,6 +184,11 @@ absl::Status UpsertVacancy(Call& call, const v1::UpsertVacancyRequest& req,
   if (!req.has_vacancy()) return InvalidField("vacancy", "required");
   CAKAP_RETURN_IF_ERROR(call.BeforeEngine());
   return Within(call.engine().UpsertVacancy(req.vacancy()), "vacancy");
+}
+
+absl::Status UpsertVacancies(Call& call, const StreamReader& read,
+                             v1::UpsertVacanciesResponse* resp) {
+  return Import<VacancyImport>(call, read, resp);
 }
 
 absl::Status GetVacancy(Call& call, const v1::GetVacancyRequest& req,

@@ -156,6 +156,8 @@ const char* TransportName(Transport transport) {
   switch (transport) {
     case Transport::kHttpJson:
       return "http-json";
+    case Transport::kHttpJsonTree:
+      return "http-json-tree";
     case Transport::kHttpProto:
       return "http-proto";
     case Transport::kGrpc:
@@ -165,7 +167,8 @@ const char* TransportName(Transport transport) {
 }
 
 bool ParseTransport(const std::string& name, Transport* out) {
-  for (Transport t : {Transport::kGrpc, Transport::kHttpJson, Transport::kHttpProto}) {
+  for (Transport t : {Transport::kGrpc, Transport::kHttpJson, Transport::kHttpJsonTree,
+                      Transport::kHttpProto}) {
     if (name == TransportName(t)) {
       *out = t;
       return true;

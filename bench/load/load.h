@@ -48,6 +48,9 @@ enum class Mode {
 enum class Transport {
   kGrpc,       // the generated stub, to cakapd's --listen port
   kHttpJson,   // Connect unary over HTTP/1.1 to --http-listen, protobuf JSON both ways
+  kHttpJsonTree,  // the same, the reply parsed into a generic JSON tree (nlohmann::json)
+                  // as PHP's json_decode, Python's json.loads or JSON.parse do, not into
+                  // protobuf messages; only result.total is read from it
   kHttpProto,  // the same with binary protobuf bodies (application/proto)
 };
 

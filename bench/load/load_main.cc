@@ -23,7 +23,7 @@
 // The help of each flag is kUsage below, which is what --help prints; these strings are
 // for abseil's --helpfull.
 ABSL_FLAG(std::string, target, "", "cakapd HOST:PORT, loopback only");
-ABSL_FLAG(std::string, transport, "grpc", "grpc, http-json or http-proto");
+ABSL_FLAG(std::string, transport, "grpc", "grpc, http-json, http-json-tree or http-proto");
 ABSL_FLAG(std::string, key, "", "API key (default: $CAKAP_KEY)");
 ABSL_FLAG(std::vector<std::string>, concurrency, {"1"}, "client threads, a comma list");
 ABSL_FLAG(int, channels, 1, "gRPC channels; 0: one per thread");
@@ -55,8 +55,10 @@ stdout, and a table to stderr. Non-OK calls are counted as errors, never as late
                        --listen port for grpc, its --http-listen port for http-*
   --transport T        grpc: the generated gRPC stub; http-json: Connect over HTTP/1.1
                        with protobuf JSON bodies (printing the request and parsing the
-                       reply are timed: a JSON client pays for them); http-proto: the
-                       same with binary protobuf bodies (default grpc)
+                       reply are timed: a JSON client pays for them); http-json-tree:
+                       the same, the reply parsed into a generic JSON tree (as PHP's
+                       json_decode, Python's json.loads, JSON.parse), not into protobuf
+                       messages; http-proto: binary protobuf bodies (default grpc)
   --key KEY            API key, sent as "authorization: Bearer KEY" (default: $CAKAP_KEY;
                        none needed by a cakapd without a keys file)
   --concurrency LIST   client threads; a comma list runs each in turn (default 1)

@@ -11,6 +11,7 @@
 #include "absl/time/clock.h"
 #include "cakap/v1/service.grpc.pb.h"
 #include "google/protobuf/util/json_util.h"
+#include "absl/strings/numbers.h"
 #include "nlohmann/json.hpp"
 
 namespace cakap {
@@ -49,9 +50,12 @@ class GrpcCaller final : public Caller {
 // One keep-alive HTTP/1.1 connection, reopened by httplib when cakapd closes it.
 class HttpCaller final : public Caller {
  public:
-  HttpCaller(const std::string& host, int port, bool json, const std::string& bearer,
+  HttpCaller(const std::string& host, int port, Transport transport, const std::string& bearer,
              absl::Duration deadline)
-      : client_(host, port), json_(json), deadline_(deadline) {
+      : client_(host, port),
+        json_(transport != Transport::kHttpProto),
+        json_tree_(transport == Transport::kHttpJsonTree),
+        deadline_(deadline) {
     client_.set_keep_alive(true);
     // Without it a request written in two parts (headers, body) waits for the server's
     // delayed ACK (Nagle), ~40 ms a call on Linux.
@@ -88,7 +92,22 @@ class HttpCaller final : public Caller {
           absl::StrCat("http: ", httplib::to_string(res.error())));
     }
     if (res->status != 200) return StatusFromConnectError(res->status, res->body);
-    if (json_) {
+    if (json_tree_) {
+      // The whole reply is parsed (every candidate, score and explanation), as a PHP or
+      // Python client's json_decode/json.loads does; the tally needs only the total.
+      const nlohmann::json reply = nlohmann::json::parse(res->body, nullptr, false);
+      if (reply.is_discarded()) return absl::InternalError("reply: not JSON");
+      response->Clear();
+      const auto result = reply.find("result");
+      if (result != reply.end() && result->contains("total")) {
+        // int64 in protobuf JSON is a string.
+        const nlohmann::json& total = (*result)["total"];
+        int64_t n = 0;
+        if (total.is_string() && absl::SimpleAtoi(total.get<std::string>(), &n)) {
+          response->mutable_result()->set_total(n);
+        }
+      }
+    } else if (json_) {
       google::protobuf::util::JsonParseOptions options;
       options.ignore_unknown_fields = true;  // as a client built against older protos
       const auto parsed = google::protobuf::util::JsonStringToMessage(res->body, response, options);
@@ -104,7 +123,8 @@ class HttpCaller final : public Caller {
 
  private:
   httplib::Client client_;
-  const bool json_;
+  const bool json_;       // JSON bodies (else binary protobuf)
+  const bool json_tree_;  // the reply into a generic JSON tree (else a protobuf message)
   const absl::Duration deadline_;
   httplib::Headers headers_;
   std::string body_;  // reused: its capacity stays between calls
@@ -155,7 +175,7 @@ absl::StatusOr<Callers> MakeHttpCallers(const LoadOptions& options, const std::s
   out.connections = options.concurrency;
   for (int t = 0; t < options.concurrency; ++t) {
     out.callers.push_back(std::make_unique<HttpCaller>(
-        host, port, options.transport == Transport::kHttpJson, bearer, options.deadline));
+        host, port, options.transport, bearer, options.deadline));
   }
   return out;
 }

@@ -127,6 +127,9 @@ absl::StatusOr<v1::Worker> Engine::GetWorker(absl::string_view id) const {
   return impl_->GetWorker(id);
 }
 absl::Status Engine::UpsertVacancy(const v1::Vacancy& v) { return impl_->UpsertVacancy(v); }
+absl::StatusOr<BulkResult> Engine::UpsertVacancies(absl::Span<const v1::Vacancy> v) {
+  return impl_->UpsertVacancies(v);
+}
 absl::Status Engine::DeleteVacancy(absl::string_view id) { return impl_->DeleteVacancy(id); }
 absl::StatusOr<v1::Vacancy> Engine::GetVacancy(absl::string_view id) const {
   return impl_->GetVacancy(id);
@@ -401,19 +404,54 @@ absl::Status Engine::Impl::DeleteWorker(absl::string_view id) {
   });
 }
 
-absl::Status Engine::Impl::UpsertVacancy(const v1::Vacancy& vacancy) {
-  CAKAP_ASSIGN_OR_RETURN(ResolvedVacancy resolved, ResolveVacancy(vacancy, env_, true));
-  // Stored as given, with skills as codes and issuers de-duplicated; an empty start date
-  // stays empty (it means "the day of the match").
+namespace {
+
+// The vacancy as stored: as given, with skills as codes and issuers de-duplicated, unknown
+// fields dropped (never stored: see NormalizeWorker); an empty start date stays empty (it
+// means "the day of the match"). InvalidArgument naming the field when it is invalid.
+absl::StatusOr<v1::Vacancy> StoredVacancy(const v1::Vacancy& vacancy, const EngineEnv& env) {
+  CAKAP_ASSIGN_OR_RETURN(ResolvedVacancy resolved, ResolveVacancy(vacancy, env, true));
   v1::Vacancy stored = vacancy;
-  stored.DiscardUnknownFields();  // never stored: see NormalizeWorker
+  stored.DiscardUnknownFields();
   *stored.mutable_required_skills() = resolved.normalized.required_skills();
   *stored.mutable_preferred_skills() = resolved.normalized.preferred_skills();
   *stored.mutable_accepted_issuers() = resolved.normalized.accepted_issuers();
+  return stored;
+}
+
+}  // namespace
+
+absl::Status Engine::Impl::UpsertVacancy(const v1::Vacancy& vacancy) {
+  CAKAP_ASSIGN_OR_RETURN(v1::Vacancy stored, StoredVacancy(vacancy, env_));
   return Write("upsert vacancy", [&]() ABSL_EXCLUSIVE_LOCKS_REQUIRED(write_mu_) {
     writer_.replace_document(VacancyIdTerm(stored.id()), BuildVacancyDocument(stored));
     return absl::OkStatus();
   });
+}
+
+absl::StatusOr<BulkResult> Engine::Impl::UpsertVacancies(absl::Span<const v1::Vacancy> vacancies) {
+  std::vector<absl::StatusOr<v1::Vacancy>> stored;
+  stored.reserve(vacancies.size());
+  BulkResult result;
+  for (size_t i = 0; i < vacancies.size(); ++i) {
+    stored.push_back(StoredVacancy(vacancies[i], env_));
+    if (stored.back().ok()) {
+      ++result.accepted;
+    } else if (absl::IsInvalidArgument(stored.back().status())) {
+      result.rejected.push_back({i, stored.back().status()});
+    } else {
+      return stored.back().status();  // not the vacancy's fault: nothing is written
+    }
+  }
+  if (result.accepted > 0) {
+    CAKAP_RETURN_IF_ERROR(Write("upsert vacancies", [&]() ABSL_EXCLUSIVE_LOCKS_REQUIRED(write_mu_) {
+      for (const absl::StatusOr<v1::Vacancy>& v : stored) {
+        if (v.ok()) writer_.replace_document(VacancyIdTerm(v->id()), BuildVacancyDocument(*v));
+      }
+      return absl::OkStatus();
+    }));
+  }
+  return result;
 }
 
 absl::Status Engine::Impl::DeleteVacancy(absl::string_view id) {

@@ -31,6 +31,7 @@ class Engine::Impl {
   absl::StatusOr<BulkResult> UpsertWorkers(absl::Span<const v1::Worker> workers);
   absl::Status DeleteWorker(absl::string_view id);
   absl::Status UpsertVacancy(const v1::Vacancy& vacancy);
+  absl::StatusOr<BulkResult> UpsertVacancies(absl::Span<const v1::Vacancy> vacancies);
   absl::Status DeleteVacancy(absl::string_view id);
   absl::StatusOr<EngineStats> Stats();
   absl::Status WriteHealth() ABSL_LOCKS_EXCLUDED(health_mu_);

@@ -22,7 +22,8 @@ using cakap_svc_test::TestServer;
 
 constexpr int kWorkers = 3000;
 
-constexpr Transport kTransports[] = {Transport::kGrpc, Transport::kHttpJson, Transport::kHttpProto};
+constexpr Transport kTransports[] = {Transport::kGrpc, Transport::kHttpJson,
+                                     Transport::kHttpJsonTree, Transport::kHttpProto};
 
 void ServeHttp(service::ServerOptions* o) { o->http.listen = "127.0.0.1:0"; }
 

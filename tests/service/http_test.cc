@@ -334,6 +334,53 @@ TEST_F(HttpTest, JsonLinesImportRejectsLinesAndCommitsTheRest) {
   EXPECT_EQ(Workers(), before + 1200);
 }
 
+TEST_F(HttpTest, VacanciesImportOverJsonLinesAndGrpcAlike) {
+  std::string body;
+  for (int i = 0; i < 700; ++i) {  // two batches
+    body += R"({"id":"vj-)" + std::to_string(i) +
+            R"(","requiredSkills":["LAS"],"location":{"regionCode":"63.11"},"open":true})" "\n";
+  }
+  body += R"({"id":"vj-bad","requiredSkills":["LAS"],"location":{"regionCode":"99.99"}})" "\n";
+  body += "{oops\n";
+  httplib::Result r = Post("/v1/import/vacancies", server_.keys.portal, body, "application/jsonl");
+  ASSERT_TRUE(r);
+  ASSERT_EQ(r->status, 200) << r->body;
+  auto resp = FromJson<cakap::v1::UpsertVacanciesResponse>(r->body);
+  EXPECT_EQ(resp.accepted(), 700);
+  EXPECT_EQ(resp.rejected(), 2);
+  ASSERT_EQ(resp.rejections_size(), 2);
+  EXPECT_EQ(resp.rejections(0).index(), 700);
+  EXPECT_EQ(resp.rejections(0).vacancy_id(), "vj-bad");
+  EXPECT_NE(resp.rejections(0).reason().find("region"), std::string::npos);
+  EXPECT_EQ(resp.rejections(1).index(), 701);
+  EXPECT_NE(resp.rejections(1).reason().find("line 702"), std::string::npos);
+  absl::StatusOr<cakap::v1::Vacancy> stored = server_.server->engine().GetVacancy("vj-699");
+  ASSERT_TRUE(stored.ok()) << stored.status();
+  EXPECT_EQ(stored->location().region_code(), "63.11");
+  // The same rpc over gRPC's client stream, and a partner may not import.
+  for (const std::string* key : {&server_.keys.portal, &server_.keys.partner}) {
+    grpc::ClientContext ctx;
+    Auth(&ctx, *key);
+    cakap::v1::UpsertVacanciesResponse grpc_resp;
+    auto writer = server_.vacancies->UpsertVacancies(&ctx, &grpc_resp);
+    cakap::v1::UpsertVacanciesRequest one;
+    one.mutable_vacancy()->set_id("vg-1");
+    one.mutable_vacancy()->add_required_skills("LAS");
+    writer->Write(one);
+    writer->Write(cakap::v1::UpsertVacanciesRequest());  // no vacancy: rejected
+    writer->WritesDone();
+    grpc::Status st = writer->Finish();
+    if (key == &server_.keys.partner) {
+      EXPECT_EQ(st.error_code(), grpc::StatusCode::PERMISSION_DENIED);
+      continue;
+    }
+    ASSERT_TRUE(st.ok()) << st.error_message();
+    EXPECT_EQ(grpc_resp.accepted(), 1);
+    ASSERT_EQ(grpc_resp.rejections_size(), 1);
+    EXPECT_EQ(grpc_resp.rejections(0).reason(), "vacancy: required");
+  }
+}
+
 TEST_F(HttpTest, AnImportCutShortSaysWhatWasCommitted) {
   std::string body;
   for (int i = 0; i < 600; ++i) {

@@ -30,6 +30,8 @@ import type { ScoreComponent as _cakap_v1_ScoreComponent, ScoreComponent__Output
 import type { StatsRequest as _cakap_v1_StatsRequest, StatsRequest__Output as _cakap_v1_StatsRequest__Output } from './cakap/v1/StatsRequest';
 import type { StatsResponse as _cakap_v1_StatsResponse, StatsResponse__Output as _cakap_v1_StatsResponse__Output } from './cakap/v1/StatsResponse';
 import type { Training as _cakap_v1_Training, Training__Output as _cakap_v1_Training__Output } from './cakap/v1/Training';
+import type { UpsertVacanciesRequest as _cakap_v1_UpsertVacanciesRequest, UpsertVacanciesRequest__Output as _cakap_v1_UpsertVacanciesRequest__Output } from './cakap/v1/UpsertVacanciesRequest';
+import type { UpsertVacanciesResponse as _cakap_v1_UpsertVacanciesResponse, UpsertVacanciesResponse__Output as _cakap_v1_UpsertVacanciesResponse__Output } from './cakap/v1/UpsertVacanciesResponse';
 import type { UpsertVacancyRequest as _cakap_v1_UpsertVacancyRequest, UpsertVacancyRequest__Output as _cakap_v1_UpsertVacancyRequest__Output } from './cakap/v1/UpsertVacancyRequest';
 import type { UpsertVacancyResponse as _cakap_v1_UpsertVacancyResponse, UpsertVacancyResponse__Output as _cakap_v1_UpsertVacancyResponse__Output } from './cakap/v1/UpsertVacancyResponse';
 import type { UpsertWorkerRequest as _cakap_v1_UpsertWorkerRequest, UpsertWorkerRequest__Output as _cakap_v1_UpsertWorkerRequest__Output } from './cakap/v1/UpsertWorkerRequest';
@@ -90,6 +92,8 @@ export interface ProtoGrpcType {
             StatsRequest: MessageTypeDefinition<_cakap_v1_StatsRequest, _cakap_v1_StatsRequest__Output>;
             StatsResponse: MessageTypeDefinition<_cakap_v1_StatsResponse, _cakap_v1_StatsResponse__Output>;
             Training: MessageTypeDefinition<_cakap_v1_Training, _cakap_v1_Training__Output>;
+            UpsertVacanciesRequest: MessageTypeDefinition<_cakap_v1_UpsertVacanciesRequest, _cakap_v1_UpsertVacanciesRequest__Output>;
+            UpsertVacanciesResponse: MessageTypeDefinition<_cakap_v1_UpsertVacanciesResponse, _cakap_v1_UpsertVacanciesResponse__Output>;
             UpsertVacancyRequest: MessageTypeDefinition<_cakap_v1_UpsertVacancyRequest, _cakap_v1_UpsertVacancyRequest__Output>;
             UpsertVacancyResponse: MessageTypeDefinition<_cakap_v1_UpsertVacancyResponse, _cakap_v1_UpsertVacancyResponse__Output>;
             UpsertWorkerRequest: MessageTypeDefinition<_cakap_v1_UpsertWorkerRequest, _cakap_v1_UpsertWorkerRequest__Output>;

@@ -95,7 +95,10 @@ final class Client
         return $this->import('/v1/import/workers', $workers, $timeoutMs);
     }
 
-    /** The same for vacancies (cakap.v1.Vacancy per line), where cakapd offers it. */
+    /**
+     * The same for vacancies (cakap.v1.Vacancy per line, POST /v1/import/vacancies);
+     * each rejection carries 'vacancyId'.
+     */
     public function importVacancies(iterable|string $vacancies, ?int $timeoutMs = null): array
     {
         return $this->import('/v1/import/vacancies', $vacancies, $timeoutMs);
@@ -285,11 +288,12 @@ final class Client
             $rejections[] = [
                 'index' => (int)($r['index'] ?? 0),
                 'workerId' => (string)($r['workerId'] ?? ''),
+                'vacancyId' => (string)($r['vacancyId'] ?? ''),
                 'reason' => (string)($r['reason'] ?? ''),
             ];
         }
-        // In stream order, as the proto says: cakapd lists records it could not parse as
-        // they arrive, before the invalid ones of the batch being validated.
+        // In stream order (cakapd lists them so; kept sorted for older servers, which
+        // listed unparsable lines before the invalid records of the same batch).
         usort($rejections, fn($a, $b) => $a['index'] <=> $b['index']);
         return [
             'accepted' => (int)($result['accepted'] ?? 0),

@@ -262,4 +262,26 @@ final class ClientTest extends TestCase
         $this->assertNull(CakapException::fieldOf('Content-Type: "text/plain" is not application/json'));
         $this->assertNull(CakapException::fieldOf('no such worker'));
     }
+
+    public function testImportVacanciesAsJsonLines(): void
+    {
+        $portal = self::client('portal');
+        $records = [];
+        for ($i = 0; $i < 3; $i++) {
+            $records[] = ['id' => "v-imp-$i", 'requiredSkills' => ['LAS'],
+                          'location' => ['regionCode' => '63.11'], 'open' => false];
+        }
+        $records[] = ['id' => 'v-imp-bad', 'location' => ['regionCode' => '99.99']];
+        $reply = $portal->importVacancies($records);
+        $this->assertSame(3, $reply['accepted']);
+        $this->assertSame(1, $reply['rejected']);
+        $this->assertSame(3, $reply['rejections'][0]['index']);
+        $this->assertSame('v-imp-bad', $reply['rejections'][0]['vacancyId']);
+        $this->assertSame(['LAS'], $portal->getVacancy('v-imp-2')['requiredSkills']);
+        $e = self::failure(fn() => self::client('partner')->importVacancies($records));
+        $this->assertSame('permission_denied', $e->connectCode);
+        for ($i = 0; $i < 3; $i++) {
+            $portal->deleteVacancy("v-imp-$i");  // the other tests count one vacancy
+        }
+    }
 }

@@ -269,10 +269,12 @@ class Client:
         return {
             "accepted": _int(result.get("accepted")),
             "rejected": _int(result.get("rejected")),
-            # In stream order, as the proto says: cakapd lists records it could not parse as
-            # they arrive, before the invalid ones of the batch being validated.
+            # In stream order (cakapd lists them so; kept sorted for older servers, which
+            # listed unparsable lines before the invalid records of the same batch).
+            # workerId for /v1/import/workers, vacancyId for /v1/import/vacancies.
             "rejections": sorted(({"index": _int(r.get("index")),
                                    "workerId": r.get("workerId", ""),
+                                   "vacancyId": r.get("vacancyId", ""),
                                    "reason": r.get("reason", "")}
                                   for r in result.get("rejections", [])),
                                  key=lambda r: r["index"]),

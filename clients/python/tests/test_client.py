@@ -2,6 +2,7 @@
 module; setUpModule stores the fixture workers (with import_workers) and the vacancy, and
 every test leaves that state as it found it, so the tests run in any order."""
 
+import json
 import os
 import socket
 import unittest
@@ -233,6 +234,22 @@ class ClientTest(unittest.TestCase):
         self.assertIsNotNone(first)
         c.get_worker("w-2")
         self.assertIs(c._conn.sock, first)
+
+    def test_vacancies_import_from_jsonl(self):
+        # Closed vacancies: the reverse-match tests see only the fixture's open one.
+        path = os.path.join(SERVER.tmp, "vacancies.jsonl")
+        with open(path, "w") as f:
+            for i in range(3):
+                f.write(json.dumps({"id": f"v-imp-{i}", "requiredSkills": ["LAS"],
+                                    "location": {"regionCode": "63.11"}, "open": False}) + "\n")
+            f.write(json.dumps({"id": "v-imp-bad", "location": {"regionCode": "99.99"}}) + "\n")
+        reply = client("portal").import_jsonl(path, kind="vacancies")
+        self.assertEqual((reply["accepted"], reply["rejected"]), (3, 1))
+        self.assertEqual((reply["rejections"][0]["index"], reply["rejections"][0]["vacancyId"]),
+                         (3, "v-imp-bad"))
+        self.assertEqual(client("portal").get_vacancy("v-imp-2")["requiredSkills"], ["LAS"])
+        self.assertError(lambda: client("partner").import_jsonl(path, kind="vacancies"),
+                         "permission_denied", 403)
 
 
 class MetricsTest(unittest.TestCase):

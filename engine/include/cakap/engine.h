@@ -120,6 +120,9 @@ class Engine {
 
   // Stores a vacancy (id required) for reverse matching.
   absl::Status UpsertVacancy(const v1::Vacancy& vacancy);
+  // As UpsertWorkers, for vacancies: the valid ones in one commit, the invalid ones
+  // reported by index; a non-OK status means nothing was written.
+  absl::StatusOr<BulkResult> UpsertVacancies(absl::Span<const v1::Vacancy> vacancies);
   absl::Status DeleteVacancy(absl::string_view id);
   absl::StatusOr<v1::Vacancy> GetVacancy(absl::string_view id) const;
 

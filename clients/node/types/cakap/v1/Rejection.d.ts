@@ -8,13 +8,17 @@ export interface Rejection {
      */
     'index'?: (number | string | Long);
     /**
-     * The record's id as sent (may be empty).
+     * UpsertWorkers: the record's id as sent (may be empty).
      */
     'workerId'?: (string);
     /**
      * Why, naming the field, e.g. "domicile.latitude: 95 is not in [-90, 90]".
      */
     'reason'?: (string);
+    /**
+     * UpsertVacancies: the record's id as sent (may be empty).
+     */
+    'vacancyId'?: (string);
 }
 /**
  * A record of an import that was not stored.
@@ -25,11 +29,15 @@ export interface Rejection__Output {
      */
     'index': (string);
     /**
-     * The record's id as sent (may be empty).
+     * UpsertWorkers: the record's id as sent (may be empty).
      */
     'workerId': (string);
     /**
      * Why, naming the field, e.g. "domicile.latitude: 95 is not in [-90, 90]".
      */
     'reason': (string);
+    /**
+     * UpsertVacancies: the record's id as sent (may be empty).
+     */
+    'vacancyId': (string);
 }

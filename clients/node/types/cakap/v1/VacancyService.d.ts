@@ -4,6 +4,8 @@ import type { DeleteVacancyRequest as _cakap_v1_DeleteVacancyRequest, DeleteVaca
 import type { DeleteVacancyResponse as _cakap_v1_DeleteVacancyResponse, DeleteVacancyResponse__Output as _cakap_v1_DeleteVacancyResponse__Output } from '../../cakap/v1/DeleteVacancyResponse';
 import type { GetVacancyRequest as _cakap_v1_GetVacancyRequest, GetVacancyRequest__Output as _cakap_v1_GetVacancyRequest__Output } from '../../cakap/v1/GetVacancyRequest';
 import type { GetVacancyResponse as _cakap_v1_GetVacancyResponse, GetVacancyResponse__Output as _cakap_v1_GetVacancyResponse__Output } from '../../cakap/v1/GetVacancyResponse';
+import type { UpsertVacanciesRequest as _cakap_v1_UpsertVacanciesRequest, UpsertVacanciesRequest__Output as _cakap_v1_UpsertVacanciesRequest__Output } from '../../cakap/v1/UpsertVacanciesRequest';
+import type { UpsertVacanciesResponse as _cakap_v1_UpsertVacanciesResponse, UpsertVacanciesResponse__Output as _cakap_v1_UpsertVacanciesResponse__Output } from '../../cakap/v1/UpsertVacanciesResponse';
 import type { UpsertVacancyRequest as _cakap_v1_UpsertVacancyRequest, UpsertVacancyRequest__Output as _cakap_v1_UpsertVacancyRequest__Output } from '../../cakap/v1/UpsertVacancyRequest';
 import type { UpsertVacancyResponse as _cakap_v1_UpsertVacancyResponse, UpsertVacancyResponse__Output as _cakap_v1_UpsertVacancyResponse__Output } from '../../cakap/v1/UpsertVacancyResponse';
 /**
@@ -42,6 +44,24 @@ export interface VacancyServiceClient extends grpc.Client {
     getVacancy(argument: _cakap_v1_GetVacancyRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_cakap_v1_GetVacancyResponse__Output>): grpc.ClientUnaryCall;
     getVacancy(argument: _cakap_v1_GetVacancyRequest, callback: grpc.requestCallback<_cakap_v1_GetVacancyResponse__Output>): grpc.ClientUnaryCall;
     /**
+     * Stores a stream of vacancies as UpsertWorkers stores workers: batches of 500 records,
+     * each batch in one commit; an invalid record is rejected (listed with its index and
+     * reason) and the stream goes on. Over HTTP: POST /v1/import/vacancies, JSON Lines.
+     */
+    UpsertVacancies(metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_cakap_v1_UpsertVacanciesResponse__Output>): grpc.ClientWritableStream<_cakap_v1_UpsertVacanciesRequest>;
+    UpsertVacancies(metadata: grpc.Metadata, callback: grpc.requestCallback<_cakap_v1_UpsertVacanciesResponse__Output>): grpc.ClientWritableStream<_cakap_v1_UpsertVacanciesRequest>;
+    UpsertVacancies(options: grpc.CallOptions, callback: grpc.requestCallback<_cakap_v1_UpsertVacanciesResponse__Output>): grpc.ClientWritableStream<_cakap_v1_UpsertVacanciesRequest>;
+    UpsertVacancies(callback: grpc.requestCallback<_cakap_v1_UpsertVacanciesResponse__Output>): grpc.ClientWritableStream<_cakap_v1_UpsertVacanciesRequest>;
+    /**
+     * Stores a stream of vacancies as UpsertWorkers stores workers: batches of 500 records,
+     * each batch in one commit; an invalid record is rejected (listed with its index and
+     * reason) and the stream goes on. Over HTTP: POST /v1/import/vacancies, JSON Lines.
+     */
+    upsertVacancies(metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_cakap_v1_UpsertVacanciesResponse__Output>): grpc.ClientWritableStream<_cakap_v1_UpsertVacanciesRequest>;
+    upsertVacancies(metadata: grpc.Metadata, callback: grpc.requestCallback<_cakap_v1_UpsertVacanciesResponse__Output>): grpc.ClientWritableStream<_cakap_v1_UpsertVacanciesRequest>;
+    upsertVacancies(options: grpc.CallOptions, callback: grpc.requestCallback<_cakap_v1_UpsertVacanciesResponse__Output>): grpc.ClientWritableStream<_cakap_v1_UpsertVacanciesRequest>;
+    upsertVacancies(callback: grpc.requestCallback<_cakap_v1_UpsertVacanciesResponse__Output>): grpc.ClientWritableStream<_cakap_v1_UpsertVacanciesRequest>;
+    /**
      * Stores the vacancy (id required), replacing one with the same id. INVALID_ARGUMENT
      * naming the field when it is invalid.
      */
@@ -73,6 +93,12 @@ export interface VacancyServiceHandlers extends grpc.UntypedServiceImplementatio
      */
     GetVacancy: grpc.handleUnaryCall<_cakap_v1_GetVacancyRequest__Output, _cakap_v1_GetVacancyResponse>;
     /**
+     * Stores a stream of vacancies as UpsertWorkers stores workers: batches of 500 records,
+     * each batch in one commit; an invalid record is rejected (listed with its index and
+     * reason) and the stream goes on. Over HTTP: POST /v1/import/vacancies, JSON Lines.
+     */
+    UpsertVacancies: grpc.handleClientStreamingCall<_cakap_v1_UpsertVacanciesRequest__Output, _cakap_v1_UpsertVacanciesResponse>;
+    /**
      * Stores the vacancy (id required), replacing one with the same id. INVALID_ARGUMENT
      * naming the field when it is invalid.
      */
@@ -81,5 +107,6 @@ export interface VacancyServiceHandlers extends grpc.UntypedServiceImplementatio
 export interface VacancyServiceDefinition extends grpc.ServiceDefinition {
     DeleteVacancy: MethodDefinition<_cakap_v1_DeleteVacancyRequest, _cakap_v1_DeleteVacancyResponse, _cakap_v1_DeleteVacancyRequest__Output, _cakap_v1_DeleteVacancyResponse__Output>;
     GetVacancy: MethodDefinition<_cakap_v1_GetVacancyRequest, _cakap_v1_GetVacancyResponse, _cakap_v1_GetVacancyRequest__Output, _cakap_v1_GetVacancyResponse__Output>;
+    UpsertVacancies: MethodDefinition<_cakap_v1_UpsertVacanciesRequest, _cakap_v1_UpsertVacanciesResponse, _cakap_v1_UpsertVacanciesRequest__Output, _cakap_v1_UpsertVacanciesResponse__Output>;
     UpsertVacancy: MethodDefinition<_cakap_v1_UpsertVacancyRequest, _cakap_v1_UpsertVacancyResponse, _cakap_v1_UpsertVacancyRequest__Output, _cakap_v1_UpsertVacancyResponse__Output>;
 }
