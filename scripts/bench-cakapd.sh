@@ -29,10 +29,12 @@ if [ "$mode" = quick ]; then
   grpc=(--concurrency 2 --duration 2 --warmup 0.5 --vacancies 20)
   # Short runs: the quick mode checks the path works, its figures are not for the docs.
   transports=(--concurrency 1,2 --duration 1 --warmup 0.3 --vacancies 20)
+  php=(--duration 1 --warmup 0.3)
   rounds="${ROUNDS:-1}"
 else
   grpc=(--concurrency 1,2,4 --duration 5 --warmup 1 --vacancies 100)
   transports=(--concurrency 1,2 --duration 5 --warmup 1 --vacancies 100)
+  php=(--duration 5 --warmup 1)
   rounds="${ROUNDS:-3}"
 fi
 
@@ -60,10 +62,18 @@ load="$BUILD/bench/load/cakap-load"
 echo "== gRPC: cakap-load against cakapd, every class" >&2
 "$load" --target "127.0.0.1:$port" "${grpc[@]}" --out "$out/grpc.json"
 
-echo "== gRPC and HTTP: local10 and national, $rounds round(s) of grpc, http-json, http-json-tree, http-proto" >&2
+echo "== gRPC and HTTP: local10 and national, $rounds round(s) of grpc, http-json, http-json-tree, http-proto, php-http-json" >&2
 rm -f "$out"/transport-*.json
+# The PHP client (clients/php) replays cakap-load's very requests: what a PHP portal
+# backend sees (one PHP process: concurrency 1 only).
+"$load" --print-requests --classes local10,national "${transports[@]}" >"$out/requests.jsonl"
 for round in $(seq 1 "$rounds"); do
-  for transport in grpc http-json http-json-tree http-proto; do
+  for transport in grpc http-json http-json-tree http-proto php-http-json; do
+    if [ "$transport" = php-http-json ]; then
+      php bench/load/replay.php --url "http://127.0.0.1:$http_port" \
+        --requests "$out/requests.jsonl" "${php[@]}" >"$out/transport-$round-$transport.json"
+      continue
+    fi
     if [ "$transport" = grpc ]; then p="$port"; else p="$http_port"; fi
     "$load" --transport "$transport" --target "127.0.0.1:$p" --classes local10,national \
       "${transports[@]}" --out "$out/transport-$round-$transport.json"

@@ -222,16 +222,36 @@ absl::Status ParseLoopbackTarget(const std::string& target, std::string* host_ou
   return absl::OkStatus();
 }
 
-absl::StatusOr<LoadReport> RunLoad(const LoadOptions& options) {
-  if (absl::Status s = Validate(options); !s.ok()) return s;
+absl::StatusOr<RequestMaker> RequestMaker::Make(const LoadOptions& options) {
   absl::StatusOr<Regions> regions = Regions::Builtin();
   if (!regions.ok()) return regions.status();
   absl::StatusOr<Lexicon> lexicon = Lexicon::Builtin();
   if (!lexicon.ok()) return lexicon.status();
+  return RequestMaker(options, *std::move(regions), *std::move(lexicon));
+}
+
+RequestMaker::RequestMaker(const LoadOptions& options, Regions regions, Lexicon lexicon)
+    : options_(options),
+      regions_(std::make_unique<Regions>(std::move(regions))),
+      lexicon_(std::make_unique<Lexicon>(std::move(lexicon))) {
   corpus::CorpusOptions corpus_options;
   corpus_options.seed = options.seed;
   corpus_options.today = options.today;
-  const corpus::VacancyGenerator generator(*regions, *lexicon, corpus_options);
+  generator_ = std::make_unique<corpus::VacancyGenerator>(*regions_, *lexicon_, corpus_options);
+}
+
+v1::MatchCandidatesRequest RequestMaker::Request(corpus::VacancyClass cls, int64_t i) const {
+  v1::MatchCandidatesRequest request;
+  *request.mutable_vacancy() = generator_->Make(cls, i);
+  request.mutable_options()->set_page_size(options_.page_size);
+  request.mutable_options()->set_facets(options_.facets);
+  return request;
+}
+
+absl::StatusOr<LoadReport> RunLoad(const LoadOptions& options) {
+  if (absl::Status s = Validate(options); !s.ok()) return s;
+  absl::StatusOr<RequestMaker> requests = RequestMaker::Make(options);
+  if (!requests.ok()) return requests.status();
 
   absl::StatusOr<Callers> callers = MakeCallers(options);
   if (!callers.ok()) return callers.status();
@@ -240,9 +260,7 @@ absl::StatusOr<LoadReport> RunLoad(const LoadOptions& options) {
   auto make_call = [&](int cls_index, corpus::VacancyClass cls, int64_t i) {
     Call call;
     call.cls = cls_index;
-    *call.request.mutable_vacancy() = generator.Make(cls, i);
-    call.request.mutable_options()->set_page_size(options.page_size);
-    call.request.mutable_options()->set_facets(options.facets);
+    call.request = requests->Request(cls, i);
     return call;
   };
 

@@ -23,6 +23,7 @@
 
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -30,6 +31,7 @@
 #include "absl/status/statusor.h"
 #include "absl/time/civil_time.h"
 #include "absl/time/time.h"
+#include "cakap/v1/service.pb.h"
 #include "corpus.h"
 #include "latency.h"
 #include "nlohmann/json.hpp"
@@ -121,6 +123,23 @@ absl::Status ParseLoopbackTarget(const std::string& target, std::string* host, i
 // when the target does not accept a connection. Errors of individual calls are counted in
 // the report, never returned.
 absl::StatusOr<LoadReport> RunLoad(const LoadOptions& options);
+
+// The requests RunLoad sends: the i-th vacancy of a class from the generator (seed,
+// today) with page_size and facets. Also for other clients replaying the same calls
+// (cakap-load --print-requests).
+class RequestMaker {
+ public:
+  static absl::StatusOr<RequestMaker> Make(const LoadOptions& options);
+  v1::MatchCandidatesRequest Request(corpus::VacancyClass cls, int64_t i) const;
+
+ private:
+  RequestMaker(const LoadOptions& options, Regions regions, Lexicon lexicon);
+  LoadOptions options_;
+  // Held by pointer: the generator keeps references to them, and the maker is moved.
+  std::unique_ptr<Regions> regions_;
+  std::unique_ptr<Lexicon> lexicon_;
+  std::unique_ptr<corpus::VacancyGenerator> generator_;
+};
 
 // One object per row: {"system":"cakapd-grpc","transport":"grpc","class":..,
 // "concurrency":..,"errors":..,"error_example":..,"queries":..,"qps":..,"p50_ms":..,...};

@@ -18,11 +18,14 @@
 #include "absl/strings/str_join.h"
 #include "absl/time/civil_time.h"
 #include "cmdline.h"
+#include "google/protobuf/util/json_util.h"
 #include "load.h"
 
 // The help of each flag is kUsage below, which is what --help prints; these strings are
 // for abseil's --helpfull.
 ABSL_FLAG(std::string, target, "", "cakapd HOST:PORT, loopback only");
+ABSL_FLAG(bool, print_requests, false,
+          "print the requests as JSON lines instead of sending them");
 ABSL_FLAG(std::string, transport, "grpc", "grpc, http-json, http-json-tree or http-proto");
 ABSL_FLAG(std::string, key, "", "API key (default: $CAKAP_KEY)");
 ABSL_FLAG(std::vector<std::string>, concurrency, {"1"}, "client threads, a comma list");
@@ -77,6 +80,10 @@ stdout, and a table to stderr. Non-OK calls are counted as errors, never as late
   --deadline-ms N      deadline of every call (default 2000); a run ends at most this
                        long after --duration even when the server hangs
   --out FILE           JSON report to FILE instead of stdout
+  --print-requests     print the requests of the classes instead of sending them, one
+                       {"class":...,"request":{...}} JSON line each (protobuf JSON), in
+                       the order a per-class run sends them; for other clients to replay
+                       the very same calls (bench/load/replay.php)
   --version            print the version and exit
 
 Flags take their value as --flag VALUE or --flag=VALUE.
@@ -96,6 +103,26 @@ bool ToDuration(double seconds, absl::Duration* out) {
   return true;
 }
 
+// --print-requests: what RunLoad would send, as JSON lines.
+int PrintRequests(const cakap::load::LoadOptions& options) {
+  absl::StatusOr<cakap::load::RequestMaker> requests = cakap::load::RequestMaker::Make(options);
+  if (!requests.ok()) {
+    std::cerr << "cakap-load: " << requests.status().message() << "\n";
+    return 1;
+  }
+  for (cakap::corpus::VacancyClass cls : options.classes) {
+    for (int64_t i = 0; i < options.vacancies_per_class; ++i) {
+      std::string request;
+      (void)google::protobuf::util::MessageToJsonString(requests->Request(cls, i), &request);
+      const nlohmann::ordered_json line = {
+          {"class", cakap::corpus::VacancyClassName(cls)},
+          {"request", nlohmann::ordered_json::parse(request)}};
+      std::cout << line.dump() << "\n";
+    }
+  }
+  return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -113,9 +140,11 @@ int main(int argc, char** argv) {
 
   cakap::load::LoadOptions options;
   options.target = absl::GetFlag(FLAGS_target);
-  if (options.target.empty()) return Usage("--target is required");
+  const bool print_requests = absl::GetFlag(FLAGS_print_requests);
+  if (options.target.empty() && !print_requests) return Usage("--target is required");
   // Refuse before any run, and before the first concurrency, not after it.
-  if (absl::Status s = cakap::load::CheckLoopbackTarget(options.target); !s.ok()) {
+  if (absl::Status s = cakap::load::CheckLoopbackTarget(options.target);
+      !s.ok() && !print_requests) {
     return Usage(std::string(s.message()));
   }
   const auto bad = [](const std::string& flag, const std::string& value) {
@@ -178,6 +207,7 @@ int main(int argc, char** argv) {
   if (deadline_ms <= 0) return bad("deadline-ms", std::to_string(deadline_ms));
   options.deadline = absl::Milliseconds(deadline_ms);
   const std::string out = absl::GetFlag(FLAGS_out);
+  if (print_requests) return PrintRequests(options);
 
   cakap::load::LoadReport report;
   for (int c : concurrency) {
