@@ -41,7 +41,7 @@ cmake --build build-fuzz -j "$(nproc)" --target "${targets[@]/%/_fuzzer}"
 
 # Open findings (tests/fuzz/crashes/OPEN: "<property> <target>/<input> <what>" per line):
 # their properties are reported once per run, not a failure, so the rest is still fuzzed.
-open=$(grep -v '^#' tests/fuzz/crashes/OPEN 2>/dev/null | awk 'NF {print $1}' | sort -u | paste -sd, -)
+open=$({ grep -v '^#' tests/fuzz/crashes/OPEN 2>/dev/null || true; } | awk 'NF {print $1}' | sort -u | paste -sd, -)
 export CAKAP_FUZZ_OPEN="${CAKAP_FUZZ_OPEN:-$open}"
 export ASAN_OPTIONS="${ASAN_OPTIONS:-abort_on_error=1:detect_leaks=1}"
 export UBSAN_OPTIONS="${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}"
