@@ -3,13 +3,11 @@
 // nothing; JSON Lines import, operations endpoints, CORS and deadlines.
 #include <httplib.h>
 
-#include <grpcpp/generic/generic_stub.h>
 
 #include <map>
 #include <string>
 #include <vector>
 
-#include "absl/synchronization/notification.h"
 #include "connect.h"
 #include "rpc.h"
 #include "google/protobuf/util/json_util.h"
@@ -98,23 +96,9 @@ Outcome SameOverBothTransports(TestServer& server, httplib::Client& http, const 
   std::unique_ptr<pb::Message> request(method->request->New());
   EXPECT_TRUE(pb::util::JsonStringToMessage(c.request_json, request.get()).ok());
 
-  grpc::GenericStub generic(server.channel);
-  grpc::ClientContext ctx;
-  Auth(&ctx, c.key);
-  grpc::ByteBuffer reply_bytes;
-  grpc::Status grpc_status;
-  {
-    std::string bytes = request->SerializeAsString();
-    grpc::Slice slice(bytes);
-    grpc::ByteBuffer send(&slice, 1);
-    absl::Notification done;
-    generic.UnaryCall(&ctx, c.path, grpc::StubOptions(), &send, &reply_bytes,
-                      [&](grpc::Status s) {
-                        grpc_status = s;
-                        done.Notify();
-                      });
-    done.WaitForNotification();
-  }
+  std::string grpc_bytes;
+  const grpc::Status grpc_status =
+      RawUnary(server, c.path, c.key, request->SerializeAsString(), &grpc_bytes);
   httplib::Headers headers;
   if (!c.key.empty()) headers.emplace("Authorization", "Bearer " + c.key);
   httplib::Result reply = http.Post(c.path.c_str(), headers, c.request_json, "application/json");
@@ -127,12 +111,8 @@ Outcome SameOverBothTransports(TestServer& server, httplib::Client& http, const 
                                absl::Status(code, grpc_status.error_message())));
     return Outcome::kError;
   }
-  std::vector<grpc::Slice> slices;
-  EXPECT_TRUE(reply_bytes.Dump(&slices).ok());
-  std::string bytes;
-  for (const grpc::Slice& s : slices) bytes.append(reinterpret_cast<const char*>(s.begin()), s.size());
   std::unique_ptr<pb::Message> grpc_reply(method->response->New());
-  EXPECT_TRUE(grpc_reply->ParseFromString(bytes));
+  EXPECT_TRUE(grpc_reply->ParseFromString(grpc_bytes));
   EXPECT_EQ(reply->body, ToJson(*grpc_reply));
   return reply->body.size() > 2 ? Outcome::kData : Outcome::kEmpty;  // more than {}
 }

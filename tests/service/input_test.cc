@@ -24,41 +24,6 @@ using namespace cakap::v1;  // NOLINT: request/response types
 using ::testing::HasSubstr;
 using ::testing::Not;
 
-// A unary call with raw request bytes (what a client with its own encoder may send).
-grpc::Status RawUnary(TestServer& s, const std::string& method, const std::string& key,
-                      const std::string& request) {
-  grpc::GenericStub stub(s.channel);
-  grpc::ClientContext ctx;
-  Auth(&ctx, key);
-  grpc::Slice slice(request);
-  grpc::ByteBuffer req(&slice, 1), resp;
-  grpc::CompletionQueue cq;
-  auto call = stub.PrepareUnaryCall(&ctx, method, req, &cq);
-  call->StartCall();
-  grpc::Status status;
-  call->Finish(&resp, &status, reinterpret_cast<void*>(1));
-  void* tag = nullptr;
-  bool ok = false;
-  EXPECT_TRUE(cq.Next(&tag, &ok));
-  cq.Shutdown();
-  while (cq.Next(&tag, &ok)) {
-  }
-  return status;
-}
-
-// Field `field` of wire type 2 holding `value` (any length).
-std::string Delimited(int field, const std::string& value) {
-  std::string out(1, static_cast<char>((field << 3) | 2));
-  for (size_t n = value.size(); ; n >>= 7) {
-    if (n < 0x80) {
-      out.push_back(static_cast<char>(n));
-      break;
-    }
-    out.push_back(static_cast<char>((n & 0x7f) | 0x80));
-  }
-  return out + value;
-}
-
 TEST(SvcMalformedTest, InvalidUtf8AndMalformedRequestsAreInvalidArgument) {
   TestServer s;
   ASSERT_NE(s.server, nullptr);

@@ -246,54 +246,20 @@ TEST(SvcImportTest, EmptyStream) {
 // Health and reflection (no key needed), called with raw protobuf bytes through the
 // generic stub: their generated stubs are not installed.
 
-grpc::Status RawUnary(grpc::Channel* channel, const std::string& method, const std::string& request,
-                      std::string* response) {
-  grpc::GenericStub stub(channel->shared_from_this());
-  grpc::ClientContext ctx;
-  ctx.set_deadline(absl::ToChronoTime(absl::Now() + absl::Seconds(30)));
-  grpc::Slice slice(request);
-  grpc::ByteBuffer req(&slice, 1), resp;
-  grpc::CompletionQueue cq;
-  auto call = stub.PrepareUnaryCall(&ctx, method, req, &cq);
-  call->StartCall();
-  grpc::Status status;
-  call->Finish(&resp, &status, reinterpret_cast<void*>(1));
-  void* tag = nullptr;
-  bool ok = false;
-  EXPECT_TRUE(cq.Next(&tag, &ok));
-  std::vector<grpc::Slice> slices;
-  if (status.ok()) {
-    EXPECT_TRUE(resp.Dump(&slices).ok());
-  }
-  response->clear();
-  for (const auto& sl : slices) response->append(reinterpret_cast<const char*>(sl.begin()), sl.size());
-  cq.Shutdown();
-  while (cq.Next(&tag, &ok)) {
-  }
-  return status;
-}
-
-std::string LengthDelimited(int field, const std::string& value) {
-  std::string out;
-  out.push_back(static_cast<char>((field << 3) | 2));
-  out.push_back(static_cast<char>(value.size()));  // < 128 here
-  return out + value;
-}
-
 TEST(SvcStandardTest, HealthServingForEveryService) {
   TestServer s;
   ASSERT_NE(s.server, nullptr);
   for (const std::string name : {"", "cakap.v1.WorkerService", "cakap.v1.VacancyService",
                                  "cakap.v1.MatchService", "cakap.v1.AdminService"}) {
     std::string resp;
-    grpc::Status st = RawUnary(s.channel.get(), "/grpc.health.v1.Health/Check",
-                               name.empty() ? "" : LengthDelimited(1, name), &resp);
+    grpc::Status st = RawUnary(s, "/grpc.health.v1.Health/Check", "",
+                               name.empty() ? "" : Delimited(1, name), &resp);
     ASSERT_TRUE(st.ok()) << name << ": " << Describe(st);
     EXPECT_EQ(resp, std::string("\x08\x01", 2)) << name;  // status: SERVING
   }
   std::string resp;
-  EXPECT_EQ(RawUnary(s.channel.get(), "/grpc.health.v1.Health/Check",
-                     LengthDelimited(1, "no.such.Service"), &resp).error_code(),
+  EXPECT_EQ(RawUnary(s, "/grpc.health.v1.Health/Check", "",
+                     Delimited(1, "no.such.Service"), &resp).error_code(),
             grpc::StatusCode::NOT_FOUND);
 }
 
@@ -310,7 +276,7 @@ TEST(SvcStandardTest, ReflectionListsTheServices) {
                                &cq);
   call->StartCall(reinterpret_cast<void*>(1));
   ASSERT_TRUE(cq.Next(&tag, &ok) && ok);
-  grpc::Slice slice(LengthDelimited(7, ""));  // list_services: ""
+  grpc::Slice slice(Delimited(7, ""));  // list_services: ""
   grpc::ByteBuffer req(&slice, 1);
   call->Write(req, reinterpret_cast<void*>(2));
   ASSERT_TRUE(cq.Next(&tag, &ok) && ok);

@@ -12,7 +12,9 @@
 #include <memory>
 #include <string>
 #include <utility>
+#include <vector>
 
+#include <grpcpp/generic/generic_stub.h>
 #include <grpcpp/grpcpp.h>
 
 #include "absl/time/clock.h"
@@ -119,6 +121,53 @@ class TestServer {
   std::unique_ptr<cakap::v1::MatchService::Stub> match;
   std::unique_ptr<cakap::v1::AdminService::Stub> admin;
 };
+
+// A unary call of `method` ("/pkg.Service/Method") with raw request bytes through the
+// generic stub: what a client with its own encoder sends, or a service whose generated
+// stub is not installed (health, reflection). `key` as Auth; the reply's bytes in
+// *response when not null.
+inline grpc::Status RawUnary(TestServer& s, const std::string& method, const std::string& key,
+                             const std::string& request, std::string* response = nullptr) {
+  grpc::GenericStub stub(s.channel);
+  grpc::ClientContext ctx;
+  Auth(&ctx, key);
+  grpc::Slice slice(request);
+  grpc::ByteBuffer req(&slice, 1), resp;
+  grpc::CompletionQueue cq;
+  auto call = stub.PrepareUnaryCall(&ctx, method, req, &cq);
+  call->StartCall();
+  grpc::Status status;
+  call->Finish(&resp, &status, reinterpret_cast<void*>(1));
+  void* tag = nullptr;
+  bool ok = false;
+  EXPECT_TRUE(cq.Next(&tag, &ok));
+  if (response != nullptr) {
+    response->clear();
+    std::vector<grpc::Slice> slices;
+    if (status.ok()) EXPECT_TRUE(resp.Dump(&slices).ok());
+    for (const grpc::Slice& sl : slices) {
+      response->append(reinterpret_cast<const char*>(sl.begin()), sl.size());
+    }
+  }
+  cq.Shutdown();
+  while (cq.Next(&tag, &ok)) {
+  }
+  return status;
+}
+
+// Field `field` of wire type 2 (length-delimited) holding `value`, any length.
+inline std::string Delimited(int field, const std::string& value) {
+  std::string out(1, static_cast<char>((field << 3) | 2));
+  for (size_t n = value.size();; n >>= 7) {
+    if (n < 0x80) {
+      out.push_back(static_cast<char>(n));
+      break;
+    }
+    out.push_back(static_cast<char>((n & 0x7f) | 0x80));
+  }
+  return out + value;
+}
+
 
 // Calls that return just the status, for tables of cases.
 inline grpc::Status GetWorker(TestServer& s, const std::string& key, const std::string& id,
