@@ -24,6 +24,7 @@ void RedactCandidate(v1::Candidate* c) {
 void RedactWorker(v1::Worker* worker) {
   worker->clear_nik();
   worker->clear_welfare_decile();
+  worker->clear_birth_date();  // partners learn only that an age range fits
   if (worker->has_domicile() && worker->domicile().has_coordinates()) {
     v1::Location* d = worker->mutable_domicile();
     d->set_latitude(CoarseDegrees(d->latitude()));  // what coarse_locations measures from

@@ -48,7 +48,34 @@ inline constexpr const char* kRadius = "radius";
 inline constexpr const char* kRegion = "region";
 inline constexpr const char* kTravelRadius = "travel_radius";
 inline constexpr const char* kAvailability = "availability";
+inline constexpr const char* kEducation = "education";
+inline constexpr const char* kExperience = "experience";
+inline constexpr const char* kAge = "age";
 inline constexpr const char* kKeywords = "keywords";
+
+// Education levels of common.proto's comment: SMA = SMK, D4 = S1.
+inline int RefEducationLevel(cakap::v1::Education e) {
+  switch (e) {
+    case cakap::v1::EDUCATION_SD: return 1;
+    case cakap::v1::EDUCATION_SMP: return 2;
+    case cakap::v1::EDUCATION_SMA: return 3;
+    case cakap::v1::EDUCATION_SMK: return 3;
+    case cakap::v1::EDUCATION_D1: return 4;
+    case cakap::v1::EDUCATION_D2: return 5;
+    case cakap::v1::EDUCATION_D3: return 6;
+    case cakap::v1::EDUCATION_D4: return 7;
+    case cakap::v1::EDUCATION_S1: return 7;
+    case cakap::v1::EDUCATION_S2: return 8;
+    case cakap::v1::EDUCATION_S3: return 9;
+    default: return 0;
+  }
+}
+
+struct RefJob {
+  absl::CivilDay from;
+  std::optional<absl::CivilDay> to;  // none: still held
+  std::set<cakap::SkillId> skills;   // expanded with parents; empty: none given
+};
 
 struct RefCert {
   cakap::v1::Issuer issuer = cakap::v1::ISSUER_UNSPECIFIED;
@@ -71,6 +98,9 @@ struct RefWorker {
   bool employed = false;            // EMPLOYED or SELF_EMPLOYED
   std::optional<absl::CivilDay> available_from;
   int decile = 0;
+  int education = 0;  // RefEducationLevel
+  std::optional<absl::CivilDay> birth;
+  std::vector<RefJob> jobs;
   // Words of the worker's text: free-text (unresolved) skill entries, training
   // programme/institution/field, certificate scheme/issuing body.
   std::set<std::string> words;
@@ -89,6 +119,10 @@ struct RefVacancy {
   bool include_employed = false;
   std::vector<cakap::SkillId> keyword_skills;
   std::vector<std::string> keyword_words;  // lower-cased, not naming a skill
+  int min_education = 0;                   // RefEducationLevel
+  int min_experience_months = 0;
+  std::vector<std::pair<cakap::SkillId, int>> skill_experience;
+  int min_age = 0, max_age = 0;
 };
 
 struct RefEvaluation {
@@ -257,7 +291,61 @@ class ReferenceMatcher {
       r.available_from = *a;
     }
     r.decile = w.welfare_decile();
+    r.education = RefEducationLevel(w.education());
+    if (!w.birth_date().empty()) {
+      absl::StatusOr<absl::CivilDay> b = ParseDay(w.birth_date());
+      if (!b.ok()) return b.status();
+      r.birth = *b;
+    }
+    for (const auto& job : w.work_history()) {
+      RefJob j;
+      absl::StatusOr<absl::CivilDay> from = ParseDay(job.started_on());
+      if (!from.ok()) return from.status();
+      j.from = *from;
+      if (!job.ended_on().empty()) {
+        absl::StatusOr<absl::CivilDay> to = ParseDay(job.ended_on());
+        if (!to.ok()) return to.status();
+        j.to = *to;
+      }
+      if (!job.skill().empty()) {
+        const cakap::Skill* s = lexicon_.Resolve(job.skill());
+        if (s == nullptr) return absl::InvalidArgumentError(absl::StrCat("unknown skill ", job.skill()));
+        AddExpanded(s->id, &j.skills);
+      }
+      r.jobs.push_back(std::move(j));
+    }
     return r;
+  }
+
+  // Months of experience as docs/ranking.md defines them: the days covered by at least
+  // one job, from its first day to its last (a job still held: to the start date), none
+  // after the start date, by a sweep over +1/-1 events; 30.4375 days a month, whole months.
+  // Only the jobs in `skill` unless it is 0.
+  int ExperienceMonths(const RefWorker& w, absl::CivilDay start, cakap::SkillId skill) const {
+    std::vector<std::pair<absl::CivilDay, int>> events;
+    for (const RefJob& j : w.jobs) {
+      if (skill != 0 && !j.skills.count(skill)) continue;
+      const absl::CivilDay last = j.to.has_value() ? std::min(*j.to, start) : start;
+      if (last < j.from) continue;
+      events.push_back({j.from, +1});
+      events.push_back({last + 1, -1});
+    }
+    std::sort(events.begin(), events.end());
+    int64_t days = 0;
+    int open = 0;
+    for (size_t i = 0; i < events.size(); ++i) {
+      open += events[i].second;
+      if (open > 0 && i + 1 < events.size()) days += events[i + 1].first - events[i].first;
+    }
+    return static_cast<int>(std::floor(static_cast<double>(days) / 30.4375));
+  }
+
+  // Age in whole years on `day`: the most birthdays passed (29 February's falling on
+  // 1 March in other years, as CivilDay normalises it).
+  static int AgeOn(absl::CivilDay birth, absl::CivilDay day) {
+    int years = 0;
+    while (absl::CivilDay(birth.year() + years + 1, birth.month(), birth.day()) <= day) ++years;
+    return years;
   }
 
   absl::StatusOr<RefVacancy> ResolveVacancy(const cakap::v1::Vacancy& v) const {
@@ -303,6 +391,15 @@ class ReferenceMatcher {
       r.start = *s;
     }
     r.include_employed = v.include_employed();
+    r.min_education = RefEducationLevel(v.min_education());
+    r.min_experience_months = v.min_experience_months();
+    for (const auto& e : v.skill_experience()) {
+      const cakap::Skill* s = lexicon_.Resolve(e.skill());
+      if (s == nullptr) return absl::InvalidArgumentError(absl::StrCat("unknown skill ", e.skill()));
+      r.skill_experience.push_back({s->id, e.months()});
+    }
+    r.min_age = v.min_age();
+    r.max_age = v.max_age();
     if (!v.keywords().empty()) {
       cakap::TextSkills t = lexicon_.Extract(v.keywords());
       r.keyword_skills = t.skill_ids;
@@ -378,6 +475,25 @@ class ReferenceMatcher {
         ok = !w.employed;
       }
       if (!ok) fail(kAvailability, "not available");
+    }
+    if (v.min_education > 0 && w.education < v.min_education) {
+      fail(kEducation, absl::StrCat("education ", w.education, " < ", v.min_education));
+    }
+    {
+      bool ok = v.min_experience_months == 0 ||
+                ExperienceMonths(w, v.start, 0) >= v.min_experience_months;
+      for (const auto& [skill, months] : v.skill_experience) {
+        if (ExperienceMonths(w, v.start, skill) < months) ok = false;
+      }
+      if (!ok) fail(kExperience, "experience");
+    }
+    if (v.min_age > 0 || v.max_age > 0) {
+      bool ok = w.birth.has_value();
+      if (ok) {
+        const int age = AgeOn(*w.birth, v.start);
+        ok = (v.min_age == 0 || age >= v.min_age) && (v.max_age == 0 || age <= v.max_age);
+      }
+      if (!ok) fail(kAge, "age");
     }
     if (!v.keyword_skills.empty() || !v.keyword_words.empty()) {
       bool ok = true;

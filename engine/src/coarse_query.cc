@@ -239,7 +239,8 @@ CandidatePlan PlanCandidates(const RecordCache& cache, const ResolvedVacancy& v,
   // the required skills: the driver's (when its lists hold only workers with one of
   // them) and, intersected, the others'. A location's limits and the certificate are
   // decided per candidate (CheckHotDistance, MeetsCertificate).
-  const bool exact_shape = !v.HasKeywords();
+  // The report requirements (education, experience, age) only decoded records decide.
+  const bool exact_shape = !v.HasKeywords() && !v.HasReportRequirements();
   // Every group is about workers only, so the kind term is needed only without groups.
   if (groups.empty()) {
     plan.query = TermQuery::Term(schema::kKindWorker);

@@ -44,8 +44,8 @@ struct CandidatePlan {
   // location's limits, which its hot record decides (AvailableOn; CheckHotDistance, when
   // it can), and the certificate (MeetsCertificate, on the decoded record): a match may
   // then count candidates without scoring, and mostly without decoding, them. (No
-  // keyword constraint; the required skills not held by every worker in `lists` in
-  // `intersect`.)
+  // keyword constraint, no report requirement (ResolvedVacancy::HasReportRequirements);
+  // the required skills not held by every worker in `lists` in `intersect`.)
   bool exact = false;
 };
 // `coarse_locations`: Evaluate measures from rounded points (MatchOptions), so the radius

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "absl/container/inlined_vector.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_join.h"
@@ -92,6 +93,56 @@ bool Available(const MatchRecord& w, Day start) {
   return Available(w.employment_status, w.available_from, start);
 }
 
+// The `experience` constraint: the first requirement the worker falls short of, as the
+// skill it is about (0: overall) and the months required; nullopt when all are met.
+struct ExperienceShortfall {
+  SkillId skill;
+  int required;
+};
+std::optional<ExperienceShortfall> FirstExperienceShortfall(const MatchRecord& w,
+                                                            const ResolvedVacancy& v) {
+  if (v.min_experience_months > 0 &&
+      ExperienceMonths(w, v.start, 0) < v.min_experience_months) {
+    return ExperienceShortfall{0, v.min_experience_months};
+  }
+  for (const ResolvedVacancy::SkillMonths& e : v.skill_experience) {
+    if (ExperienceMonths(w, v.start, e.skill) < e.months) {
+      return ExperienceShortfall{e.skill, e.months};
+    }
+  }
+  return std::nullopt;
+}
+
+bool AgeFits(const MatchRecord& w, const ResolvedVacancy& v) {
+  if (v.min_age == 0 && v.max_age == 0) return true;
+  if (w.birth == kNoDay) return false;
+  const int age = AgeOn(w.birth, v.start);
+  return (v.min_age == 0 || age >= v.min_age) && (v.max_age == 0 || age <= v.max_age);
+}
+
+// "Rp 4.5 jt" (juta: millions), to two decimals.
+std::string Rupiah(int64_t rupiah) {
+  return absl::StrFormat("%g", std::round(static_cast<double>(rupiah) / 1e4) / 100);
+}
+
+// The `wage` explanation: the worker's expectation beside the vacancy's offer.
+std::string WageDetail(const MatchRecord& w, const ResolvedVacancy& v) {
+  std::string offer;
+  if (v.wage_min > 0 && v.wage_max > 0) {
+    offer = v.wage_min == v.wage_max
+                ? absl::StrCat("offered Rp ", Rupiah(v.wage_min), " jt")
+                : absl::StrCat("offered Rp ", Rupiah(v.wage_min), "-", Rupiah(v.wage_max), " jt");
+  } else if (v.wage_min > 0) {
+    offer = absl::StrCat("offered from Rp ", Rupiah(v.wage_min), " jt");
+  } else if (v.wage_max > 0) {
+    offer = absl::StrCat("offered up to Rp ", Rupiah(v.wage_max), " jt");
+  }
+  if (w.expected_wage == 0) return absl::StrCat(offer, ", expectation not given");
+  const std::string expects = absl::StrCat("expects Rp ", Rupiah(w.expected_wage), " jt");
+  return offer.empty() ? absl::StrCat(expects, ", no wage offered")
+                       : absl::StrCat(expects, ", ", offer);
+}
+
 std::string IssuerName(uint8_t issuer) {
   switch (issuer) {
     case v1::ISSUER_BNSP: return "BNSP";
@@ -148,9 +199,38 @@ const char* ConstraintName(Constraint c) {
     case Constraint::kRegion: return "region";
     case Constraint::kTravelRadius: return "travel_radius";
     case Constraint::kAvailability: return "availability";
+    case Constraint::kEducation: return "education";
+    case Constraint::kExperience: return "experience";
+    case Constraint::kAge: return "age";
     case Constraint::kKeywords: return "keywords";
   }
   return "unknown";
+}
+
+int ExperienceMonths(const MatchRecord& w, Day start, SkillId skill) {
+  absl::InlinedVector<std::pair<Day, Day>, 8> spans;
+  for (const JobRecord& j : w.jobs) {
+    if (j.from > start) continue;
+    if (skill != 0 && !std::binary_search(j.skills.begin(), j.skills.end(), skill)) continue;
+    spans.push_back({j.from, j.to == kNoDay ? start : std::min(j.to, start)});
+  }
+  std::sort(spans.begin(), spans.end());
+  int64_t days = 0;
+  Day covered_to = kNoDay;  // the last day counted so far
+  for (const auto& [from, to] : spans) {
+    const Day first = covered_to == kNoDay ? from : std::max<Day>(from, covered_to + 1);
+    if (to >= first) days += to - first + 1;
+    if (covered_to == kNoDay || to > covered_to) covered_to = to;
+  }
+  // A month is 30.4375 days (365.25 / 12) = 487 / 16.
+  return static_cast<int>(days * 16 / 487);
+}
+
+int AgeOn(Day birth, Day day) {
+  const absl::CivilDay b = FromDay(birth), d = FromDay(day);
+  int years = static_cast<int>(d.year() - b.year());
+  if (d.month() < b.month() || (d.month() == b.month() && d.day() < b.day())) --years;
+  return years;
 }
 
 bool MeetsCertificate(const MatchRecord& w, const ResolvedVacancy& v) {
@@ -197,6 +277,14 @@ void Evaluate(const MatchRecord& w, const ResolvedVacancy& v, const EngineEnv& e
     return;
   }
   if (!v.include_employed && !Available(w, v.start) && fail(Constraint::kAvailability, 0)) return;
+  if (v.HasReportRequirements()) {
+    if (w.education < v.min_education && fail(Constraint::kEducation, 0)) return;
+    if (v.min_experience_months > 0 || !v.skill_experience.empty()) {
+      const std::optional<ExperienceShortfall> shortfall = FirstExperienceShortfall(w, v);
+      if (shortfall && fail(Constraint::kExperience, shortfall->skill)) return;
+    }
+    if (!AgeFits(w, v) && fail(Constraint::kAge, 0)) return;
+  }
   if (v.HasKeywords() && !options.keywords_ok && fail(Constraint::kKeywords, 0)) return;
 
   const RankingWeights& W = env.options.ranking;
@@ -252,6 +340,8 @@ void Explain(const MatchRecord& w, const ResolvedVacancy& v, const EngineEnv& en
         w.welfare_decile > 0 ? absl::StrCat("welfare decile ", w.welfare_decile)
                              : std::string("not in the welfare register"));
   }
+  // Informational: never part of the score (value 0), shown when either side names a wage.
+  if (v.wage_min > 0 || v.wage_max > 0 || w.expected_wage > 0) add("wage", 0, WageDetail(w, v));
 }
 
 std::string FailureReason(const MatchRecord& w, const ResolvedVacancy& v, const EngineEnv& env,
@@ -280,6 +370,25 @@ std::string FailureReason(const MatchRecord& w, const ResolvedVacancy& v, const 
       return w.employment_status == v1::EMPLOYMENT_STATUS_SELF_EMPLOYED
                  ? "self-employed, no available_from date"
                  : "employed, no available_from date";
+    case Constraint::kEducation:
+      return absl::StrCat("education ", EducationRankName(w.education), ", below the minimum ",
+                          EducationRankName(v.min_education));
+    case Constraint::kExperience: {
+      const std::optional<ExperienceShortfall> s = FirstExperienceShortfall(w, v);
+      if (!s) return "";
+      if (s->skill == 0) {
+        return absl::StrCat(ExperienceMonths(w, v.start, 0), " months of experience, ",
+                            s->required, " required");
+      }
+      return absl::StrCat(ExperienceMonths(w, v.start, s->skill), " months of experience in ",
+                          Codes(env.lexicon, {s->skill}), ", ", s->required, " required");
+    }
+    case Constraint::kAge:
+      // Never the age itself: partners learn only whether a worker fits the range.
+      if (w.birth == kNoDay) return "birth date not given";
+      return v.min_age > 0 && AgeOn(w.birth, v.start) < v.min_age
+                 ? absl::StrCat("younger than ", v.min_age, " on the start date")
+                 : absl::StrCat("older than ", v.max_age, " on the start date");
     case Constraint::kKeywords:
       return absl::StrCat("does not match the keywords \"", v.normalized.keywords(), "\"");
   }

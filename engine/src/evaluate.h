@@ -23,6 +23,9 @@ enum class Constraint : uint8_t {
   kRegion,
   kTravelRadius,
   kAvailability,
+  kEducation,
+  kExperience,
+  kAge,
   kKeywords,
 };
 // The name used in NearMiss.constraint.
@@ -67,6 +70,13 @@ void Explain(const MatchRecord& worker, const ResolvedVacancy& vacancy, const En
 // Why the first failed constraint failed, e.g. "certificate expired 2026-03-01".
 std::string FailureReason(const MatchRecord& worker, const ResolvedVacancy& vacancy,
                           const EngineEnv& env, const Evaluation& eval);
+
+// Whole months of experience (docs/ranking.md): the days of the union of the worker's jobs
+// up to `start` (a job still held counts to it), divided by 30.4375 and rounded down; only
+// the jobs in `skill` (and its specialisations) unless `skill` is 0.
+int ExperienceMonths(const MatchRecord& worker, Day start, SkillId skill);
+// Age in whole years on `day` of someone born on `birth`.
+int AgeOn(Day birth, Day day);
 
 // The certificate constraint, exactly as Evaluate decides it (true without accepted
 // issuers).

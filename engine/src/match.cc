@@ -543,11 +543,15 @@ absl::StatusOr<v1::VacancyMatchResult> Engine::Impl::MatchVacancies(absl::string
         ResolvedVacancy resolved;
       };
       std::vector<VacancyHit> found;
+      const Day today = ToDay(env_.Today());
       for (auto it = db.postlist_begin(schema::kOpenVacancy);
            it != db.postlist_end(schema::kOpenVacancy); ++it) {
         v1::Vacancy stored;
         // A damaged vacancy is skipped, as a damaged worker in Match; Check reports it.
         if (!ReadVacancy(db, *it, &stored).ok()) continue;
+        // Closed from the day after its valid_until, whatever `open` says.
+        const Day valid_until = ValidUntil(stored);
+        if (valid_until != kNoDay && valid_until < today) continue;
         absl::StatusOr<ResolvedVacancy> v = ResolveVacancy(stored, env_, true);
         if (!v.ok()) continue;  // validated on upsert: only a changed lexicon gets here
         eopts.keywords_ok =

@@ -121,7 +121,79 @@ absl::Status NormalizeCertificate(const v1::Certificate& in, const std::string& 
   return absl::OkStatus();
 }
 
+absl::Status CheckWage(int64_t wage, absl::string_view field) {
+  if (wage < 0 || wage > kMaxWageRupiah) {
+    return Invalid(field, absl::StrCat(wage, " is outside 0-", kMaxWageRupiah, " rupiah"));
+  }
+  return absl::OkStatus();
+}
+
+// One job of the work history: dates checked, its skill resolved to a code (`out`) and,
+// with its ancestors, into the record's job.
+absl::Status ResolveJob(const v1::WorkExperience& in, const std::string& field,
+                        const EngineEnv& env, v1::WorkExperience* out, JobRecord* job) {
+  if (in.started_on().empty()) return Invalid(field + ".started_on", "is required");
+  CAKAP_ASSIGN_OR_RETURN(absl::CivilDay from, ParseDate(in.started_on(), field + ".started_on"));
+  job->from = ToDay(from);
+  job->to = kNoDay;
+  if (!in.ended_on().empty()) {
+    CAKAP_ASSIGN_OR_RETURN(absl::CivilDay to, ParseDate(in.ended_on(), field + ".ended_on"));
+    if (to < from) {
+      return Invalid(field + ".ended_on",
+                     absl::StrCat(in.ended_on(), " is before started_on ", in.started_on()));
+    }
+    job->to = ToDay(to);
+  }
+  job->skills.clear();
+  if (!in.skill().empty()) {
+    CAKAP_ASSIGN_OR_RETURN(const Skill* skill,
+                           RequireSkill(env.lexicon, in.skill(), field + ".skill"));
+    out->set_skill(skill->code);
+    AddWithAncestors(env.lexicon, skill->id, &job->skills);
+    SortUnique(&job->skills);
+  }
+  return absl::OkStatus();
+}
+
+// Vacancy.min_age / max_age: 0, or a number of years in the documented range.
+absl::Status CheckAgeBound(int years, absl::string_view field) {
+  if (years != 0 && (years < kMinAgeBound || years > kMaxAgeBound)) {
+    return Invalid(field, absl::StrCat(years, " is outside ", kMinAgeBound, "-", kMaxAgeBound,
+                                       " (0: no bound)"));
+  }
+  return absl::OkStatus();
+}
+
 }  // namespace
+
+int EducationRank(v1::Education e) {
+  switch (e) {
+    case v1::EDUCATION_SD: return 1;
+    case v1::EDUCATION_SMP: return 2;
+    case v1::EDUCATION_SMA:
+    case v1::EDUCATION_SMK: return 3;
+    case v1::EDUCATION_D1: return 4;
+    case v1::EDUCATION_D2: return 5;
+    case v1::EDUCATION_D3: return 6;
+    case v1::EDUCATION_D4:
+    case v1::EDUCATION_S1: return 7;
+    case v1::EDUCATION_S2: return 8;
+    case v1::EDUCATION_S3: return 9;
+    default: return 0;
+  }
+}
+
+const char* EducationRankName(int rank) {
+  static constexpr const char* kNames[] = {"not given", "SD", "SMP", "SMA/SMK", "D1",
+                                           "D2",        "D3", "D4/S1", "S2",      "S3"};
+  return rank >= 0 && rank <= 9 ? kNames[rank] : "unknown";
+}
+
+Day ValidUntil(const v1::Vacancy& v) {
+  if (v.valid_until().empty()) return kNoDay;
+  absl::StatusOr<absl::CivilDay> day = ParseDate(v.valid_until(), "valid_until");
+  return day.ok() ? ToDay(*day) : kNoDay;
+}
 
 absl::CivilDay EngineEnv::Today() const {
   if (options.today) return options.today();
@@ -261,6 +333,27 @@ absl::StatusOr<NormalizedWorker> NormalizeWorker(const v1::Worker& in, const Eng
     return Invalid("welfare_decile", absl::StrCat(in.welfare_decile(), " is outside 0-10"));
   }
   rec.welfare_decile = static_cast<uint8_t>(in.welfare_decile());
+
+  // The fields of the vacancy report.
+  if (!v1::Education_IsValid(in.education())) {
+    return Invalid("education", absl::StrCat("unknown value ", static_cast<int>(in.education())));
+  }
+  rec.education = static_cast<uint8_t>(EducationRank(in.education()));
+  if (!in.birth_date().empty()) {
+    CAKAP_ASSIGN_OR_RETURN(absl::CivilDay birth, ParseDate(in.birth_date(), "birth_date"));
+    if (birth > env.Today()) {
+      return Invalid("birth_date", absl::StrCat(in.birth_date(), " is after today"));
+    }
+    rec.birth = ToDay(birth);
+  }
+  CAKAP_RETURN_IF_ERROR(CheckWage(in.expected_wage(), "expected_wage"));
+  rec.expected_wage = in.expected_wage();
+  rec.jobs.resize(in.work_history_size());
+  for (int i = 0; i < in.work_history_size(); ++i) {
+    CAKAP_RETURN_IF_ERROR(ResolveJob(in.work_history(i), absl::StrCat("work_history[", i, "]"),
+                                     env, w.mutable_work_history(i), &rec.jobs[i]));
+  }
+
   if (in.updated_at().empty()) {
     w.set_updated_at(FormatDate(env.Today()));
   } else {
@@ -380,6 +473,52 @@ absl::StatusOr<ResolvedVacancy> ResolveVacancy(const v1::Vacancy& in, const Engi
     return Invalid("openings", absl::StrCat(in.openings(), " is outside 0-100000"));
   }
   out.include_employed = in.include_employed();
+
+  // The fields of the vacancy report.
+  if (!v1::Education_IsValid(in.min_education())) {
+    return Invalid("min_education",
+                   absl::StrCat("unknown value ", static_cast<int>(in.min_education())));
+  }
+  out.min_education = EducationRank(in.min_education());
+  if (in.min_experience_months() < 0 || in.min_experience_months() > kMaxExperienceMonths) {
+    return Invalid("min_experience_months", absl::StrCat(in.min_experience_months(),
+                                                         " is outside 0-", kMaxExperienceMonths));
+  }
+  out.min_experience_months = in.min_experience_months();
+  for (int i = 0; i < in.skill_experience_size(); ++i) {
+    const v1::SkillExperience& e = in.skill_experience(i);
+    const std::string field = absl::StrCat("skill_experience[", i, "]");
+    CAKAP_ASSIGN_OR_RETURN(const Skill* skill,
+                           RequireSkill(env.lexicon, e.skill(), field + ".skill"));
+    if (e.months() < 1 || e.months() > kMaxExperienceMonths) {
+      return Invalid(field + ".months",
+                     absl::StrCat(e.months(), " is outside 1-", kMaxExperienceMonths));
+    }
+    for (const ResolvedVacancy::SkillMonths& seen : out.skill_experience) {
+      if (seen.skill == skill->id) {
+        return Invalid(field + ".skill", absl::StrCat(skill->code, " is listed twice"));
+      }
+    }
+    out.skill_experience.push_back({skill->id, e.months()});
+    v.mutable_skill_experience(i)->set_skill(skill->code);
+  }
+  CAKAP_RETURN_IF_ERROR(CheckAgeBound(in.min_age(), "min_age"));
+  CAKAP_RETURN_IF_ERROR(CheckAgeBound(in.max_age(), "max_age"));
+  if (in.min_age() > 0 && in.max_age() > 0 && in.max_age() < in.min_age()) {
+    return Invalid("max_age", absl::StrCat(in.max_age(), " is below min_age ", in.min_age()));
+  }
+  out.min_age = in.min_age();
+  out.max_age = in.max_age();
+  CAKAP_RETURN_IF_ERROR(CheckWage(in.wage_min(), "wage_min"));
+  CAKAP_RETURN_IF_ERROR(CheckWage(in.wage_max(), "wage_max"));
+  if (in.wage_min() > 0 && in.wage_max() > 0 && in.wage_max() < in.wage_min()) {
+    return Invalid("wage_max", absl::StrCat(in.wage_max(), " is below wage_min ", in.wage_min()));
+  }
+  out.wage_min = in.wage_min();
+  out.wage_max = in.wage_max();
+  if (!in.valid_until().empty()) {
+    CAKAP_RETURN_IF_ERROR(ParseDate(in.valid_until(), "valid_until").status());
+  }
   return out;
 }
 

@@ -49,9 +49,34 @@ struct ResolvedVacancy {
   bool include_employed = false;
   std::vector<SkillId> keyword_skills;    // lexicon skills named in keywords
   std::vector<std::string> keyword_words; // the other keyword words
+  // The fields of the vacancy report (docs/ranking.md): requirements...
+  int min_education = 0;          // EducationRank; 0: no minimum
+  int min_experience_months = 0;  // overall; 0: none
+  struct SkillMonths {
+    SkillId skill;
+    int months;
+  };
+  std::vector<SkillMonths> skill_experience;  // distinct skills, in the given order
+  int min_age = 0, max_age = 0;               // 0: no bound on that side
+  // ...and what only the explanation shows.
+  int64_t wage_min = 0, wage_max = 0;
 
   bool HasKeywords() const { return !keyword_skills.empty() || !keyword_words.empty(); }
+  // Whether a requirement only the decoded record decides (education, experience, age).
+  bool HasReportRequirements() const {
+    return min_education > 0 || min_experience_months > 0 || !skill_experience.empty() ||
+           min_age > 0 || max_age > 0;
+  }
 };
+
+// The level of an education (common.proto): SD 1, SMP 2, SMA and SMK 3, D1 4, D2 5, D3 6,
+// D4 and S1 7, S2 8, S3 9; 0 for EDUCATION_UNSPECIFIED.
+int EducationRank(v1::Education education);
+// "SMA/SMK" for 3, and so on; "not given" for 0.
+const char* EducationRankName(int rank);
+// The last day a stored vacancy is open for reverse matching (Vacancy.valid_until); kNoDay
+// when it has none or it does not parse (validated on upsert).
+Day ValidUntil(const v1::Vacancy& vacancy);
 
 // `require_id`: the vacancy is to be stored, so its id must be valid.
 absl::StatusOr<ResolvedVacancy> ResolveVacancy(const v1::Vacancy& vacancy,

@@ -60,6 +60,9 @@ uint64_t VacancyFingerprint(const ResolvedVacancy& v, bool exclude_welfare,
   key.clear_description();
   key.clear_openings();
   key.clear_open();
+  key.clear_wage_min();  // the explanation's, never the score's
+  key.clear_wage_max();
+  key.clear_valid_until();
   std::string bytes;
   {
     google::protobuf::io::StringOutputStream stream(&bytes);

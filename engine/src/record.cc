@@ -6,7 +6,16 @@
 namespace cakap {
 namespace {
 
+// Version 1: no report fields (education, birth date, expected wage, work history).
+// Version 2: with them, between the skills and the certificates. A record without report
+// fields is written as version 1, so records of workers without them stay byte for byte
+// what they were before the fields existed.
 constexpr uint8_t kFormatVersion = 1;
+constexpr uint8_t kFormatVersionWithReport = 2;
+
+bool KnownVersion(uint8_t version) {
+  return version == kFormatVersion || version == kFormatVersionWithReport;
+}
 
 class Writer {
  public:
@@ -122,6 +131,37 @@ void ReadCert(Reader& in, CertRecord* c) {
   in.Skills(&c->covers);
 }
 
+bool HasReport(const MatchRecord& r) {
+  return r.education != 0 || r.birth != kNoDay || r.expected_wage != 0 || !r.jobs.empty();
+}
+
+// The report fields of a version 2 record into `r` (null: skipped). False on malformed input.
+bool ReadReport(Reader& in, size_t size, MatchRecord* r) {
+  const uint8_t education = in.U8();
+  const Day birth = static_cast<Day>(in.SignedVarint());
+  const uint64_t wage = in.Varint();
+  const uint64_t jobs = in.Varint();
+  if (!in.ok() || jobs > size) return false;
+  if (r == nullptr) {
+    for (uint64_t i = 0; i < jobs && in.ok(); ++i) {
+      in.SignedVarint();
+      in.SignedVarint();
+      in.SkipSkills();
+    }
+    return in.ok();
+  }
+  r->education = education;
+  r->birth = birth;
+  r->expected_wage = static_cast<int64_t>(wage);
+  r->jobs.resize(jobs);
+  for (JobRecord& j : r->jobs) {
+    j.from = static_cast<Day>(in.SignedVarint());
+    j.to = static_cast<Day>(in.SignedVarint());
+    in.Skills(&j.skills);
+  }
+  return in.ok();
+}
+
 }  // namespace
 
 bool MatchRecord::HasSkill(SkillId id) const {
@@ -130,7 +170,8 @@ bool MatchRecord::HasSkill(SkillId id) const {
 
 std::string EncodeRecord(const MatchRecord& r) {
   Writer w;
-  w.U8(kFormatVersion);
+  const bool report = HasReport(r);
+  w.U8(report ? kFormatVersionWithReport : kFormatVersion);
   w.String(r.id);
   w.Raw<double>(r.latitude);
   w.Raw<double>(r.longitude);
@@ -141,6 +182,17 @@ std::string EncodeRecord(const MatchRecord& r) {
   w.SignedVarint(r.available_from);
   w.U8(r.welfare_decile);
   w.Skills(r.skills);
+  if (report) {
+    w.U8(r.education);
+    w.SignedVarint(r.birth);
+    w.Varint(static_cast<uint64_t>(r.expected_wage));
+    w.Varint(r.jobs.size());
+    for (const JobRecord& j : r.jobs) {
+      w.SignedVarint(j.from);
+      w.SignedVarint(j.to);
+      w.Skills(j.skills);
+    }
+  }
   w.Varint(r.certs.size());
   for (const CertRecord& c : r.certs) {
     w.U8(c.issuer);
@@ -154,7 +206,7 @@ std::string EncodeRecord(const MatchRecord& r) {
 
 absl::string_view RecordId(absl::string_view bytes) {
   Reader in(bytes);
-  if (in.U8() != kFormatVersion) return {};
+  if (!KnownVersion(in.U8())) return {};
   return in.View();
 }
 
@@ -163,7 +215,8 @@ std::optional<bool> AnyCertificate(absl::string_view bytes, CertRecord* scratch,
                                    absl::FunctionRef<bool(const CertRecord&)> pred) {
   // The fields before the certificates, in EncodeRecord's order, skipped.
   Reader in(bytes);
-  if (in.U8() != kFormatVersion) return std::nullopt;
+  const uint8_t version = in.U8();
+  if (!KnownVersion(version)) return std::nullopt;
   in.View();          // id
   in.Raw<double>();   // latitude
   in.Raw<double>();   // longitude
@@ -174,6 +227,9 @@ std::optional<bool> AnyCertificate(absl::string_view bytes, CertRecord* scratch,
   in.SignedVarint();  // available_from
   in.U8();            // welfare_decile
   in.SkipSkills();     // skills
+  if (version == kFormatVersionWithReport && !ReadReport(in, bytes.size(), nullptr)) {
+    return std::nullopt;
+  }
   const uint64_t n = in.Varint();
   if (!in.ok() || n > bytes.size()) return std::nullopt;
   for (uint64_t i = 0; i < n; ++i) {
@@ -192,7 +248,8 @@ std::optional<bool> AnyCertificate(absl::string_view bytes, CertRecord* scratch,
 
 bool DecodeRecord(absl::string_view bytes, MatchRecord* r) {
   Reader in(bytes);
-  if (in.U8() != kFormatVersion) return false;
+  const uint8_t version = in.U8();
+  if (!KnownVersion(version)) return false;
   in.String(&r->id);
   r->latitude = in.Raw<double>();
   r->longitude = in.Raw<double>();
@@ -203,6 +260,11 @@ bool DecodeRecord(absl::string_view bytes, MatchRecord* r) {
   r->available_from = static_cast<Day>(in.SignedVarint());
   r->welfare_decile = in.U8();
   in.Skills(&r->skills);
+  r->education = 0;
+  r->birth = kNoDay;
+  r->expected_wage = 0;
+  r->jobs.clear();
+  if (version == kFormatVersionWithReport && !ReadReport(in, bytes.size(), r)) return false;
   uint64_t n = in.Varint();
   if (!in.ok() || n > bytes.size()) return false;
   r->certs.resize(n);

@@ -30,6 +30,13 @@ struct CertRecord {
   CoveredSkills covers;    // sorted, unique, parents included
 };
 
+// One job of the work history (v1::WorkExperience).
+struct JobRecord {
+  Day from = 0;
+  Day to = kNoDay;       // kNoDay: still held
+  CoveredSkills skills;  // the job's skill with its parents, sorted; empty: none given
+};
+
 struct MatchRecord {
   std::string id;
   double latitude = 0;     // the domicile point: coordinates or the region's point
@@ -42,6 +49,12 @@ struct MatchRecord {
   uint8_t welfare_decile = 0;
   std::vector<SkillId> skills;    // skills(w): sorted, unique, parents and certificates included
   std::vector<CertRecord> certs;
+  // The fields of the vacancy report (encoded only when one is given, so that records of
+  // workers without them are byte for byte those written before they existed).
+  uint8_t education = 0;      // EducationRank (evaluate.h); 0: not given
+  Day birth = kNoDay;
+  int64_t expected_wage = 0;  // rupiah per month; 0: not given
+  std::vector<JobRecord> jobs;
 
   bool HasSkill(SkillId id) const;
 };

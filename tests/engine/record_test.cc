@@ -37,6 +37,20 @@ MatchRecord RandomRecord(std::mt19937& rng, int i) {
     c.covers.erase(std::unique(c.covers.begin(), c.covers.end()), c.covers.end());
     r.certs.push_back(c);
   }
+  if (rng() % 2) {  // the report fields (a version 2 record)
+    r.education = rng() % 10;
+    r.birth = rng() % 3 ? static_cast<Day>(-3000 + rng() % 20000) : kNoDay;
+    r.expected_wage = rng() % 3 ? static_cast<int64_t>(rng() % 1000000000) : 0;
+    for (int k = rng() % 6; k > 0; --k) {
+      JobRecord j;
+      j.from = static_cast<Day>(10000 + rng() % 10000);
+      j.to = rng() % 4 ? j.from + static_cast<Day>(rng() % 3000) : kNoDay;
+      for (int s = rng() % 3; s > 0; --s) j.skills.push_back(1 + rng() % 3000);
+      std::sort(j.skills.begin(), j.skills.end());
+      j.skills.erase(std::unique(j.skills.begin(), j.skills.end()), j.skills.end());
+      r.jobs.push_back(j);
+    }
+  }
   return r;
 }
 
@@ -56,6 +70,16 @@ TEST(RecordTest, AnyCertificateSeesWhatDecodeRecordDecodes) {
     EXPECT_EQ(decoded.id, r.id);
     EXPECT_EQ(decoded.skills, r.skills);
     EXPECT_EQ(decoded.available_from, r.available_from);
+    EXPECT_EQ(decoded.education, r.education);
+    EXPECT_EQ(decoded.birth, r.birth);
+    EXPECT_EQ(decoded.expected_wage, r.expected_wage);
+    ASSERT_EQ(decoded.jobs.size(), r.jobs.size());
+    for (size_t j = 0; j < r.jobs.size(); ++j) {
+      EXPECT_EQ(decoded.jobs[j].from, r.jobs[j].from);
+      EXPECT_EQ(decoded.jobs[j].to, r.jobs[j].to);
+      EXPECT_EQ(decoded.jobs[j].skills, r.jobs[j].skills);
+    }
+    // Decoding into a record that held report fields clears them for one without.
     ASSERT_EQ(decoded.certs.size(), r.certs.size());
     for (size_t c = 0; c < r.certs.size(); ++c) EXPECT_TRUE(SameCert(decoded.certs[c], r.certs[c]));
 
@@ -105,6 +129,30 @@ TEST(RecordTest, AnyCertificateSeesWhatDecodeRecordDecodes) {
   }
   auto yes = [](const CertRecord&) { return true; };
   EXPECT_FALSE(AnyCertificate("", &scratch, yes, yes).has_value());
+}
+
+// A record without the report fields is written exactly as before they existed (format
+// version 1), so indexes written earlier and records of workers without them read alike;
+// decoding one into a record that held report fields clears them.
+TEST(RecordTest, WithoutReportFieldsTheFormatIsUnchanged) {
+  MatchRecord plain;
+  plain.id = "w-1";
+  plain.skills = {3, 7};
+  const std::string bytes = EncodeRecord(plain);
+  ASSERT_FALSE(bytes.empty());
+  EXPECT_EQ(bytes[0], 1);
+  MatchRecord with = plain;
+  with.education = 3;
+  with.jobs.push_back(JobRecord{100, kNoDay, {}});
+  const std::string bytes2 = EncodeRecord(with);
+  EXPECT_EQ(bytes2[0], 2);
+  MatchRecord decoded;
+  ASSERT_TRUE(DecodeRecord(bytes2, &decoded));
+  EXPECT_EQ(decoded.education, 3);
+  ASSERT_TRUE(DecodeRecord(bytes, &decoded));
+  EXPECT_EQ(decoded.education, 0);
+  EXPECT_TRUE(decoded.jobs.empty());
+  EXPECT_EQ(decoded.birth, kNoDay);
 }
 
 }  // namespace

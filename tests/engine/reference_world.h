@@ -39,7 +39,10 @@ inline absl::Status InitReferenceWorld(ReferenceWorld* world) {
 
 // `n` workers of the corpus with `corpus_seed`, varied (deterministically in `seed`):
 // some given only by coordinates near their region, some with their own travel radius,
-// certificates without expiry, employed (or unspecified) workers with an availability date.
+// certificates without expiry, employed (or unspecified) workers with an availability date;
+// and (from their own random stream, so the variations above stay as they were) the
+// fields of the vacancy report: education, birth dates, expected wages, work histories
+// with overlapping jobs, jobs still held and jobs in a skill or a specialisation of it.
 inline std::vector<cakap::v1::Worker> VariedWorkers(const ReferenceWorld& world, int n,
                                                     uint64_t corpus_seed, uint64_t seed) {
   cakap::corpus::CorpusOptions copts;
@@ -47,6 +50,8 @@ inline std::vector<cakap::v1::Worker> VariedWorkers(const ReferenceWorld& world,
   cakap::corpus::WorkerGenerator gen(*world.regions, *world.lexicon, copts);
   std::vector<cakap::v1::Worker> out(static_cast<size_t>(n));
   std::mt19937_64 rng(seed);
+  std::mt19937_64 report_rng(seed + 1);
+  const auto& skills = world.lexicon->skills();
   for (int i = 0; i < n; ++i) {
     cakap::v1::Worker& w = out[static_cast<size_t>(i)];
     gen.Next(&w);
@@ -71,6 +76,36 @@ inline std::vector<cakap::v1::Worker> VariedWorkers(const ReferenceWorld& world,
       w.set_employment_status(i % 2 ? cakap::v1::EMPLOYMENT_STATUS_UNSPECIFIED
                                     : cakap::v1::EMPLOYMENT_STATUS_EMPLOYED);
       w.set_available_from(DayString(Today() + static_cast<int>(rng() % 200) - 30));
+    }
+    std::mt19937_64& r = report_rng;
+    if (r() % 5 != 0) w.set_education(static_cast<cakap::v1::Education>(r() % 12));
+    if (r() % 5 != 0) {
+      // 15-65 years old; some born on 29 February or on today's day of the year.
+      absl::CivilDay birth = Today() - static_cast<int>(15 * 365 + r() % (50 * 365));
+      if (r() % 10 == 0) {
+        birth = absl::CivilDay(Today().year() - 18 - static_cast<int>(r() % 30),
+                               Today().month(), Today().day());
+      } else if (r() % 15 == 0) {
+        birth = absl::CivilDay(1996 + 4 * static_cast<int>(r() % 6), 2, 29);
+      }
+      w.set_birth_date(DayString(birth));
+    }
+    if (r() % 3 == 0) w.set_expected_wage(static_cast<int64_t>(2 + r() % 80) * 125000);
+    for (int jobs = static_cast<int>(r() % 5); jobs > 0; --jobs) {
+      cakap::v1::WorkExperience* job = w.add_work_history();
+      const absl::CivilDay from = Today() - static_cast<int>(r() % 5000);
+      job->set_started_on(DayString(from));
+      if (r() % 4 != 0) job->set_ended_on(DayString(from + static_cast<int>(r() % 2000)));
+      if (r() % 4 != 0) {
+        // One of the worker's own skills (most), or any lexicon skill.
+        if (w.skills_size() > 0 && r() % 3 != 0) {
+          job->set_skill(w.skills(static_cast<int>(r() % w.skills_size())));
+          if (world.lexicon->Resolve(job->skill()) == nullptr) job->clear_skill();
+        } else {
+          job->set_skill(skills[r() % skills.size()].code);
+        }
+      }
+      if (r() % 2 == 0) job->set_employer("PT Contoh " + std::to_string(r() % 50));
     }
   }
   return out;

@@ -139,6 +139,44 @@ std::vector<WorkerCase> WorkerCases() {
       {"training_year_1900", [](W* w) { w->mutable_trainings(0)->set_year(1900); }, {"year"}},
       {"phone_too_long", [](W* w) { w->mutable_contact()->set_phone(std::string(41, '1')); },
        {"phone"}},
+      // The fields of the vacancy report.
+      {"education_unknown", [](W* w) { w->set_education(static_cast<cakap::v1::Education>(12)); },
+       {"education", "12"}},
+      {"birth_date_bad", [](W* w) { w->set_birth_date("1990-02-30"); }, {"birth_date"}},
+      {"birth_date_future", [](W* w) { w->set_birth_date("2099-01-01"); },
+       {"birth_date", "after today"}},
+      {"expected_wage_negative", [](W* w) { w->set_expected_wage(-1); }, {"expected_wage"}},
+      {"expected_wage_too_high", [](W* w) { w->set_expected_wage(1000000001); },
+       {"expected_wage"}},
+      {"job_without_start", [](W* w) { w->add_work_history()->set_skill("LAS"); },
+       {"work_history[0].started_on", "required"}},
+      {"job_ends_before_start",
+       [](W* w) {
+         auto* job = w->add_work_history();
+         job->set_started_on("2020-05-01");
+         job->set_ended_on("2020-04-30");
+       },
+       {"work_history[0].ended_on", "before started_on"}},
+      {"job_unknown_skill",
+       [](W* w) {
+         w->add_work_history()->set_started_on("2020-05-01");
+         auto* job = w->add_work_history();
+         job->set_started_on("2020-05-01");
+         job->set_skill("ilmu gaib");
+       },
+       {"work_history[1].skill", "ilmu gaib"}},
+      {"work_history_33",
+       [](W* w) {
+         for (int i = 0; i < 33; ++i) w->add_work_history()->set_started_on("2020-05-01");
+       },
+       {"work_history"}},
+      {"job_employer_201_bytes",
+       [](W* w) {
+         auto* job = w->add_work_history();
+         job->set_started_on("2020-05-01");
+         job->set_employer(std::string(201, 'e'));
+       },
+       {"employer"}},
   };
 }
 
@@ -293,6 +331,55 @@ std::vector<VacancyCase> VacancyCases() {
       {"title_201_bytes", [](V* v) { v->set_title(std::string(201, 't')); }, {"title"}},
       {"employer_201_bytes", [](V* v) { v->set_employer(std::string(201, 'e')); },
        {"employer"}},
+      // The fields of the vacancy report.
+      {"min_education_unknown",
+       [](V* v) { v->set_min_education(static_cast<cakap::v1::Education>(-3)); },
+       {"min_education"}},
+      {"min_experience_negative", [](V* v) { v->set_min_experience_months(-1); },
+       {"min_experience_months"}},
+      {"min_experience_601", [](V* v) { v->set_min_experience_months(601); },
+       {"min_experience_months", "0-600"}},
+      {"skill_experience_unknown_skill",
+       [](V* v) {
+         auto* e = v->add_skill_experience();
+         e->set_skill("ilmu gaib");
+         e->set_months(3);
+       },
+       {"skill_experience[0].skill", "ilmu gaib"}},
+      {"skill_experience_0_months",
+       [](V* v) { v->add_skill_experience()->set_skill("LAS"); },
+       {"skill_experience[0].months", "1-600"}},
+      {"skill_experience_twice",
+       [](V* v) {
+         auto* e = v->add_skill_experience();
+         e->set_skill("LAS");
+         e->set_months(3);
+         e = v->add_skill_experience();
+         e->set_skill("juru las");
+         e->set_months(6);
+       },
+       {"skill_experience[1].skill", "twice"}},
+      {"skill_experience_17",
+       [](V* v) {
+         for (int i = 0; i < 17; ++i) v->add_skill_experience()->set_skill("LAS");
+       },
+       {"skill_experience"}},
+      {"min_age_14", [](V* v) { v->set_min_age(14); }, {"min_age", "15-100"}},
+      {"max_age_101", [](V* v) { v->set_max_age(101); }, {"max_age"}},
+      {"max_age_below_min",
+       [](V* v) {
+         v->set_min_age(40);
+         v->set_max_age(30);
+       },
+       {"max_age", "below min_age"}},
+      {"wage_min_negative", [](V* v) { v->set_wage_min(-5); }, {"wage_min"}},
+      {"wage_max_below_min",
+       [](V* v) {
+         v->set_wage_min(5000000);
+         v->set_wage_max(4000000);
+       },
+       {"wage_max", "below wage_min"}},
+      {"valid_until_bad", [](V* v) { v->set_valid_until("2026-11-31"); }, {"valid_until"}},
   };
 }
 

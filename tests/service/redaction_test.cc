@@ -1,4 +1,5 @@
-// What partners see: no NIK, no welfare decile (nor a "welfare" score component),
+// What partners see: no NIK, no welfare decile (nor a "welfare" score component), no
+// birth date (nor an age in a near miss's reason),
 // coordinates rounded to ~1 km, contact details only with consent; restricted partners
 // never see a worker outside their regions; every partner match is audited.
 #include <cmath>
@@ -28,6 +29,7 @@ constexpr char kNikNear[] = "6311015555555555";
 constexpr char kPhoneSecret[] = "+6281234567890";
 constexpr char kEmailSecret[] = "siti@example.id";
 constexpr char kPhoneConsent[] = "+6289999999999";
+constexpr char kBirthSecret[] = "1991-07-13";
 
 void AddCert(Worker* w) {
   auto* c = w->add_certificates();
@@ -40,6 +42,7 @@ void AddCert(Worker* w) {
 void Populate(TestServer& s) {
   Worker secret = WorkerBuilder("w-secret").At(-2.345678, 115.456789).Skill("LAS").Decile(2)
                       .Nik(kNikSecret).Name("Siti");
+  secret.set_birth_date(kBirthSecret);
   secret.mutable_contact()->set_phone(kPhoneSecret);
   secret.mutable_contact()->set_email(kEmailSecret);
   AddCert(&secret);
@@ -50,8 +53,10 @@ void Populate(TestServer& s) {
   consent.mutable_contact()->set_consent_to_share(true);
   s.Put(consent);
   // Lacks the required skill: a near miss.
-  s.Put(WorkerBuilder("w-near").At(-2.333333, 115.444444).Skill("memasak").Decile(1)
-            .Nik(kNikNear).Build());
+  Worker near = WorkerBuilder("w-near").At(-2.333333, 115.444444).Skill("memasak").Decile(1)
+                    .Nik(kNikNear);
+  near.set_birth_date("1975-03-02");
+  s.Put(near);
   s.Put(VacancyBuilder("v-1").Require("LAS").At(-2.3, 115.5).Radius(100).Start("2026-12-01")
             .Open().Build());
 }
@@ -63,6 +68,7 @@ cakap::v1::Vacancy WelderVacancy() {
 void ExpectRedacted(const Worker& w) {
   EXPECT_TRUE(w.nik().empty()) << w.id();
   EXPECT_EQ(w.welfare_decile(), 0) << w.id();
+  EXPECT_TRUE(w.birth_date().empty()) << w.id();
   if (w.domicile().has_coordinates()) {
     EXPECT_EQ(w.domicile().latitude(), std::round(w.domicile().latitude() * 100) / 100);
     EXPECT_EQ(w.domicile().longitude(), std::round(w.domicile().longitude() * 100) / 100);
@@ -78,9 +84,31 @@ void ExpectNoSecrets(const google::protobuf::Message& reply) {
   const std::string text = reply.DebugString();
   for (const char* secret : {kNikSecret, kNikConsent, kNikNear, kPhoneSecret, kEmailSecret,
                              "welfare", "2.345678", "115.456789", "2.311111", "115.522222",
-                             "2.333333", "115.444444"}) {
+                             "2.333333", "115.444444", kBirthSecret, "1975-03-02"}) {
     EXPECT_THAT(text, Not(HasSubstr(secret)));
   }
+}
+
+// An age range tells a partner whether a worker fits it, never the age or birth date.
+TEST(SvcRedactionTest, PartnerAgeRangeNearMissTellsOnlyTheBound) {
+  TestServer s;
+  ASSERT_NE(s.server, nullptr);
+  Populate(s);
+  cakap::v1::Vacancy v = WelderVacancy();
+  v.set_max_age(30);  // w-secret is 35 on 2026-12-01
+  MatchResult r;
+  grpc::Status st = Match(s, s.keys.partner, MatchRequest(v, 200, false, 10), &r);
+  ASSERT_TRUE(st.ok()) << Describe(st);
+  ExpectNoSecrets(r);
+  bool seen = false;
+  for (const auto& m : r.near_misses()) {
+    if (m.candidate().worker().id() != "w-secret") continue;
+    seen = true;
+    EXPECT_EQ(m.constraint(), "age");
+    EXPECT_EQ(m.reason(), "older than 30 on the start date");
+    ExpectRedacted(m.candidate().worker());
+  }
+  EXPECT_TRUE(seen);
 }
 
 TEST(SvcRedactionTest, PartnerMatchCandidates) {

@@ -29,6 +29,15 @@ inline constexpr size_t kMaxPageTokenBytes = 1024;
 // [A-Za-z0-9._-].
 inline constexpr size_t kMaxOwnerNameBytes = 64;
 
+// The fields of the vacancy report (vacancy.proto, worker.proto).
+// Months of experience a vacancy may require (overall or per skill).
+inline constexpr int kMaxExperienceMonths = 600;
+// A vacancy's age range: each bound 0 (none) or within these years.
+inline constexpr int kMinAgeBound = 15;
+inline constexpr int kMaxAgeBound = 100;
+// Monthly wages in rupiah (offered or expected): 0 (not given) up to this.
+inline constexpr long long kMaxWageRupiah = 1000000000;
+
 }  // namespace cakap
 
 #endif  // CAKAP_LIMITS_H_
