@@ -52,6 +52,57 @@ std::vector<std::string> Entries(const std::vector<std::string>& values) {
 
 // The vacancy to match: --vacancy FILE or --vacancy-id ID as a base (or an empty one),
 // then the vacancy flags on top of it (lists append, single values replace).
+// "MIN-MAX", "MIN-" or "-MAX" (either bound may be left out: 0) into `min`, `max`.
+bool ParseRange(absl::string_view text, int64_t* min, int64_t* max) {
+  const size_t dash = text.find('-');
+  if (dash == absl::string_view::npos) return false;
+  const absl::string_view lo = text.substr(0, dash), hi = text.substr(dash + 1);
+  *min = *max = 0;
+  if (lo.empty() && hi.empty()) return false;
+  return (lo.empty() || absl::SimpleAtoi(lo, min)) && (hi.empty() || absl::SimpleAtoi(hi, max));
+}
+
+// The report's fields of `flags` into `v`; the engine validates the values.
+int AddReportFlags(const MatchFlags& flags, v1::Vacancy* v) {
+  if (flags.min_education) {
+    v1::Education education;
+    if (!v1::Education_Parse(absl::StrCat("EDUCATION_", absl::AsciiStrToUpper(*flags.min_education)),
+                             &education)) {
+      return ReportUsage(absl::StrCat("--min-education: unknown level \"", *flags.min_education,
+                                      "\" (SD, SMP, SMA, SMK, D1, D2, D3, D4, S1, S2 or S3)"));
+    }
+    v->set_min_education(education);
+  }
+  if (flags.min_experience) v->set_min_experience_months(*flags.min_experience);
+  for (const std::string& entry : Entries(flags.experience)) {
+    const size_t colon = entry.rfind(':');
+    int months = 0;
+    if (colon == std::string::npos || !absl::SimpleAtoi(entry.substr(colon + 1), &months)) {
+      return ReportUsage(absl::StrCat("--experience: expected SKILL:MONTHS, got \"", entry, "\""));
+    }
+    v1::SkillExperience* e = v->add_skill_experience();
+    e->set_skill(entry.substr(0, colon));
+    e->set_months(months);
+  }
+  int64_t min = 0, max = 0;
+  if (flags.age) {
+    if (!ParseRange(*flags.age, &min, &max) || min > 1000 || max > 1000) {
+      return ReportUsage(absl::StrCat("--age: expected MIN-MAX, MIN- or -MAX, got \"", *flags.age, "\""));
+    }
+    v->set_min_age(static_cast<int>(min));
+    v->set_max_age(static_cast<int>(max));
+  }
+  if (flags.wage) {
+    if (!ParseRange(*flags.wage, &min, &max)) {
+      return ReportUsage(absl::StrCat("--wage: expected MIN-MAX, MIN- or -MAX rupiah, got \"",
+                                      *flags.wage, "\""));
+    }
+    v->set_wage_min(min);
+    v->set_wage_max(max);
+  }
+  return kExitOk;
+}
+
 int BuildVacancy(const Context& ctx, const MatchFlags& flags, v1::Vacancy* v) {
   if (flags.vacancy_file && flags.vacancy_id) {
     return ReportUsage("give --vacancy FILE or --vacancy-id ID, not both");
@@ -103,7 +154,7 @@ int BuildVacancy(const Context& ctx, const MatchFlags& flags, v1::Vacancy* v) {
   if (flags.title) v->set_title(*flags.title);
   if (flags.employer) v->set_employer(*flags.employer);
   if (flags.include_employed) v->set_include_employed(true);
-  return kExitOk;
+  return AddReportFlags(flags, v);
 }
 
 // positional: COMMAND KIND ID with KIND worker or vacancy.

@@ -55,6 +55,12 @@ struct MatchFlags {
   std::optional<int> min_kkni;
   std::optional<std::string> start, keywords, title, employer;
   bool include_employed = false;
+  // The report's fields: --min-education NAME, --min-experience MONTHS, --experience
+  // SKILL:MONTHS (added), --age and --wage as "MIN-MAX", "MIN-" or "-MAX".
+  std::optional<std::string> min_education;
+  std::optional<int> min_experience;
+  std::vector<std::string> experience;
+  std::optional<std::string> age, wage;
   // MatchOptions.
   int page_size = 0;
   std::string page_token;

@@ -156,6 +156,26 @@ std::string DescribeVacancy(const v1::Vacancy& v, const Regions* regions) {
   if (!v.keywords().empty()) parts.push_back(absl::StrCat("keywords \"", v.keywords(), "\""));
   if (!v.start_date().empty()) parts.push_back(absl::StrCat("starts ", v.start_date()));
   if (v.include_employed()) parts.push_back("employed workers included");
+  if (v.min_education() != v1::EDUCATION_UNSPECIFIED) {
+    parts.push_back(absl::StrCat("education ", v1::Education_Name(v.min_education()).substr(10),
+                                 " or above"));
+  }
+  if (v.min_experience_months() > 0) {
+    parts.push_back(absl::StrCat(v.min_experience_months(), " months of experience"));
+  }
+  for (const v1::SkillExperience& e : v.skill_experience()) {
+    parts.push_back(absl::StrCat(e.months(), " months in ", e.skill()));
+  }
+  if (v.min_age() > 0 || v.max_age() > 0) {
+    parts.push_back(v.max_age() == 0   ? absl::StrCat("aged ", v.min_age(), " or over")
+                    : v.min_age() == 0 ? absl::StrCat("aged up to ", v.max_age())
+                                       : absl::StrCat("aged ", v.min_age(), "-", v.max_age()));
+  }
+  if (v.wage_min() > 0 || v.wage_max() > 0) {
+    parts.push_back(absl::StrCat("wage Rp ", v.wage_min() > 0 ? GroupThousands(v.wage_min()) : "",
+                                 "-", v.wage_max() > 0 ? GroupThousands(v.wage_max()) : ""));
+  }
+  if (!v.valid_until().empty()) parts.push_back(absl::StrCat("valid until ", v.valid_until()));
   return absl::StrJoin(parts, "; ");
 }
 

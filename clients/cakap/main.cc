@@ -49,6 +49,12 @@ ABSL_FLAG(std::string, keywords, "", "match: words every candidate must match");
 ABSL_FLAG(std::string, title, "", "match: the vacancy's title");
 ABSL_FLAG(std::string, employer, "", "match: the vacancy's employer");
 ABSL_FLAG(bool, include_employed, false, "match: employed workers are candidates too");
+ABSL_FLAG(std::string, min_education, "", "match: minimum education (SD, SMP, SMA, SMK, D1-D4, S1-S3)");
+ABSL_FLAG(int, min_experience, 0, "match: minimum months of experience, overall");
+ABSL_FLAG(std::vector<std::string>, experience, {},
+          "match: minimum months in a skill, SKILL:MONTHS (repeatable)");
+ABSL_FLAG(std::string, age, "", "match: age range on the start date, MIN-MAX, MIN- or -MAX");
+ABSL_FLAG(std::string, wage, "", "match: offered monthly wage in rupiah, MIN-MAX, MIN- or -MAX");
 ABSL_FLAG(std::string, vacancy, "", "match: the vacancy as a JSON file (- for stdin)");
 ABSL_FLAG(std::string, vacancy_id, "", "match: a stored vacancy");
 // match: options.
@@ -144,6 +150,13 @@ vacancy flags (a repeatable flag also takes a comma-separated list):
   --start DATE          first working day, YYYY-MM-DD (default: today)
   --keywords TEXT       words every candidate must match
   --include-employed    employed workers are candidates too
+  --min-education LEVEL minimum education: SD, SMP, SMA, SMK, D1-D4, S1-S3 (SMA = SMK,
+                        D4 = S1)
+  --min-experience N    at least N months of experience, overall
+  --experience SKILL:N  at least N months in SKILL (repeatable)
+  --age MIN-MAX         age range on the start date (MIN- or -MAX: one bound)
+  --wage MIN-MAX        offered monthly wage in rupiah, shown beside each worker's
+                        expectation (never filters)
   --title TEXT, --employer TEXT
 
 options:
@@ -206,7 +219,8 @@ std::set<std::string> CommandFlags(const std::string& command) {
   if (command == "import") return {"progress", "strict"};
   if (command == "match") {
     return {"require", "prefer", "issuer", "min-kkni", "region", "near", "radius",
-            "start", "keywords", "title", "employer", "include-employed", "vacancy",
+            "start", "keywords", "title", "employer", "include-employed", "min-education",
+            "min-experience", "experience", "age", "wage", "vacancy",
             "vacancy-id", "page-size", "page-token", "facets", "near-misses", "no-welfare"};
   }
   if (command == "match-vacancies") return {"limit", "no-welfare"};
@@ -247,6 +261,11 @@ MatchFlags MatchFlagsFromFlags(const cmdline::CommandLine& cl) {
   m.title = IfGiven(cl, "title", FLAGS_title);
   m.employer = IfGiven(cl, "employer", FLAGS_employer);
   m.include_employed = absl::GetFlag(FLAGS_include_employed);
+  m.min_education = IfGiven(cl, "min-education", FLAGS_min_education);
+  if (cl.Has("min-experience")) m.min_experience = absl::GetFlag(FLAGS_min_experience);
+  m.experience = absl::GetFlag(FLAGS_experience);
+  m.age = IfGiven(cl, "age", FLAGS_age);
+  m.wage = IfGiven(cl, "wage", FLAGS_wage);
   m.page_size = absl::GetFlag(FLAGS_page_size);
   m.page_token = absl::GetFlag(FLAGS_page_token);
   m.facets = absl::GetFlag(FLAGS_facets);

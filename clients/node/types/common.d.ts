@@ -3,6 +3,7 @@ import type { Location as _cakap_v1_Location, Location__Output as _cakap_v1_Loca
 export interface ProtoGrpcType {
     cakap: {
         v1: {
+            Education: EnumTypeDefinition;
             Issuer: EnumTypeDefinition;
             Location: MessageTypeDefinition<_cakap_v1_Location, _cakap_v1_Location__Output>;
         };

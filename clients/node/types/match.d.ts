@@ -9,10 +9,12 @@ import type { MatchOptions as _cakap_v1_MatchOptions, MatchOptions__Output as _c
 import type { MatchResult as _cakap_v1_MatchResult, MatchResult__Output as _cakap_v1_MatchResult__Output } from './cakap/v1/MatchResult';
 import type { NearMiss as _cakap_v1_NearMiss, NearMiss__Output as _cakap_v1_NearMiss__Output } from './cakap/v1/NearMiss';
 import type { ScoreComponent as _cakap_v1_ScoreComponent, ScoreComponent__Output as _cakap_v1_ScoreComponent__Output } from './cakap/v1/ScoreComponent';
+import type { SkillExperience as _cakap_v1_SkillExperience, SkillExperience__Output as _cakap_v1_SkillExperience__Output } from './cakap/v1/SkillExperience';
 import type { Training as _cakap_v1_Training, Training__Output as _cakap_v1_Training__Output } from './cakap/v1/Training';
 import type { Vacancy as _cakap_v1_Vacancy, Vacancy__Output as _cakap_v1_Vacancy__Output } from './cakap/v1/Vacancy';
 import type { VacancyHit as _cakap_v1_VacancyHit, VacancyHit__Output as _cakap_v1_VacancyHit__Output } from './cakap/v1/VacancyHit';
 import type { VacancyMatchResult as _cakap_v1_VacancyMatchResult, VacancyMatchResult__Output as _cakap_v1_VacancyMatchResult__Output } from './cakap/v1/VacancyMatchResult';
+import type { WorkExperience as _cakap_v1_WorkExperience, WorkExperience__Output as _cakap_v1_WorkExperience__Output } from './cakap/v1/WorkExperience';
 import type { Worker as _cakap_v1_Worker, Worker__Output as _cakap_v1_Worker__Output } from './cakap/v1/Worker';
 export interface ProtoGrpcType {
     cakap: {
@@ -20,6 +22,7 @@ export interface ProtoGrpcType {
             Candidate: MessageTypeDefinition<_cakap_v1_Candidate, _cakap_v1_Candidate__Output>;
             Certificate: MessageTypeDefinition<_cakap_v1_Certificate, _cakap_v1_Certificate__Output>;
             Contact: MessageTypeDefinition<_cakap_v1_Contact, _cakap_v1_Contact__Output>;
+            Education: EnumTypeDefinition;
             EmploymentStatus: EnumTypeDefinition;
             FacetValue: MessageTypeDefinition<_cakap_v1_FacetValue, _cakap_v1_FacetValue__Output>;
             Facets: MessageTypeDefinition<_cakap_v1_Facets, _cakap_v1_Facets__Output>;
@@ -29,10 +32,12 @@ export interface ProtoGrpcType {
             MatchResult: MessageTypeDefinition<_cakap_v1_MatchResult, _cakap_v1_MatchResult__Output>;
             NearMiss: MessageTypeDefinition<_cakap_v1_NearMiss, _cakap_v1_NearMiss__Output>;
             ScoreComponent: MessageTypeDefinition<_cakap_v1_ScoreComponent, _cakap_v1_ScoreComponent__Output>;
+            SkillExperience: MessageTypeDefinition<_cakap_v1_SkillExperience, _cakap_v1_SkillExperience__Output>;
             Training: MessageTypeDefinition<_cakap_v1_Training, _cakap_v1_Training__Output>;
             Vacancy: MessageTypeDefinition<_cakap_v1_Vacancy, _cakap_v1_Vacancy__Output>;
             VacancyHit: MessageTypeDefinition<_cakap_v1_VacancyHit, _cakap_v1_VacancyHit__Output>;
             VacancyMatchResult: MessageTypeDefinition<_cakap_v1_VacancyMatchResult, _cakap_v1_VacancyMatchResult__Output>;
+            WorkExperience: MessageTypeDefinition<_cakap_v1_WorkExperience, _cakap_v1_WorkExperience__Output>;
             Worker: MessageTypeDefinition<_cakap_v1_Worker, _cakap_v1_Worker__Output>;
         };
     };

@@ -27,6 +27,7 @@ import type { MatchVacanciesResponse as _cakap_v1_MatchVacanciesResponse, MatchV
 import type { NearMiss as _cakap_v1_NearMiss, NearMiss__Output as _cakap_v1_NearMiss__Output } from './cakap/v1/NearMiss';
 import type { Rejection as _cakap_v1_Rejection, Rejection__Output as _cakap_v1_Rejection__Output } from './cakap/v1/Rejection';
 import type { ScoreComponent as _cakap_v1_ScoreComponent, ScoreComponent__Output as _cakap_v1_ScoreComponent__Output } from './cakap/v1/ScoreComponent';
+import type { SkillExperience as _cakap_v1_SkillExperience, SkillExperience__Output as _cakap_v1_SkillExperience__Output } from './cakap/v1/SkillExperience';
 import type { StatsRequest as _cakap_v1_StatsRequest, StatsRequest__Output as _cakap_v1_StatsRequest__Output } from './cakap/v1/StatsRequest';
 import type { StatsResponse as _cakap_v1_StatsResponse, StatsResponse__Output as _cakap_v1_StatsResponse__Output } from './cakap/v1/StatsResponse';
 import type { Training as _cakap_v1_Training, Training__Output as _cakap_v1_Training__Output } from './cakap/v1/Training';
@@ -42,6 +43,7 @@ import type { Vacancy as _cakap_v1_Vacancy, Vacancy__Output as _cakap_v1_Vacancy
 import type { VacancyHit as _cakap_v1_VacancyHit, VacancyHit__Output as _cakap_v1_VacancyHit__Output } from './cakap/v1/VacancyHit';
 import type { VacancyMatchResult as _cakap_v1_VacancyMatchResult, VacancyMatchResult__Output as _cakap_v1_VacancyMatchResult__Output } from './cakap/v1/VacancyMatchResult';
 import type { VacancyServiceClient as _cakap_v1_VacancyServiceClient, VacancyServiceDefinition as _cakap_v1_VacancyServiceDefinition } from './cakap/v1/VacancyService';
+import type { WorkExperience as _cakap_v1_WorkExperience, WorkExperience__Output as _cakap_v1_WorkExperience__Output } from './cakap/v1/WorkExperience';
 import type { Worker as _cakap_v1_Worker, Worker__Output as _cakap_v1_Worker__Output } from './cakap/v1/Worker';
 import type { WorkerServiceClient as _cakap_v1_WorkerServiceClient, WorkerServiceDefinition as _cakap_v1_WorkerServiceDefinition } from './cakap/v1/WorkerService';
 type SubtypeConstructor<Constructor extends new (...args: any) => any, Subtype> = {
@@ -65,6 +67,7 @@ export interface ProtoGrpcType {
             DeleteVacancyResponse: MessageTypeDefinition<_cakap_v1_DeleteVacancyResponse, _cakap_v1_DeleteVacancyResponse__Output>;
             DeleteWorkerRequest: MessageTypeDefinition<_cakap_v1_DeleteWorkerRequest, _cakap_v1_DeleteWorkerRequest__Output>;
             DeleteWorkerResponse: MessageTypeDefinition<_cakap_v1_DeleteWorkerResponse, _cakap_v1_DeleteWorkerResponse__Output>;
+            Education: EnumTypeDefinition;
             EmploymentStatus: EnumTypeDefinition;
             FacetValue: MessageTypeDefinition<_cakap_v1_FacetValue, _cakap_v1_FacetValue__Output>;
             Facets: MessageTypeDefinition<_cakap_v1_Facets, _cakap_v1_Facets__Output>;
@@ -89,6 +92,7 @@ export interface ProtoGrpcType {
             NearMiss: MessageTypeDefinition<_cakap_v1_NearMiss, _cakap_v1_NearMiss__Output>;
             Rejection: MessageTypeDefinition<_cakap_v1_Rejection, _cakap_v1_Rejection__Output>;
             ScoreComponent: MessageTypeDefinition<_cakap_v1_ScoreComponent, _cakap_v1_ScoreComponent__Output>;
+            SkillExperience: MessageTypeDefinition<_cakap_v1_SkillExperience, _cakap_v1_SkillExperience__Output>;
             StatsRequest: MessageTypeDefinition<_cakap_v1_StatsRequest, _cakap_v1_StatsRequest__Output>;
             StatsResponse: MessageTypeDefinition<_cakap_v1_StatsResponse, _cakap_v1_StatsResponse__Output>;
             Training: MessageTypeDefinition<_cakap_v1_Training, _cakap_v1_Training__Output>;
@@ -110,6 +114,7 @@ export interface ProtoGrpcType {
             VacancyService: SubtypeConstructor<typeof grpc.Client, _cakap_v1_VacancyServiceClient> & {
                 service: _cakap_v1_VacancyServiceDefinition;
             };
+            WorkExperience: MessageTypeDefinition<_cakap_v1_WorkExperience, _cakap_v1_WorkExperience__Output>;
             Worker: MessageTypeDefinition<_cakap_v1_Worker, _cakap_v1_Worker__Output>;
             /**
              * Stores and reads worker records. Writes: portal and admin. Reads: every role.

@@ -1,5 +1,8 @@
 import type { Issuer as _cakap_v1_Issuer, Issuer__Output as _cakap_v1_Issuer__Output } from '../../cakap/v1/Issuer';
 import type { Location as _cakap_v1_Location, Location__Output as _cakap_v1_Location__Output } from '../../cakap/v1/Location';
+import type { Education as _cakap_v1_Education, Education__Output as _cakap_v1_Education__Output } from '../../cakap/v1/Education';
+import type { SkillExperience as _cakap_v1_SkillExperience, SkillExperience__Output as _cakap_v1_SkillExperience__Output } from '../../cakap/v1/SkillExperience';
+import type { Long } from '@grpc/proto-loader';
 /**
  * A job opening. Used inline in a match request, or stored (upserted) so that workers can
  * be matched against all open vacancies ("reverse matching").
@@ -110,6 +113,43 @@ export interface Vacancy {
      * here. Empty: the portal's own vacancy. The engine stores it and never matches on it.
      */
     'owner'?: (string);
+    /**
+     * --- The fields of the vacancy report (Perpres 57/2023 Pasal 5) ---
+     * Minimum education. A candidate's education must be at this level or above (SMA and
+     * SMK are one level, D4 and S1 are one level: common.proto). Unspecified: no minimum.
+     */
+    'minEducation'?: (_cakap_v1_Education);
+    /**
+     * Minimum months of overall experience (all jobs of the work history), 0-600. 0: none.
+     */
+    'minExperienceMonths'?: (number);
+    /**
+     * Minimum months of experience per skill; each skill at most once. At most 16 entries.
+     * Empty: none.
+     */
+    'skillExperience'?: (_cakap_v1_SkillExperience)[];
+    /**
+     * Age range on the start date, in whole years, each 0 or 15-100: a candidate must be at
+     * least min_age and at most max_age years old on start_date (a worker without a
+     * birth_date fits no range). 0: no bound on that side. min_age <= max_age when both are
+     * given.
+     */
+    'minAge'?: (number);
+    'maxAge'?: (number);
+    /**
+     * Offered monthly wage range in rupiah, each 0 to 1,000,000,000, wage_min <= wage_max
+     * when both are given. Informational: it never filters or scores; the explanation sets
+     * it beside the worker's expected wage. 0: not given on that side.
+     */
+    'wageMin'?: (number | string | Long);
+    'wageMax'?: (number | string | Long);
+    /**
+     * Last day the vacancy is valid, "YYYY-MM-DD" (10 bytes). After it a stored vacancy is
+     * closed for reverse matching (MatchVacancies skips it from the next day of the engine's
+     * clock, whatever `open` says); forward matching by vacancy_id still works. Empty: no
+     * end.
+     */
+    'validUntil'?: (string);
 }
 /**
  * A job opening. Used inline in a match request, or stored (upserted) so that workers can
@@ -221,4 +261,41 @@ export interface Vacancy__Output {
      * here. Empty: the portal's own vacancy. The engine stores it and never matches on it.
      */
     'owner': (string);
+    /**
+     * --- The fields of the vacancy report (Perpres 57/2023 Pasal 5) ---
+     * Minimum education. A candidate's education must be at this level or above (SMA and
+     * SMK are one level, D4 and S1 are one level: common.proto). Unspecified: no minimum.
+     */
+    'minEducation': (_cakap_v1_Education__Output);
+    /**
+     * Minimum months of overall experience (all jobs of the work history), 0-600. 0: none.
+     */
+    'minExperienceMonths': (number);
+    /**
+     * Minimum months of experience per skill; each skill at most once. At most 16 entries.
+     * Empty: none.
+     */
+    'skillExperience': (_cakap_v1_SkillExperience__Output)[];
+    /**
+     * Age range on the start date, in whole years, each 0 or 15-100: a candidate must be at
+     * least min_age and at most max_age years old on start_date (a worker without a
+     * birth_date fits no range). 0: no bound on that side. min_age <= max_age when both are
+     * given.
+     */
+    'minAge': (number);
+    'maxAge': (number);
+    /**
+     * Offered monthly wage range in rupiah, each 0 to 1,000,000,000, wage_min <= wage_max
+     * when both are given. Informational: it never filters or scores; the explanation sets
+     * it beside the worker's expected wage. 0: not given on that side.
+     */
+    'wageMin': (string);
+    'wageMax': (string);
+    /**
+     * Last day the vacancy is valid, "YYYY-MM-DD" (10 bytes). After it a stored vacancy is
+     * closed for reverse matching (MatchVacancies skips it from the next day of the engine's
+     * clock, whatever `open` says); forward matching by vacancy_id still works. Empty: no
+     * end.
+     */
+    'validUntil': (string);
 }

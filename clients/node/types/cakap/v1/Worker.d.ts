@@ -3,6 +3,9 @@ import type { Location as _cakap_v1_Location, Location__Output as _cakap_v1_Loca
 import type { Certificate as _cakap_v1_Certificate, Certificate__Output as _cakap_v1_Certificate__Output } from '../../cakap/v1/Certificate';
 import type { Training as _cakap_v1_Training, Training__Output as _cakap_v1_Training__Output } from '../../cakap/v1/Training';
 import type { EmploymentStatus as _cakap_v1_EmploymentStatus, EmploymentStatus__Output as _cakap_v1_EmploymentStatus__Output } from '../../cakap/v1/EmploymentStatus';
+import type { Education as _cakap_v1_Education, Education__Output as _cakap_v1_Education__Output } from '../../cakap/v1/Education';
+import type { WorkExperience as _cakap_v1_WorkExperience, WorkExperience__Output as _cakap_v1_WorkExperience__Output } from '../../cakap/v1/WorkExperience';
+import type { Long } from '@grpc/proto-loader';
 /**
  * A certified worker. The unit of the index.
  */
@@ -72,6 +75,27 @@ export interface Worker {
      * date of the upsert.
      */
     'updatedAt'?: (string);
+    /**
+     * Highest completed education. Unspecified: not given, which satisfies no vacancy's
+     * minimum education.
+     */
+    'education'?: (_cakap_v1_Education);
+    /**
+     * Jobs held, in any order; overlapping jobs count once (docs/ranking.md, `experience`).
+     * At most 32 entries. Empty: no experience, which satisfies no minimum experience.
+     */
+    'workHistory'?: (_cakap_v1_WorkExperience)[];
+    /**
+     * Date of birth, "YYYY-MM-DD" (10 bytes), for vacancies with an age range. Sensitive:
+     * never indexed and never returned to partners (they learn only that a candidate fits
+     * the range). Empty: not given, which satisfies no age range.
+     */
+    'birthDate'?: (string);
+    /**
+     * Expected monthly wage in rupiah, 0 to 1,000,000,000. Informational: it never filters
+     * or scores; the explanation sets it beside the vacancy's offer. 0: not given.
+     */
+    'expectedWage'?: (number | string | Long);
 }
 /**
  * A certified worker. The unit of the index.
@@ -142,4 +166,25 @@ export interface Worker__Output {
      * date of the upsert.
      */
     'updatedAt': (string);
+    /**
+     * Highest completed education. Unspecified: not given, which satisfies no vacancy's
+     * minimum education.
+     */
+    'education': (_cakap_v1_Education__Output);
+    /**
+     * Jobs held, in any order; overlapping jobs count once (docs/ranking.md, `experience`).
+     * At most 32 entries. Empty: no experience, which satisfies no minimum experience.
+     */
+    'workHistory': (_cakap_v1_WorkExperience__Output)[];
+    /**
+     * Date of birth, "YYYY-MM-DD" (10 bytes), for vacancies with an age range. Sensitive:
+     * never indexed and never returned to partners (they learn only that a candidate fits
+     * the range). Empty: not given, which satisfies no age range.
+     */
+    'birthDate': (string);
+    /**
+     * Expected monthly wage in rupiah, 0 to 1,000,000,000. Informational: it never filters
+     * or scores; the explanation sets it beside the vacancy's offer. 0: not given.
+     */
+    'expectedWage': (string);
 }
