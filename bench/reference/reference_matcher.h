@@ -100,6 +100,7 @@ struct RefWorker {
   int decile = 0;
   int education = 0;  // RefEducationLevel
   std::optional<absl::CivilDay> birth;
+  std::string ktp_region;  // "64.74" for a NIK 6474...: when that kabupaten/kota is known
   std::vector<RefJob> jobs;
   // Words of the worker's text: free-text (unresolved) skill entries, training
   // programme/institution/field, certificate scheme/issuing body.
@@ -123,6 +124,10 @@ struct RefVacancy {
   int min_experience_months = 0;
   std::vector<std::pair<cakap::SkillId, int>> skill_experience;
   int min_age = 0, max_age = 0;
+  // The local-worker quota.
+  std::vector<std::string> local_region_codes;
+  double min_local_share = 0;
+  cakap::v1::LocalBasis local_basis = cakap::v1::LOCAL_BASIS_UNSPECIFIED;
 };
 
 struct RefEvaluation {
@@ -292,6 +297,10 @@ class ReferenceMatcher {
     }
     r.decile = w.welfare_decile();
     r.education = RefEducationLevel(w.education());
+    if (w.nik().size() == 16) {
+      const cakap::Region* ktp = regions_.Find(w.nik().substr(0, 2) + "." + w.nik().substr(2, 2));
+      if (ktp != nullptr && ktp->level != "province") r.ktp_region = ktp->code;
+    }
     if (!w.birth_date().empty()) {
       absl::StatusOr<absl::CivilDay> b = ParseDay(w.birth_date());
       if (!b.ok()) return b.status();
@@ -338,6 +347,67 @@ class ReferenceMatcher {
       if (open > 0 && i + 1 < events.size()) days += events[i + 1].first - events[i].first;
     }
     return static_cast<int>(std::floor(static_cast<double>(days) / 30.4375));
+  }
+
+  // Local for the vacancy's quota: by domicile (the default), by KTP, or either; a region
+  // is local when it or its province is listed.
+  bool IsLocal(const RefWorker& w, const RefVacancy& v) const {
+    auto listed = [&](const std::string& code) {
+      if (code.empty()) return false;
+      for (const std::string& c : v.local_region_codes) {
+        if (c == code || c == code.substr(0, 2)) return true;
+      }
+      return false;
+    };
+    const bool domicile = listed(w.region_code), ktp = listed(w.ktp_region);
+    switch (v.local_basis) {
+      case cakap::v1::LOCAL_BASIS_KTP: return ktp;
+      case cakap::v1::LOCAL_BASIS_DOMICILE_OR_KTP: return domicile || ktp;
+      default: return domicile;
+    }
+  }
+
+  // The quota's ranking of `cs` (in score order), by positions rather than by placing
+  // them one by one: the i-th local candidate (from 1) goes to the earlier of its place
+  // in score order (i plus the non-local candidates scoring before it) and its deadline,
+  // the first k with floor(share * k) >= i (share to 6 decimals); the non-local ones fill
+  // the other places in score order. `moved`: a local placed before a better non-local.
+  struct QuotaRanked {
+    std::vector<const RefCandidate*> order;
+    std::vector<bool> local, moved;
+  };
+  QuotaRanked QuotaRank(const std::vector<RefCandidate>& cs, const RefVacancy& v) const {
+    const double share = std::round(v.min_local_share * 1e6) / 1e6;
+    const size_t n = cs.size();
+    std::vector<const RefCandidate*> slots(n, nullptr);
+    std::vector<bool> is_local(n, false), moved(n, false);
+    int64_t i = 0, others_before = 0;
+    for (const RefCandidate& c : cs) {
+      if (!IsLocal(*c.worker, v)) {
+        ++others_before;
+        continue;
+      }
+      ++i;
+      int64_t deadline = static_cast<int64_t>(n) + 1;
+      for (int64_t k = 1; k <= static_cast<int64_t>(n); ++k) {
+        if (std::floor(share * 1e6 * static_cast<double>(k) / 1e6 + 1e-9) >= i) {
+          deadline = k;
+          break;
+        }
+      }
+      const int64_t natural = i + others_before;
+      const size_t pos = static_cast<size_t>(std::min(natural, deadline) - 1);
+      slots[pos] = &c;
+      is_local[pos] = true;
+      moved[pos] = deadline < natural;
+    }
+    size_t next = 0;
+    for (const RefCandidate& c : cs) {
+      if (IsLocal(*c.worker, v)) continue;
+      while (slots[next] != nullptr) ++next;
+      slots[next] = &c;
+    }
+    return QuotaRanked{slots, is_local, moved};
   }
 
   // Age in whole years on `day`: the most birthdays passed (29 February's falling on
@@ -400,6 +470,9 @@ class ReferenceMatcher {
     }
     r.min_age = v.min_age();
     r.max_age = v.max_age();
+    r.local_region_codes.assign(v.local_region_codes().begin(), v.local_region_codes().end());
+    r.min_local_share = v.min_local_share();
+    r.local_basis = v.local_basis();
     if (!v.keywords().empty()) {
       cakap::TextSkills t = lexicon_.Extract(v.keywords());
       r.keyword_skills = t.skill_ids;

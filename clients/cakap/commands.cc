@@ -100,6 +100,21 @@ int AddReportFlags(const MatchFlags& flags, v1::Vacancy* v) {
     v->set_wage_min(min);
     v->set_wage_max(max);
   }
+  for (const std::string& s : Entries(flags.local_regions)) v->add_local_region_codes(s);
+  if (flags.local_share) v->set_min_local_share(*flags.local_share);
+  if (flags.local_basis) {
+    const std::string basis = absl::AsciiStrToLower(*flags.local_basis);
+    if (basis == "domicile") {
+      v->set_local_basis(v1::LOCAL_BASIS_DOMICILE);
+    } else if (basis == "ktp") {
+      v->set_local_basis(v1::LOCAL_BASIS_KTP);
+    } else if (basis == "either") {
+      v->set_local_basis(v1::LOCAL_BASIS_DOMICILE_OR_KTP);
+    } else {
+      return ReportUsage(absl::StrCat("--local-basis: expected domicile, ktp or either, got \"",
+                                      *flags.local_basis, "\""));
+    }
+  }
   return kExitOk;
 }
 

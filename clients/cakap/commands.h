@@ -61,6 +61,10 @@ struct MatchFlags {
   std::optional<int> min_experience;
   std::vector<std::string> experience;
   std::optional<std::string> age, wage;
+  // The local-worker quota: --local-region (added), --local-share, --local-basis.
+  std::vector<std::string> local_regions;
+  std::optional<double> local_share;
+  std::optional<std::string> local_basis;
   // MatchOptions.
   int page_size = 0;
   std::string page_token;

@@ -176,6 +176,15 @@ std::string DescribeVacancy(const v1::Vacancy& v, const Regions* regions) {
                                  "-", v.wage_max() > 0 ? GroupThousands(v.wage_max()) : ""));
   }
   if (!v.valid_until().empty()) parts.push_back(absl::StrCat("valid until ", v.valid_until()));
+  if (v.min_local_share() > 0) {
+    std::vector<std::string> names;
+    for (const std::string& c : v.local_region_codes()) names.push_back(RegionName(regions, c));
+    const char* basis = v.local_basis() == v1::LOCAL_BASIS_KTP               ? " by KTP"
+                        : v.local_basis() == v1::LOCAL_BASIS_DOMICILE_OR_KTP ? " by domicile or KTP"
+                                                                             : "";
+    parts.push_back(absl::StrCat(absl::SixDigits(v.min_local_share() * 100), "% local (",
+                                 absl::StrJoin(names, ", "), ")", basis));
+  }
   return absl::StrJoin(parts, "; ");
 }
 
@@ -187,18 +196,32 @@ std::string FormatMatch(const v1::MatchResult& r, const Regions* regions) {
     absl::StrAppend(&out, ", ", r.candidates_size(), " on this page");
   }
   absl::StrAppend(&out, "\n");
+  if (r.has_quota()) {
+    const v1::QuotaReport& q = r.quota();
+    absl::StrAppendFormat(&out,
+                          "Local-worker quota %s%%: %s local of all (%.1f%%), %.1f%% on this "
+                          "page; %s\n",
+                          absl::StrCat(absl::SixDigits(q.min_local_share() * 100)),
+                          GroupThousands(q.local_candidates()), q.total_local_share() * 100,
+                          q.page_local_share() * 100,
+                          q.met() ? "met in every prefix"
+                                  : "NOT met: too few local candidates");
+  }
   if (r.candidates_size() > 0) {
     absl::StrAppendFormat(&out, "\n%3s  %-10s %-24s %-26s %7s %9s\n", "#", "WORKER", "NAME",
                           "REGION", "KM", "SCORE");
   }
   int rank = 0;
   for (const v1::Candidate& c : r.candidates()) {
+    const std::string region = absl::StrCat(
+        ShortRegion(regions, c.worker().domicile().region_code()),
+        r.has_quota() && c.local() ? " *" : "");
     absl::StrAppendFormat(&out, "%3d  %-10s %-24s %-26s %7s %9.6f\n", ++rank,
                           Fit(c.worker().id(), 10), Fit(c.worker().display_name(), 24),
-                          Fit(ShortRegion(regions, c.worker().domicile().region_code()), 26),
-                          Km(c.distance_km()), c.score());
+                          Fit(region, 26), Km(c.distance_km()), c.score());
     AppendExplanation(c.explanation(), &out);
   }
+  if (r.has_quota()) absl::StrAppend(&out, "(* local)\n");
   if (!r.next_page_token().empty()) {
     absl::StrAppend(&out, "\nmore: --page-token ", r.next_page_token(), "\n");
   }

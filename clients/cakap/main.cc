@@ -54,6 +54,10 @@ ABSL_FLAG(int, min_experience, 0, "match: minimum months of experience, overall"
 ABSL_FLAG(std::vector<std::string>, experience, {},
           "match: minimum months in a skill, SKILL:MONTHS (repeatable)");
 ABSL_FLAG(std::string, age, "", "match: age range on the start date, MIN-MAX, MIN- or -MAX");
+ABSL_FLAG(std::vector<std::string>, local_region, {},
+          "match: a region whose workers count as local for the quota (repeatable)");
+ABSL_FLAG(double, local_share, 0, "match: minimum local share in every prefix, 0-1");
+ABSL_FLAG(std::string, local_basis, "", "match: who is local: domicile (default), ktp, either");
 ABSL_FLAG(std::string, wage, "", "match: offered monthly wage in rupiah, MIN-MAX, MIN- or -MAX");
 ABSL_FLAG(std::string, vacancy, "", "match: the vacancy as a JSON file (- for stdin)");
 ABSL_FLAG(std::string, vacancy_id, "", "match: a stored vacancy");
@@ -157,6 +161,11 @@ vacancy flags (a repeatable flag also takes a comma-separated list):
   --age MIN-MAX         age range on the start date (MIN- or -MAX: one bound)
   --wage MIN-MAX        offered monthly wage in rupiah, shown beside each worker's
                         expectation (never filters)
+  --local-region CODE   workers of this kabupaten/kota or province count as local
+                        (repeatable)
+  --local-share P       local-worker quota: at least floor(P*k) local candidates among
+                        the first k, for every k (0.8 for 80%)
+  --local-basis B       who is local: domicile (default), ktp, either
   --title TEXT, --employer TEXT
 
 options:
@@ -220,7 +229,8 @@ std::set<std::string> CommandFlags(const std::string& command) {
   if (command == "match") {
     return {"require", "prefer", "issuer", "min-kkni", "region", "near", "radius",
             "start", "keywords", "title", "employer", "include-employed", "min-education",
-            "min-experience", "experience", "age", "wage", "vacancy",
+            "min-experience", "experience", "age", "wage", "local-region", "local-share",
+            "local-basis", "vacancy",
             "vacancy-id", "page-size", "page-token", "facets", "near-misses", "no-welfare"};
   }
   if (command == "match-vacancies") return {"limit", "no-welfare"};
@@ -266,6 +276,9 @@ MatchFlags MatchFlagsFromFlags(const cmdline::CommandLine& cl) {
   m.experience = absl::GetFlag(FLAGS_experience);
   m.age = IfGiven(cl, "age", FLAGS_age);
   m.wage = IfGiven(cl, "wage", FLAGS_wage);
+  m.local_regions = absl::GetFlag(FLAGS_local_region);
+  if (cl.Has("local-share")) m.local_share = absl::GetFlag(FLAGS_local_share);
+  m.local_basis = IfGiven(cl, "local-basis", FLAGS_local_basis);
   m.page_size = absl::GetFlag(FLAGS_page_size);
   m.page_token = absl::GetFlag(FLAGS_page_token);
   m.facets = absl::GetFlag(FLAGS_facets);

@@ -75,13 +75,19 @@ double Strength(const RankingWeights& w, const CertRecord& c, Day start) {
   return Tier(w, c.issuer) * (0.5 + c.level / 18.0) * validity;
 }
 
-bool InRegions(const MatchRecord& w, const ResolvedVacancy& v) {
-  if (w.region_code.empty()) return false;
-  const std::string province = w.region_code.substr(0, 2);
-  for (const std::string& code : v.region_codes) {
-    if (code == w.region_code || code == province) return true;
+// Whether a kabupaten/kota `code` is listed, or its province is (the province is the
+// code's first two characters).
+bool InCodes(const std::string& code, const std::vector<std::string>& codes) {
+  if (code.empty()) return false;
+  const absl::string_view province = absl::string_view(code).substr(0, 2);
+  for (const std::string& listed : codes) {
+    if (listed == code || listed == province) return true;
   }
   return false;
+}
+
+bool InRegions(const MatchRecord& w, const ResolvedVacancy& v) {
+  return InCodes(w.region_code, v.region_codes);
 }
 
 bool Available(uint8_t employment_status, Day available_from, Day start) {
@@ -205,6 +211,13 @@ const char* ConstraintName(Constraint c) {
     case Constraint::kKeywords: return "keywords";
   }
   return "unknown";
+}
+
+bool IsLocal(const MatchRecord& w, const ResolvedVacancy& v) {
+  const bool by_domicile = v.local_basis != v1::LOCAL_BASIS_KTP;
+  const bool by_ktp = v.local_basis != v1::LOCAL_BASIS_DOMICILE;
+  return (by_domicile && InCodes(w.region_code, v.local_region_codes)) ||
+         (by_ktp && InCodes(w.ktp_region, v.local_region_codes));
 }
 
 int ExperienceMonths(const MatchRecord& w, Day start, SkillId skill) {

@@ -71,6 +71,11 @@ void Explain(const MatchRecord& worker, const ResolvedVacancy& vacancy, const En
 std::string FailureReason(const MatchRecord& worker, const ResolvedVacancy& vacancy,
                           const EngineEnv& env, const Evaluation& eval);
 
+// Whether the worker counts as local for the vacancy's quota (Vacancy.local_basis): the
+// domicile's and/or the KTP's kabupaten/kota is one of its local regions or lies in one
+// of its provinces.
+bool IsLocal(const MatchRecord& worker, const ResolvedVacancy& vacancy);
+
 // Whole months of experience (docs/ranking.md): the days of the union of the worker's jobs
 // up to `start` (a job still held counts to it), divided by 30.4375 and rounded down; only
 // the jobs in `skill` (and its specialisations) unless `skill` is 0.

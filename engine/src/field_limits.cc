@@ -67,6 +67,7 @@ constexpr FieldLimit kLimits[] = {
     {"cakap.v1.Vacancy.owner", kMaxOwnerNameBytes, 0},
     {"cakap.v1.Vacancy.skill_experience", 0, 16},
     {"cakap.v1.Vacancy.valid_until", kDate, 0},
+    {"cakap.v1.Vacancy.local_region_codes", kRegionCode, kMaxVacancyRegionCodes},
     {"cakap.v1.SkillExperience.skill", kSkillEntry, 0},
     // match.proto (requests)
     {"cakap.v1.MatchOptions.page_token", kMaxPageTokenBytes, 0},

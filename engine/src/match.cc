@@ -24,6 +24,7 @@
 #include "evaluate.h"
 #include "integrity.h"
 #include "page_token.h"
+#include "quota.h"
 #include "schema.h"
 #include "xapian_status.h"
 
@@ -225,6 +226,20 @@ uint64_t WithScope(uint64_t fingerprint, const std::vector<std::string>& scope) 
   return hash;
 }
 
+// Whether a candidate of one kind comes after the last of its kind the quota's earlier
+// pages placed.
+bool AfterQuotaCursor(const QuotaCursor& q, bool local, int64_t score_micro,
+                      absl::string_view id) {
+  const std::string& last_id = local ? q.local_id : q.other_id;
+  if (last_id.empty()) return true;  // none of this kind placed yet
+  return Before(local ? q.local_score_micro : q.other_score_micro, last_id, score_micro, id);
+}
+
+// "80%", "66.6667%": a share in millionths as a percentage, as short as it is exact.
+std::string FormatShare(int64_t share_micro) {
+  return absl::StrCat(static_cast<double>(share_micro) / 1e4, "%");
+}
+
 // Parses the stored Vacancy of `docid`, verified against its checksum. Throws
 // Xapian::Error.
 absl::Status ReadVacancy(const Xapian::Database& db, Xapian::docid docid, v1::Vacancy* out) {
@@ -271,6 +286,7 @@ absl::Status FillCandidate(const Xapian::Database& db, const RecordReader& reade
   Evaluate(record, v, env, eopts, eval);
   out->set_score(MicroToDouble(eval->score_micro));
   out->set_distance_km(eval->distance_km);
+  if (v.HasQuota()) out->set_local(IsLocal(record, v));
   Explain(record, v, env, *eval, eopts.exclude_welfare, out->mutable_explanation());
   return absl::OkStatus();
 }
@@ -362,15 +378,18 @@ absl::StatusOr<v1::MatchResult> RunMatch(const Xapian::Database& db, const Recor
   MatchRecord record;
   Evaluation eval;
   FacetCounter facets;
-  std::vector<Hit> hits;  // candidates after the cursor
-  int64_t total = 0;
+  std::vector<Hit> hits;  // candidates after the cursor (with a quota: the others)
+  std::vector<Hit> local_hits;  // with a quota: local candidates after the local cursor
+  int64_t total = 0, locals = 0;
   const size_t page_size = o.page_size() > 0 ? o.page_size() : kDefaultPageSize;
   // With an exact plan (and no facets, which read every candidate's certificates), a
   // candidate decided on its hot record is decoded and scored only when its score bound
   // reaches the page: below the (page_size + 1)-th best score after the cursor it cannot
   // be on the page nor change whether more follow. Measured at 1M workers, a one-skill
   // national vacancy has ~80k candidates, ~110 ns each to decode and score.
-  const bool prune = plan.exact && !o.facets();
+  // (A quota orders by locality too: every candidate is scored.)
+  const bool quota = v.HasQuota();
+  const bool prune = plan.exact && !o.facets() && !quota;
   const std::optional<HotDistance>& where = plan.filter.distance;
   CertRecord cert_scratch;
   std::optional<ScoreBound> bound;
@@ -408,6 +427,15 @@ absl::StatusOr<v1::MatchResult> RunMatch(const Xapian::Database& db, const Recor
     if (eval.failures > 0) continue;
     ++total;
     if (o.facets()) facets.Add(record, v.start);
+    if (quota) {
+      const bool local = IsLocal(record, v);
+      locals += local ? 1 : 0;
+      if (cursor && !AfterQuotaCursor(*cursor->quota, local, eval.score_micro, record.id)) {
+        continue;
+      }
+      (local ? local_hits : hits).push_back({eval.score_micro, reader.Id(docid), docid});
+      continue;
+    }
     if (cursor && !Before(cursor->score_micro, cursor->last_id, eval.score_micro, record.id)) {
       continue;
     }
@@ -420,21 +448,75 @@ absl::StatusOr<v1::MatchResult> RunMatch(const Xapian::Database& db, const Recor
   v1::MatchResult result;
   result.set_total(total);
   KeepBest(&hits, page_size + 1);
-  const bool more = hits.size() > page_size;
-  if (more) hits.resize(page_size);
+  std::vector<QuotaPlacement> placed;  // with a quota: the page's order
+  if (quota) {
+    KeepBest(&local_hits, page_size + 1);
+    QuotaPosition position;
+    if (cursor) position = {cursor->quota->locals, cursor->quota->others};
+    placed = PlaceForQuota(v.local_share_micro, local_hits.size(), hits.size(), page_size + 1,
+                           &position, [&](size_t l, size_t h) {
+                             return HitBefore(local_hits[l], hits[h]);
+                           });
+  } else {
+    for (size_t i = 0; i < hits.size(); ++i) placed.push_back({false, i, false});
+  }
+  const bool more = placed.size() > page_size;
+  if (more) placed.resize(page_size);
   eopts.keywords_ok = true;  // every hit met them
-  for (const Hit& hit : hits) {
+  int64_t page_locals = 0;
+  for (const QuotaPlacement& p : placed) {
+    const Hit& hit = p.local ? local_hits[p.index] : hits[p.index];
     CAKAP_RETURN_IF_ERROR(reader.Read(hit.docid, &record));
     v1::Candidate candidate;
     const absl::Status filled =
         FillCandidate(db, reader, hit.docid, record, v, env, eopts, &eval, &candidate);
     if (absl::IsDataLoss(filled)) continue;  // a damaged stored worker: skipped
     CAKAP_RETURN_IF_ERROR(filled);
+    page_locals += p.local ? 1 : 0;
+    if (p.moved) {
+      candidate.set_moved_for_quota(true);
+      v1::ScoreComponent* c = candidate.add_explanation();
+      c->set_name("quota");
+      c->set_detail(absl::StrCat("placed ahead of higher scores for the ",
+                                 FormatShare(v.local_share_micro), " local-worker quota"));
+    }
     *result.add_candidates() = std::move(candidate);
   }
-  if (more) {
+  if (more && quota) {
+    QuotaCursor next = cursor ? *cursor->quota : QuotaCursor();
+    for (const QuotaPlacement& p : placed) {
+      const Hit& hit = p.local ? local_hits[p.index] : hits[p.index];
+      if (p.local) {
+        ++next.locals;
+        next.local_score_micro = hit.score_micro;
+        next.local_id = std::string(hit.id);
+      } else {
+        ++next.others;
+        next.other_score_micro = hit.score_micro;
+        next.other_id = std::string(hit.id);
+      }
+    }
+    PageCursor token;
+    token.fingerprint = fingerprint;
+    token.quota = std::move(next);
+    result.set_next_page_token(EncodePageToken(token));
+  } else if (more) {
+    const Hit& last = hits[placed.back().index];
     result.set_next_page_token(
-        EncodePageToken({fingerprint, hits.back().score_micro, std::string(hits.back().id)}));
+        EncodePageToken({fingerprint, last.score_micro, std::string(last.id)}));
+  }
+  if (quota) {
+    v1::QuotaReport* q = result.mutable_quota();
+    q->set_min_local_share(MicroToDouble(v.local_share_micro));
+    q->set_local_candidates(locals);
+    q->set_total_local_share(total > 0 ? static_cast<double>(locals) / total : 0);
+    q->set_page_local_share(result.candidates_size() > 0
+                                ? static_cast<double>(page_locals) / result.candidates_size()
+                                : 0);
+    // The placement meets every prefix while local candidates remain (quota.h), and the
+    // required count only grows with k: it fails somewhere exactly when the whole list
+    // needs more local candidates than there are.
+    q->set_met(LocalsRequired(v.local_share_micro, total) <= locals);
   }
   if (o.facets()) facets.Fill(env.regions, result.mutable_facets());
   *result.mutable_resolved_vacancy() = v.normalized;
@@ -495,7 +577,7 @@ absl::StatusOr<v1::MatchResult> Engine::Impl::Match(const v1::Vacancy& vacancy,
   std::optional<PageCursor> cursor;
   if (!options.page_token().empty()) {
     CAKAP_ASSIGN_OR_RETURN(cursor, DecodePageToken(options.page_token()));
-    if (cursor->fingerprint != fingerprint) {
+    if (cursor->fingerprint != fingerprint || cursor->quota.has_value() != v.HasQuota()) {
       return absl::InvalidArgumentError(
           "page_token: made for another vacancy (or other options); start from the first page");
     }

@@ -258,6 +258,10 @@ absl::StatusOr<NormalizedWorker> NormalizeWorker(const v1::Worker& in, const Eng
         !std::all_of(in.nik().begin(), in.nik().end(), [](char c) { return c >= '0' && c <= '9'; })) {
       return Invalid("nik", "must be exactly 16 digits");
     }
+    // The KTP's kabupaten/kota, for quotas by KTP: its first four digits ("6474" is 64.74),
+    // when they name one cakap knows. The NIK itself goes no further.
+    const Region* ktp = env.regions.Find(absl::StrCat(in.nik().substr(0, 2), ".", in.nik().substr(2, 2)));
+    if (ktp != nullptr && !ktp->is_province()) rec.ktp_region = ktp->code;
   }
 
   // Domicile: a kabupaten/kota, coordinates, or both.
@@ -519,6 +523,35 @@ absl::StatusOr<ResolvedVacancy> ResolveVacancy(const v1::Vacancy& in, const Engi
   if (!in.valid_until().empty()) {
     CAKAP_RETURN_IF_ERROR(ParseDate(in.valid_until(), "valid_until").status());
   }
+
+  // The local-worker quota.
+  if (!std::isfinite(in.min_local_share()) || in.min_local_share() < 0 ||
+      in.min_local_share() > 1) {
+    return Invalid("min_local_share", absl::StrCat(in.min_local_share(), " is outside [0, 1]"));
+  }
+  if (!v1::LocalBasis_IsValid(in.local_basis())) {
+    return Invalid("local_basis", absl::StrCat("unknown value ", static_cast<int>(in.local_basis())));
+  }
+  v.clear_local_region_codes();
+  for (int i = 0; i < in.local_region_codes_size(); ++i) {
+    const Region* region = env.regions.Find(in.local_region_codes(i));
+    if (region == nullptr) {
+      return Invalid(absl::StrCat("local_region_codes[", i, "]"),
+                     absl::StrCat("unknown region \"", EchoValue(in.local_region_codes(i)), "\""));
+    }
+    if (std::find(out.local_region_codes.begin(), out.local_region_codes.end(), region->code) ==
+        out.local_region_codes.end()) {
+      out.local_region_codes.push_back(region->code);
+      v.add_local_region_codes(region->code);
+    }
+  }
+  // Shares are kept to six decimals, so that floor(share * k) is exact integer arithmetic.
+  out.local_share_micro = std::llround(in.min_local_share() * 1e6);
+  if (out.local_share_micro > 0 && out.local_region_codes.empty()) {
+    return Invalid("min_local_share", "needs local_region_codes (who counts as local)");
+  }
+  out.local_basis = in.local_basis() == v1::LOCAL_BASIS_UNSPECIFIED ? v1::LOCAL_BASIS_DOMICILE
+                                                                    : in.local_basis();
   return out;
 }
 

@@ -60,6 +60,13 @@ struct ResolvedVacancy {
   int min_age = 0, max_age = 0;               // 0: no bound on that side
   // ...and what only the explanation shows.
   int64_t wage_min = 0, wage_max = 0;
+  // The local-worker quota: min_local_share in millionths (0: no quota), the canonical
+  // local region codes, and Vacancy.local_basis (UNSPECIFIED resolved to DOMICILE).
+  int64_t local_share_micro = 0;
+  std::vector<std::string> local_region_codes;
+  v1::LocalBasis local_basis = v1::LOCAL_BASIS_DOMICILE;
+
+  bool HasQuota() const { return local_share_micro > 0; }
 
   bool HasKeywords() const { return !keyword_skills.empty() || !keyword_words.empty(); }
   // Whether a requirement only the decoded record decides (education, experience, age).

@@ -3,6 +3,7 @@
 #include <vector>
 
 #include "absl/strings/escaping.h"
+#include "absl/strings/match.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
@@ -14,6 +15,7 @@ namespace cakap {
 namespace {
 
 constexpr char kVersion[] = "p1";
+constexpr char kQuotaVersion[] = "q1";  // a QuotaCursor
 
 uint64_t Fnv1a(absl::string_view bytes, uint64_t hash = 1469598103934665603ULL) {
   for (unsigned char c : bytes) {
@@ -30,6 +32,14 @@ absl::Status Malformed() {
 }  // namespace
 
 std::string EncodePageToken(const PageCursor& c) {
+  if (c.quota) {
+    // Ids may hold '|': both go last, the local one's length first.
+    const QuotaCursor& q = *c.quota;
+    return absl::WebSafeBase64Escape(absl::StrCat(
+        kQuotaVersion, "|", c.fingerprint, "|", q.locals, "|", q.others, "|",
+        q.local_score_micro, "|", q.other_score_micro, "|", q.local_id.size(), "|", q.local_id,
+        q.other_id));
+  }
   return absl::WebSafeBase64Escape(
       absl::StrCat(kVersion, "|", c.fingerprint, "|", c.score_micro, "|", c.last_id));
 }
@@ -37,8 +47,31 @@ std::string EncodePageToken(const PageCursor& c) {
 absl::StatusOr<PageCursor> DecodePageToken(absl::string_view token) {
   std::string raw;
   if (token.size() > kMaxPageTokenBytes || !absl::WebSafeBase64Unescape(token, &raw)) return Malformed();
-  std::vector<std::string> parts = absl::StrSplit(raw, absl::MaxSplits('|', 3));
   PageCursor c;
+  if (absl::StartsWith(raw, kQuotaVersion)) {
+    std::vector<std::string> parts = absl::StrSplit(raw, absl::MaxSplits('|', 7));
+    QuotaCursor q;
+    size_t local_id_size = 0;
+    if (parts.size() != 8 || parts[0] != kQuotaVersion ||
+        !absl::SimpleAtoi(parts[1], &c.fingerprint) || !absl::SimpleAtoi(parts[2], &q.locals) ||
+        !absl::SimpleAtoi(parts[3], &q.others) ||
+        !absl::SimpleAtoi(parts[4], &q.local_score_micro) ||
+        !absl::SimpleAtoi(parts[5], &q.other_score_micro) ||
+        !absl::SimpleAtoi(parts[6], &local_id_size) || local_id_size > parts[7].size() ||
+        q.locals < 0 || q.others < 0 || q.locals + q.others == 0 ||
+        (q.locals == 0) != (local_id_size == 0) ||
+        (q.others == 0) != (local_id_size == parts[7].size()) ||
+        (q.locals == 0 && q.local_score_micro != 0) ||  // one cursor, one token
+        (q.others == 0 && q.other_score_micro != 0)) {
+      return Malformed();
+    }
+    q.local_id = parts[7].substr(0, local_id_size);
+    q.other_id = parts[7].substr(local_id_size);
+    c.quota = std::move(q);
+    if (EncodePageToken(c) != token) return Malformed();
+    return c;
+  }
+  std::vector<std::string> parts = absl::StrSplit(raw, absl::MaxSplits('|', 3));
   if (parts.size() != 4 || parts[0] != kVersion || !absl::SimpleAtoi(parts[1], &c.fingerprint) ||
       !absl::SimpleAtoi(parts[2], &c.score_micro) || parts[3].empty()) {
     return Malformed();

@@ -4,6 +4,7 @@
 #define CAKAP_ENGINE_PAGE_TOKEN_H_
 
 #include <cstdint>
+#include <optional>
 #include <string>
 
 #include "absl/status/statusor.h"
@@ -12,10 +13,23 @@
 
 namespace cakap {
 
+// Where the pages of a match with a local-worker quota (quota.h) have got to: how many
+// candidates of each kind they placed and the last of each (empty id: none yet).
+struct QuotaCursor {
+  int64_t locals = 0, others = 0;
+  int64_t local_score_micro = 0;
+  std::string local_id;
+  int64_t other_score_micro = 0;
+  std::string other_id;
+};
+
 struct PageCursor {
   uint64_t fingerprint = 0;  // VacancyFingerprint of the vacancy
-  int64_t score_micro = 0;   // of the last candidate returned
-  std::string last_id;       // worker id of the last candidate returned
+  // Without a quota: the last candidate returned.
+  int64_t score_micro = 0;
+  std::string last_id;
+  // With a quota instead.
+  std::optional<QuotaCursor> quota;
 };
 
 std::string EncodePageToken(const PageCursor& cursor);

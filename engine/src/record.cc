@@ -132,7 +132,8 @@ void ReadCert(Reader& in, CertRecord* c) {
 }
 
 bool HasReport(const MatchRecord& r) {
-  return r.education != 0 || r.birth != kNoDay || r.expected_wage != 0 || !r.jobs.empty();
+  return r.education != 0 || r.birth != kNoDay || r.expected_wage != 0 ||
+         !r.ktp_region.empty() || !r.jobs.empty();
 }
 
 // The report fields of a version 2 record into `r` (null: skipped). False on malformed input.
@@ -140,6 +141,7 @@ bool ReadReport(Reader& in, size_t size, MatchRecord* r) {
   const uint8_t education = in.U8();
   const Day birth = static_cast<Day>(in.SignedVarint());
   const uint64_t wage = in.Varint();
+  const absl::string_view ktp_region = in.View();
   const uint64_t jobs = in.Varint();
   if (!in.ok() || jobs > size) return false;
   if (r == nullptr) {
@@ -153,6 +155,7 @@ bool ReadReport(Reader& in, size_t size, MatchRecord* r) {
   r->education = education;
   r->birth = birth;
   r->expected_wage = static_cast<int64_t>(wage);
+  r->ktp_region.assign(ktp_region.data(), ktp_region.size());
   r->jobs.resize(jobs);
   for (JobRecord& j : r->jobs) {
     j.from = static_cast<Day>(in.SignedVarint());
@@ -186,6 +189,7 @@ std::string EncodeRecord(const MatchRecord& r) {
     w.U8(r.education);
     w.SignedVarint(r.birth);
     w.Varint(static_cast<uint64_t>(r.expected_wage));
+    w.String(r.ktp_region);
     w.Varint(r.jobs.size());
     for (const JobRecord& j : r.jobs) {
       w.SignedVarint(j.from);
@@ -263,6 +267,7 @@ bool DecodeRecord(absl::string_view bytes, MatchRecord* r) {
   r->education = 0;
   r->birth = kNoDay;
   r->expected_wage = 0;
+  r->ktp_region.clear();
   r->jobs.clear();
   if (version == kFormatVersionWithReport && !ReadReport(in, bytes.size(), r)) return false;
   uint64_t n = in.Varint();

@@ -54,6 +54,7 @@ struct MatchRecord {
   uint8_t education = 0;      // EducationRank (evaluate.h); 0: not given
   Day birth = kNoDay;
   int64_t expected_wage = 0;  // rupiah per month; 0: not given
+  std::string ktp_region;     // the kabupaten/kota the NIK encodes, when one is known
   std::vector<JobRecord> jobs;
 
   bool HasSkill(SkillId id) const;

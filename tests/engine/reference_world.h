@@ -42,7 +42,8 @@ inline absl::Status InitReferenceWorld(ReferenceWorld* world) {
 // certificates without expiry, employed (or unspecified) workers with an availability date;
 // and (from their own random stream, so the variations above stay as they were) the
 // fields of the vacancy report: education, birth dates, expected wages, work histories
-// with overlapping jobs, jobs still held and jobs in a skill or a specialisation of it.
+// with overlapping jobs, jobs still held and jobs in a skill or a specialisation of it,
+// and NIKs of another kabupaten (KTP) than the domicile.
 inline std::vector<cakap::v1::Worker> VariedWorkers(const ReferenceWorld& world, int n,
                                                     uint64_t corpus_seed, uint64_t seed) {
   cakap::corpus::CorpusOptions copts;
@@ -89,6 +90,12 @@ inline std::vector<cakap::v1::Worker> VariedWorkers(const ReferenceWorld& world,
         birth = absl::CivilDay(1996 + 4 * static_cast<int>(r() % 6), 2, 29);
       }
       w.set_birth_date(DayString(birth));
+    }
+    // Some have a KTP from another kabupaten (or a code cakap does not know): locality by
+    // KTP and by domicile then differ.
+    if (w.nik().size() == 16 && r() % 4 == 0) {
+      const char* ktp[] = {"6408", "6474", "6311", "6102", "6371", "9901"};
+      w.set_nik(std::string(ktp[r() % 6]) + w.nik().substr(4));
     }
     if (r() % 3 == 0) w.set_expected_wage(static_cast<int64_t>(2 + r() % 80) * 125000);
     for (int jobs = static_cast<int>(r() % 5); jobs > 0; --jobs) {

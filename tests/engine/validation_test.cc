@@ -380,6 +380,30 @@ std::vector<VacancyCase> VacancyCases() {
        },
        {"wage_max", "below wage_min"}},
       {"valid_until_bad", [](V* v) { v->set_valid_until("2026-11-31"); }, {"valid_until"}},
+      // The local-worker quota.
+      {"local_share_above_1",
+       [](V* v) {
+         v->add_local_region_codes("64.08");
+         v->set_min_local_share(1.5);
+       },
+       {"min_local_share", "[0, 1]"}},
+      {"local_share_nan",
+       [](V* v) {
+         v->add_local_region_codes("64.08");
+         v->set_min_local_share(kNaN);
+       },
+       {"min_local_share"}},
+      {"local_share_without_regions", [](V* v) { v->set_min_local_share(0.8); },
+       {"min_local_share", "local_region_codes"}},
+      {"local_region_unknown",
+       [](V* v) {
+         v->add_local_region_codes("64.08");
+         v->add_local_region_codes("64.99");
+       },
+       {"local_region_codes[1]", "64.99"}},
+      {"local_basis_unknown",
+       [](V* v) { v->set_local_basis(static_cast<cakap::v1::LocalBasis>(9)); },
+       {"local_basis"}},
   };
 }
 

@@ -8,6 +8,7 @@ import type { Location as _cakap_v1_Location, Location__Output as _cakap_v1_Loca
 import type { MatchOptions as _cakap_v1_MatchOptions, MatchOptions__Output as _cakap_v1_MatchOptions__Output } from './cakap/v1/MatchOptions';
 import type { MatchResult as _cakap_v1_MatchResult, MatchResult__Output as _cakap_v1_MatchResult__Output } from './cakap/v1/MatchResult';
 import type { NearMiss as _cakap_v1_NearMiss, NearMiss__Output as _cakap_v1_NearMiss__Output } from './cakap/v1/NearMiss';
+import type { QuotaReport as _cakap_v1_QuotaReport, QuotaReport__Output as _cakap_v1_QuotaReport__Output } from './cakap/v1/QuotaReport';
 import type { ScoreComponent as _cakap_v1_ScoreComponent, ScoreComponent__Output as _cakap_v1_ScoreComponent__Output } from './cakap/v1/ScoreComponent';
 import type { SkillExperience as _cakap_v1_SkillExperience, SkillExperience__Output as _cakap_v1_SkillExperience__Output } from './cakap/v1/SkillExperience';
 import type { Training as _cakap_v1_Training, Training__Output as _cakap_v1_Training__Output } from './cakap/v1/Training';
@@ -27,10 +28,12 @@ export interface ProtoGrpcType {
             FacetValue: MessageTypeDefinition<_cakap_v1_FacetValue, _cakap_v1_FacetValue__Output>;
             Facets: MessageTypeDefinition<_cakap_v1_Facets, _cakap_v1_Facets__Output>;
             Issuer: EnumTypeDefinition;
+            LocalBasis: EnumTypeDefinition;
             Location: MessageTypeDefinition<_cakap_v1_Location, _cakap_v1_Location__Output>;
             MatchOptions: MessageTypeDefinition<_cakap_v1_MatchOptions, _cakap_v1_MatchOptions__Output>;
             MatchResult: MessageTypeDefinition<_cakap_v1_MatchResult, _cakap_v1_MatchResult__Output>;
             NearMiss: MessageTypeDefinition<_cakap_v1_NearMiss, _cakap_v1_NearMiss__Output>;
+            QuotaReport: MessageTypeDefinition<_cakap_v1_QuotaReport, _cakap_v1_QuotaReport__Output>;
             ScoreComponent: MessageTypeDefinition<_cakap_v1_ScoreComponent, _cakap_v1_ScoreComponent__Output>;
             SkillExperience: MessageTypeDefinition<_cakap_v1_SkillExperience, _cakap_v1_SkillExperience__Output>;
             Training: MessageTypeDefinition<_cakap_v1_Training, _cakap_v1_Training__Output>;

@@ -25,6 +25,7 @@ import type { MatchServiceClient as _cakap_v1_MatchServiceClient, MatchServiceDe
 import type { MatchVacanciesRequest as _cakap_v1_MatchVacanciesRequest, MatchVacanciesRequest__Output as _cakap_v1_MatchVacanciesRequest__Output } from './cakap/v1/MatchVacanciesRequest';
 import type { MatchVacanciesResponse as _cakap_v1_MatchVacanciesResponse, MatchVacanciesResponse__Output as _cakap_v1_MatchVacanciesResponse__Output } from './cakap/v1/MatchVacanciesResponse';
 import type { NearMiss as _cakap_v1_NearMiss, NearMiss__Output as _cakap_v1_NearMiss__Output } from './cakap/v1/NearMiss';
+import type { QuotaReport as _cakap_v1_QuotaReport, QuotaReport__Output as _cakap_v1_QuotaReport__Output } from './cakap/v1/QuotaReport';
 import type { Rejection as _cakap_v1_Rejection, Rejection__Output as _cakap_v1_Rejection__Output } from './cakap/v1/Rejection';
 import type { ScoreComponent as _cakap_v1_ScoreComponent, ScoreComponent__Output as _cakap_v1_ScoreComponent__Output } from './cakap/v1/ScoreComponent';
 import type { SkillExperience as _cakap_v1_SkillExperience, SkillExperience__Output as _cakap_v1_SkillExperience__Output } from './cakap/v1/SkillExperience';
@@ -76,6 +77,7 @@ export interface ProtoGrpcType {
             GetWorkerRequest: MessageTypeDefinition<_cakap_v1_GetWorkerRequest, _cakap_v1_GetWorkerRequest__Output>;
             GetWorkerResponse: MessageTypeDefinition<_cakap_v1_GetWorkerResponse, _cakap_v1_GetWorkerResponse__Output>;
             Issuer: EnumTypeDefinition;
+            LocalBasis: EnumTypeDefinition;
             Location: MessageTypeDefinition<_cakap_v1_Location, _cakap_v1_Location__Output>;
             MatchCandidatesRequest: MessageTypeDefinition<_cakap_v1_MatchCandidatesRequest, _cakap_v1_MatchCandidatesRequest__Output>;
             MatchCandidatesResponse: MessageTypeDefinition<_cakap_v1_MatchCandidatesResponse, _cakap_v1_MatchCandidatesResponse__Output>;
@@ -90,6 +92,7 @@ export interface ProtoGrpcType {
             MatchVacanciesRequest: MessageTypeDefinition<_cakap_v1_MatchVacanciesRequest, _cakap_v1_MatchVacanciesRequest__Output>;
             MatchVacanciesResponse: MessageTypeDefinition<_cakap_v1_MatchVacanciesResponse, _cakap_v1_MatchVacanciesResponse__Output>;
             NearMiss: MessageTypeDefinition<_cakap_v1_NearMiss, _cakap_v1_NearMiss__Output>;
+            QuotaReport: MessageTypeDefinition<_cakap_v1_QuotaReport, _cakap_v1_QuotaReport__Output>;
             Rejection: MessageTypeDefinition<_cakap_v1_Rejection, _cakap_v1_Rejection__Output>;
             ScoreComponent: MessageTypeDefinition<_cakap_v1_ScoreComponent, _cakap_v1_ScoreComponent__Output>;
             SkillExperience: MessageTypeDefinition<_cakap_v1_SkillExperience, _cakap_v1_SkillExperience__Output>;

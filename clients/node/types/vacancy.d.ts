@@ -7,6 +7,7 @@ export interface ProtoGrpcType {
         v1: {
             Education: EnumTypeDefinition;
             Issuer: EnumTypeDefinition;
+            LocalBasis: EnumTypeDefinition;
             Location: MessageTypeDefinition<_cakap_v1_Location, _cakap_v1_Location__Output>;
             SkillExperience: MessageTypeDefinition<_cakap_v1_SkillExperience, _cakap_v1_SkillExperience__Output>;
             Vacancy: MessageTypeDefinition<_cakap_v1_Vacancy, _cakap_v1_Vacancy__Output>;

@@ -22,6 +22,16 @@ export interface Candidate {
      * -1 when the vacancy has no location.
      */
     'distanceKm'?: (number | string);
+    /**
+     * With a local-worker quota (Vacancy.min_local_share > 0): whether the worker counts as
+     * local (Vacancy.local_basis). False without a quota.
+     */
+    'local'?: (boolean);
+    /**
+     * With a quota: true when the quota placed this candidate ahead of candidates with a
+     * higher score (its explanation then has a "quota" component of value 0 saying so).
+     */
+    'movedForQuota'?: (boolean);
 }
 /**
  * A worker that satisfies every hard constraint of a vacancy.
@@ -45,4 +55,14 @@ export interface Candidate__Output {
      * -1 when the vacancy has no location.
      */
     'distanceKm': (number);
+    /**
+     * With a local-worker quota (Vacancy.min_local_share > 0): whether the worker counts as
+     * local (Vacancy.local_basis). False without a quota.
+     */
+    'local': (boolean);
+    /**
+     * With a quota: true when the quota placed this candidate ahead of candidates with a
+     * higher score (its explanation then has a "quota" component of value 0 saying so).
+     */
+    'movedForQuota': (boolean);
 }

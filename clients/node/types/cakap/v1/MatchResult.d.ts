@@ -2,6 +2,7 @@ import type { Candidate as _cakap_v1_Candidate, Candidate__Output as _cakap_v1_C
 import type { Facets as _cakap_v1_Facets, Facets__Output as _cakap_v1_Facets__Output } from '../../cakap/v1/Facets';
 import type { NearMiss as _cakap_v1_NearMiss, NearMiss__Output as _cakap_v1_NearMiss__Output } from '../../cakap/v1/NearMiss';
 import type { Vacancy as _cakap_v1_Vacancy, Vacancy__Output as _cakap_v1_Vacancy__Output } from '../../cakap/v1/Vacancy';
+import type { QuotaReport as _cakap_v1_QuotaReport, QuotaReport__Output as _cakap_v1_QuotaReport__Output } from '../../cakap/v1/QuotaReport';
 import type { Long } from '@grpc/proto-loader';
 /**
  * The result of matching one vacancy.
@@ -32,6 +33,10 @@ export interface MatchResult {
      * location's point filled in. Useful to see how free text was resolved.
      */
     'resolvedVacancy'?: (_cakap_v1_Vacancy | null);
+    /**
+     * How the ranking meets the vacancy's local-worker quota. Unset without a quota.
+     */
+    'quota'?: (_cakap_v1_QuotaReport | null);
 }
 /**
  * The result of matching one vacancy.
@@ -62,4 +67,8 @@ export interface MatchResult__Output {
      * location's point filled in. Useful to see how free text was resolved.
      */
     'resolvedVacancy': (_cakap_v1_Vacancy__Output | null);
+    /**
+     * How the ranking meets the vacancy's local-worker quota. Unset without a quota.
+     */
+    'quota': (_cakap_v1_QuotaReport__Output | null);
 }

@@ -9,12 +9,13 @@ export interface NearMiss {
     'candidate'?: (_cakap_v1_Candidate | null);
     /**
      * Which constraint failed: "required_skill", "certificate", "radius", "region",
-     * "travel_radius", "availability", "keywords".
+     * "travel_radius", "availability", "education", "experience", "age", "keywords".
      */
     'constraint'?: (string);
     /**
      * Why, e.g. "certificate expired 2026-03-01", "no BNSP certificate",
-     * "62.0 km, travels at most 40 km", "lacks skill LAS.GTAW".
+     * "62.0 km, travels at most 40 km", "lacks skill LAS.GTAW", "11 months of experience in
+     * LAS, 12 required", "older than 45 on the start date" (never the age itself).
      */
     'reason'?: (string);
 }
@@ -28,12 +29,13 @@ export interface NearMiss__Output {
     'candidate': (_cakap_v1_Candidate__Output | null);
     /**
      * Which constraint failed: "required_skill", "certificate", "radius", "region",
-     * "travel_radius", "availability", "keywords".
+     * "travel_radius", "availability", "education", "experience", "age", "keywords".
      */
     'constraint': (string);
     /**
      * Why, e.g. "certificate expired 2026-03-01", "no BNSP certificate",
-     * "62.0 km, travels at most 40 km", "lacks skill LAS.GTAW".
+     * "62.0 km, travels at most 40 km", "lacks skill LAS.GTAW", "11 months of experience in
+     * LAS, 12 required", "older than 45 on the start date" (never the age itself).
      */
     'reason': (string);
 }

@@ -2,6 +2,7 @@ import type { Issuer as _cakap_v1_Issuer, Issuer__Output as _cakap_v1_Issuer__Ou
 import type { Location as _cakap_v1_Location, Location__Output as _cakap_v1_Location__Output } from '../../cakap/v1/Location';
 import type { Education as _cakap_v1_Education, Education__Output as _cakap_v1_Education__Output } from '../../cakap/v1/Education';
 import type { SkillExperience as _cakap_v1_SkillExperience, SkillExperience__Output as _cakap_v1_SkillExperience__Output } from '../../cakap/v1/SkillExperience';
+import type { LocalBasis as _cakap_v1_LocalBasis, LocalBasis__Output as _cakap_v1_LocalBasis__Output } from '../../cakap/v1/LocalBasis';
 import type { Long } from '@grpc/proto-loader';
 /**
  * A job opening. Used inline in a match request, or stored (upserted) so that workers can
@@ -150,6 +151,23 @@ export interface Vacancy {
      * end.
      */
     'validUntil'?: (string);
+    /**
+     * --- Local-worker quota (e.g. Kutai Timur's Perda 1/2022: 80% local workers) ---
+     * The regions whose workers count as local: kabupaten/kota ("64.08") or province ("64")
+     * codes. At most 64 entries of at most 16 bytes each. Empty: no quota.
+     */
+    'localRegionCodes'?: (string)[];
+    /**
+     * The minimum share of local workers, in [0, 1] (0.8 for 80%): the ranking then holds at
+     * least floor(min_local_share * k) local candidates among its first k, for every k,
+     * whenever enough local candidates exist (docs/ranking.md, "Local-worker quota"). Scores
+     * never change; candidates are reordered. 0: no quota. Needs local_region_codes.
+     */
+    'minLocalShare'?: (number | string);
+    /**
+     * Who counts as local. Unspecified: by domicile.
+     */
+    'localBasis'?: (_cakap_v1_LocalBasis);
 }
 /**
  * A job opening. Used inline in a match request, or stored (upserted) so that workers can
@@ -298,4 +316,21 @@ export interface Vacancy__Output {
      * end.
      */
     'validUntil': (string);
+    /**
+     * --- Local-worker quota (e.g. Kutai Timur's Perda 1/2022: 80% local workers) ---
+     * The regions whose workers count as local: kabupaten/kota ("64.08") or province ("64")
+     * codes. At most 64 entries of at most 16 bytes each. Empty: no quota.
+     */
+    'localRegionCodes': (string)[];
+    /**
+     * The minimum share of local workers, in [0, 1] (0.8 for 80%): the ranking then holds at
+     * least floor(min_local_share * k) local candidates among its first k, for every k,
+     * whenever enough local candidates exist (docs/ranking.md, "Local-worker quota"). Scores
+     * never change; candidates are reordered. 0: no quota. Needs local_region_codes.
+     */
+    'minLocalShare': (number);
+    /**
+     * Who counts as local. Unspecified: by domicile.
+     */
+    'localBasis': (_cakap_v1_LocalBasis__Output);
 }
