@@ -62,3 +62,14 @@ echo "==========================================================================
 echo "3. Excavator operators (OAB.EXCAVATOR) within 50 km of Tenggarong, Kutai Kartanegara"
 echo "=================================================================================="
 cakap match --require OAB.EXCAVATOR --near 64.02 --radius 50 "${MATCH_OPTS[@]}"
+
+echo
+echo "=================================================================================="
+echo "4. A vacancy as the office receives it (Perpres 57/2023): heavy-equipment operators"
+echo "   (OAB) near Sangatta, Kutai Timur, SMK or above, 12 months of experience in OAB,"
+echo "   aged 20-45, Rp 5-7 jt offered; shortlist held to Kutai Timur's 80% local-worker"
+echo "   rule (Perda 1/2022), local by domicile or KTP"
+echo "=================================================================================="
+cakap match --require OAB --near 64.08 --radius 200 --min-education SMK \
+  --experience OAB:12 --age 20-45 --wage 5000000-7000000 \
+  --local-region 64.08 --local-share 0.8 --local-basis either --page-size 10 --near-misses 3

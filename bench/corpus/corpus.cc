@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <optional>
 #include <utility>
 
 #include "absl/strings/ascii.h"
@@ -82,6 +83,10 @@ class Rng {
 // Stream ids keep workers, vacancies and each vacancy class on unrelated sequences.
 constexpr uint64_t kWorkerStream = 0x576F726B6572ULL;   // "Worker"
 constexpr uint64_t kVacancyStream = 0x56616361ULL;      // "Vaca"
+
+// The fields of the vacancy report come from their own stream, so that adding them left
+// every other field of every worker as it was.
+constexpr uint64_t kReportStream = 0x5265706F7274ULL;    // "Report"
 
 uint64_t RecordSeed(uint64_t seed, uint64_t stream, uint64_t index) {
   return Mix64(Mix64(seed ^ stream) + Mix64(index * kGolden + stream));
@@ -258,6 +263,36 @@ WorkerGenerator::WorkerGenerator(const Regions& regions, const Lexicon& lexicon,
   BuildKabupaten(regions_, options_, &kabupaten_, &cumulative_weight_);
 }
 
+// Education, birth date, expected wage and a work history in the worker's trades, as
+// offices record them: mostly SMA/SMK, the birth date of the NIK, jobs of the last ten
+// years (one still held by employed workers), wages of Rp 3-8 jt.
+void AddReportFields(Rng& rng, const SkillSet& set, absl::CivilDay today,
+                     const std::optional<absl::CivilDay>& nik_birth, v1::Worker* w) {
+  static constexpr v1::Education kEducation[] = {
+      v1::EDUCATION_UNSPECIFIED, v1::EDUCATION_SD, v1::EDUCATION_SMP, v1::EDUCATION_SMA,
+      v1::EDUCATION_SMK,         v1::EDUCATION_D1, v1::EDUCATION_D3,  v1::EDUCATION_D4,
+      v1::EDUCATION_S1,          v1::EDUCATION_S2};
+  w->set_education(kEducation[rng.Weighted({4, 9, 17, 24, 31, 3, 4, 1, 6, 1})]);
+  if (nik_birth) {
+    w->set_birth_date(FormatDay(*nik_birth));
+  } else if (rng.Percent(50)) {
+    w->set_birth_date(FormatDay(today - rng.Range(18 * 365, 55 * 365)));
+  }
+  if (rng.Percent(60)) w->set_expected_wage(250000LL * rng.Range(12, 32));
+  const bool employed = w->employment_status() == v1::EMPLOYMENT_STATUS_EMPLOYED;
+  const int jobs = static_cast<int>(rng.Weighted({35, 40, 18, 7}));
+  absl::CivilDay end = today - rng.Range(0, 3 * 365);
+  for (int i = 0; i < jobs; ++i) {
+    v1::WorkExperience* job = w->add_work_history();
+    const absl::CivilDay start = end - rng.Range(90, 4 * 365);
+    job->set_started_on(FormatDay(start));
+    if (!(i == 0 && employed)) job->set_ended_on(FormatDay(end));  // the latest still held
+    if (rng.Percent(80)) job->set_skill(rng.Pick(set.skills)->code);
+    job->set_employer(PickFrom(rng, kEmployers));
+    end = start - rng.Range(0, 365);
+  }
+}
+
 v1::Worker WorkerGenerator::Make(int64_t index) const {
   Rng rng(RecordSeed(options_.seed, kWorkerStream, static_cast<uint64_t>(index)));
   const absl::CivilDay today = options_.today;
@@ -285,8 +320,10 @@ v1::Worker WorkerGenerator::Make(int64_t index) const {
   }
 
   // NIK: province, kabupaten, kecamatan, birth date (day + 40 for women), serial.
+  std::optional<absl::CivilDay> nik_birth;
   if (rng.Percent(85) && region != nullptr) {
     absl::CivilDay birth = today - rng.Range(18 * 365, 55 * 365);
+    nik_birth = birth;
     std::string digits = region->code.substr(0, 2) + region->code.substr(3, 2);
     w.set_nik(absl::StrFormat("%s%02d%02d%02d%02d%04d", digits, rng.Range(1, 15),
                               birth.day() + (female ? 40 : 0), birth.month(),
@@ -407,6 +444,8 @@ v1::Worker WorkerGenerator::Make(int64_t index) const {
     w.set_welfare_decile(1 + static_cast<int>(rng.Weighted({14, 13, 12, 11, 10, 10, 9, 8, 7, 6})));
   }
   w.set_updated_at(FormatDay(today - static_cast<int>(400 * rng.Unit() * rng.Unit())));
+  Rng report(RecordSeed(options_.seed, kReportStream, static_cast<uint64_t>(index)));
+  AddReportFields(report, set, today, nik_birth, &w);
   return w;
 }
 

@@ -503,7 +503,7 @@ absl::StatusOr<v1::MatchResult> RunMatch(const Xapian::Database& db, const Recor
   } else if (more) {
     const Hit& last = hits[placed.back().index];
     result.set_next_page_token(
-        EncodePageToken({fingerprint, last.score_micro, std::string(last.id)}));
+        EncodePageToken({fingerprint, last.score_micro, std::string(last.id), std::nullopt}));
   }
   if (quota) {
     v1::QuotaReport* q = result.mutable_quota();

@@ -384,6 +384,24 @@ absl::Status ResolveSkillList(const google::protobuf::RepeatedPtrField<std::stri
   return absl::OkStatus();
 }
 
+// Region codes that must each name a kabupaten/kota or province cakap knows, into
+// `codes` as canonical codes without repeats.
+absl::Status ResolveRegionList(const google::protobuf::RepeatedPtrField<std::string>& entries,
+                               absl::string_view field, const EngineEnv& env,
+                               std::vector<std::string>* codes) {
+  for (int i = 0; i < entries.size(); ++i) {
+    const Region* region = env.regions.Find(entries[i]);
+    if (region == nullptr) {
+      return Invalid(absl::StrCat(field, "[", i, "]"),
+                     absl::StrCat("unknown region \"", EchoValue(entries[i]), "\""));
+    }
+    if (std::find(codes->begin(), codes->end(), region->code) == codes->end()) {
+      codes->push_back(region->code);
+    }
+  }
+  return absl::OkStatus();
+}
+
 }  // namespace
 
 absl::StatusOr<ResolvedVacancy> ResolveVacancy(const v1::Vacancy& in, const EngineEnv& env,
@@ -455,17 +473,8 @@ absl::StatusOr<ResolvedVacancy> ResolveVacancy(const v1::Vacancy& in, const Engi
   }
   out.radius_km = in.radius_km();
 
-  for (int i = 0; i < in.region_codes_size(); ++i) {
-    const Region* region = env.regions.Find(in.region_codes(i));
-    if (region == nullptr) {
-      return Invalid(absl::StrCat("region_codes[", i, "]"),
-                     absl::StrCat("unknown region \"", EchoValue(in.region_codes(i)), "\""));
-    }
-    if (std::find(out.region_codes.begin(), out.region_codes.end(), region->code) ==
-        out.region_codes.end()) {
-      out.region_codes.push_back(region->code);
-    }
-  }
+  CAKAP_RETURN_IF_ERROR(
+      ResolveRegionList(in.region_codes(), "region_codes", env, &out.region_codes));
 
   absl::CivilDay start = env.Today();
   if (!in.start_date().empty()) {
@@ -532,19 +541,8 @@ absl::StatusOr<ResolvedVacancy> ResolveVacancy(const v1::Vacancy& in, const Engi
   if (!v1::LocalBasis_IsValid(in.local_basis())) {
     return Invalid("local_basis", absl::StrCat("unknown value ", static_cast<int>(in.local_basis())));
   }
-  v.clear_local_region_codes();
-  for (int i = 0; i < in.local_region_codes_size(); ++i) {
-    const Region* region = env.regions.Find(in.local_region_codes(i));
-    if (region == nullptr) {
-      return Invalid(absl::StrCat("local_region_codes[", i, "]"),
-                     absl::StrCat("unknown region \"", EchoValue(in.local_region_codes(i)), "\""));
-    }
-    if (std::find(out.local_region_codes.begin(), out.local_region_codes.end(), region->code) ==
-        out.local_region_codes.end()) {
-      out.local_region_codes.push_back(region->code);
-      v.add_local_region_codes(region->code);
-    }
-  }
+  CAKAP_RETURN_IF_ERROR(ResolveRegionList(in.local_region_codes(), "local_region_codes", env,
+                                          &out.local_region_codes));
   // Shares are kept to six decimals, so that floor(share * k) is exact integer arithmetic.
   out.local_share_micro = std::llround(in.min_local_share() * 1e6);
   if (out.local_share_micro > 0 && out.local_region_codes.empty()) {

@@ -26,6 +26,8 @@ constexpr double kLat = -2.32314;  // Balangan (63.11)
 constexpr double kLon = 115.62922;
 const char* const kComponentNames[] = {"preferred_skills", "certificate", "distance",
                                        "welfare"};
+// Components that explain without scoring (docs/ranking.md): always of value 0.
+const char* const kInformationalNames[] = {"wage", "quota"};
 
 bool IsMicroMultiple(double v) { return std::abs(v * 1e6 - std::round(v * 1e6)) < 1e-6; }
 
@@ -34,9 +36,11 @@ bool IsMicroMultiple(double v) { return std::abs(v * 1e6 - std::round(v * 1e6)) 
 std::string CheckScore(const cakap::v1::Candidate& c, bool exclude_welfare) {
   double sum = 0;
   for (const auto& e : c.explanation()) {
-    bool known = false;
+    bool known = false, informational = false;
     for (const char* n : kComponentNames) known = known || e.name() == n;
-    if (!known) return absl::StrCat("unknown component ", e.name());
+    for (const char* n : kInformationalNames) informational = informational || e.name() == n;
+    if (informational && e.value() != 0) return absl::StrCat(e.name(), " scores ", e.value());
+    if (!known && !informational) return absl::StrCat("unknown component ", e.name());
     if (exclude_welfare && e.name() == "welfare") return "welfare with exclude_welfare";
     if (!IsMicroMultiple(e.value())) return absl::StrCat(e.name(), " not rounded: ", e.value());
     if (e.value() < 0) return absl::StrCat(e.name(), " negative");

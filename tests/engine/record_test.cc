@@ -143,7 +143,9 @@ TEST(RecordTest, WithoutReportFieldsTheFormatIsUnchanged) {
   EXPECT_EQ(bytes[0], 1);
   MatchRecord with = plain;
   with.education = 3;
-  with.jobs.push_back(JobRecord{100, kNoDay, {}});
+  JobRecord job;
+  job.from = 100;
+  with.jobs.push_back(job);
   const std::string bytes2 = EncodeRecord(with);
   EXPECT_EQ(bytes2[0], 2);
   MatchRecord decoded;

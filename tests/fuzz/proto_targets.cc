@@ -162,7 +162,7 @@ Outcome VacancyResolver(absl::string_view input) {
         return {"resolving twice changes the fingerprint, so page tokens would break",
                 "vacancy.resolved", true};
       }
-      PageCursor cursor{fingerprint, -12345, "w-1"};
+      PageCursor cursor{fingerprint, -12345, "w-1", std::nullopt};
       absl::StatusOr<PageCursor> back = DecodePageToken(EncodePageToken(cursor));
       if (!back.ok() || back->fingerprint != fingerprint) {
         return {"a page token for this vacancy does not decode to its fingerprint",
