@@ -65,11 +65,12 @@ cakap match --require OAB.EXCAVATOR --near 64.02 --radius 50 "${MATCH_OPTS[@]}"
 
 echo
 echo "=================================================================================="
-echo "4. A vacancy as the office receives it (Perpres 57/2023): heavy-equipment operators"
-echo "   (OAB) near Sangatta, Kutai Timur, SMK or above, 12 months of experience in OAB,"
-echo "   aged 20-45, Rp 5-7 jt offered; shortlist held to Kutai Timur's 80% local-worker"
-echo "   rule (Perda 1/2022), local by domicile or KTP"
+echo "4. A vacancy as the office receives it (Perpres 57/2023): welders (LAS) for a site"
+echo "   near Sangatta, Kutai Timur, SMP or above, aged 20-50, Rp 5-7 jt offered; the"
+echo "   shortlist held to Kutai Timur's 80% local-worker rule (Perda 1/2022), local by"
+echo "   domicile or KTP: locals move up (a 'quota' line says so) as far as the rule needs,"
+echo "   and the report says whether enough local welders exist to meet it"
 echo "=================================================================================="
-cakap match --require OAB --near 64.08 --radius 200 --min-education SMK \
-  --experience OAB:12 --age 20-45 --wage 5000000-7000000 \
-  --local-region 64.08 --local-share 0.8 --local-basis either --page-size 10 --near-misses 3
+cakap match --require LAS --near 64.08 --radius 300 --min-education SMP --age 20-50 \
+  --wage 5000000-7000000 --local-region 64.08 --local-share 0.8 --local-basis either \
+  --page-size 10 --near-misses 3
