@@ -120,8 +120,9 @@ flags:
                            keep-alive connection holds one for up to {http_idle_timeout}
   --web-root DIR           serve the web console (clients/web) from DIR at / on the
                            HTTP port: GET of its files only, never shadowing an rpc,
-                           /healthz, /readyz or /metrics (default: {web_root} when it
-                           holds an index.html; --web-root= serves none)
+                           /healthz, /readyz or /metrics; --web-root= serves none
+                           (default, when it holds an index.html, the built console:
+                           {web_root})
   --metrics-listen HOST:PORT  /metrics (open, no key), /healthz and /readyz only: give
                            it a private address
   --default-rate N         requests/s per portal/admin key without its own rate; 0:

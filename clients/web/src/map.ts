@@ -115,6 +115,6 @@ export class ConsoleMap {
   fitSearch(): void {
     const layers = this.search.getLayers();
     const circle = layers.find((l) => l instanceof L.Circle) as L.Circle | undefined;
-    if (circle) this.map.fitBounds(circle.getBounds(), { padding: [10, 10] });
+    if (circle) this.map.fitBounds(circle.getBounds(), { padding: [10, 10], animate: false });
   }
 }
