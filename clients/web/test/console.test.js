@@ -118,6 +118,32 @@ test("a partner finds welders near Balangan within 50 km: the CLI's candidates a
   await page.context().close();
 });
 
+test("a point clicked on the map, with employed workers included: the CLI's answer for --near LAT,LON --include-employed", async () => {
+  const page = await world.page();
+  await world.login(page, world.keys.partner);
+  await searchWelders(page, { pageSize: "50" });
+  // A click on the map (off the candidates' markers) picks a point instead of the region.
+  const box = await page.locator(".map").boundingBox();
+  await page.mouse.click(box.x + box.width * 0.3, box.y + box.height * 0.75);
+  const picked = page.locator(".find-form p.help[aria-live]");
+  await picked.filter({ hasText: /, / }).waitFor();
+  const [lat, lon] = (await picked.textContent()).split(": ")[1].split(", ").map(Number);
+  assert.ok(Number.isFinite(lat) && Number.isFinite(lon), await picked.textContent());
+  assert.equal(await page.inputValue("select[name=region]"), "");
+  await page.check("input[name=employed]");
+  await page.getByRole("button", { name: "Cari" }).click();
+  await page.waitForFunction(() => !document.querySelector(".status").textContent.includes("Mencari"));
+  const cli = world.cli(world.keys.partner, ["match", "--require", "LAS", "--near", `${lat},${lon}`, "--radius", "50",
+    "--start", START, "--include-employed", "--page-size", "50"]);
+  assert.ok(cli.candidates?.length > 0, `welders within 50 km of ${lat},${lon}`);
+  same(await shownCandidates(page), cli.candidates);
+  const without = world.cli(world.keys.partner, ["match", "--require", "LAS", "--near", `${lat},${lon}`, "--radius", "50",
+    "--start", START, "--page-size", "50"]);
+  assert.ok(Number(cli.total) >= Number(without.total ?? 0));
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
 test("a facet is a filter: clicking BNSP gives the CLI's answer with --issuer BNSP", async () => {
   const page = await world.page();
   await world.login(page, world.keys.partner);
