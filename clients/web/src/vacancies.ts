@@ -30,6 +30,7 @@ export async function renderVacancies(main: HTMLElement, initialId: string): Pro
     id: text("id"),
     title: text("title"),
     employer: text("employer"),
+    owner: text("owner"),
     start: h("input", { type: "text", inputmode: "numeric", placeholder: "YYYY-MM-DD", name: "start_date" }),
     radius: h("input", { type: "number", min: "0", step: "1", name: "radius_km", value: "50" }),
     openings: h("input", { type: "number", min: "0", step: "1", name: "openings", value: "1" }),
@@ -49,6 +50,7 @@ export async function renderVacancies(main: HTMLElement, initialId: string): Pro
     id: field(t("vacancyId"), inputs.id, { name: "id" }),
     title: field(t("title"), inputs.title, { name: "title" }),
     employer: field(t("employer"), inputs.employer, { name: "employer" }),
+    owner: field(t("owner"), inputs.owner, { name: "owner", help: t("ownerHelp") }),
     required_skills: field(t("requiredSkills"), required.root, { name: "required_skills", help: t("skillsHelp") }),
     preferred_skills: field(t("preferredSkills"), preferred.root, { name: "preferred_skills" }),
     min_kkni_level: field(t("minKkni"), inputs.kkni, { name: "min_kkni_level" }),
@@ -66,7 +68,6 @@ export async function renderVacancies(main: HTMLElement, initialId: string): Pro
   }
   const issuerError = h("p", { class: "field-error", role: "alert" });
   const status = h("p", { class: "status", role: "status", "aria-live": "polite" });
-  const owner = h("p", { class: "help" });
   let loaded: Vacancy | null = null;
 
   function fill(v: Vacancy) {
@@ -84,7 +85,7 @@ export async function renderVacancies(main: HTMLElement, initialId: string): Pro
     required.set(v.requiredSkills);
     preferred.set(v.preferredSkills);
     for (const b of issuerBoxes) b.box.checked = v.acceptedIssuers.includes(b.v);
-    owner.textContent = v.owner ? `${t("owner")}: ${v.owner}` : "";
+    inputs.owner.value = v.owner;
   }
 
   function fromForm(): Vacancy {
@@ -93,10 +94,10 @@ export async function renderVacancies(main: HTMLElement, initialId: string): Pro
       description: loaded?.description ?? "",
       keywords: loaded?.keywords ?? "",
       regionCodes: loaded?.regionCodes ?? [],
-      owner: loaded?.owner ?? "",
       id: inputs.id.value.trim(),
       title: inputs.title.value.trim(),
       employer: inputs.employer.value.trim(),
+      owner: inputs.owner.value.trim(),
       requiredSkills: required.values(),
       preferredSkills: preferred.values(),
       acceptedIssuers: issuerBoxes.filter((b) => b.box.checked).map((b) => b.v),
@@ -116,9 +117,10 @@ export async function renderVacancies(main: HTMLElement, initialId: string): Pro
     status.classList.remove("error");
     status.textContent = "";
   }
-  function fail(err: unknown) {
+  // `fallback`: the field a message naming none is about (a load's NOT_FOUND: the id).
+  function fail(err: unknown, fallback = "") {
     const e = callError(err);
-    const path = e.field.replace(/^vacancy\./, "").replace(/^vacancy_id$/, "id");
+    const path = (e.field || fallback).replace(/^vacancy\./, "").replace(/^vacancy_id$/, "id");
     const key = Object.keys(fields).find((k) => path === k || path.startsWith(`${k}[`) || path.startsWith(`${k}.`));
     if (key) fields[key].setError(e.message);
     else if (path.startsWith("accepted_issuers")) issuerError.textContent = e.message;
@@ -134,7 +136,10 @@ export async function renderVacancies(main: HTMLElement, initialId: string): Pro
       remember(id);
       renderRecent();
     } catch (err) {
-      fail(err);
+      // Nothing of an earlier vacancy stays on the form under this id.
+      fill(create(VacancySchema, { id, open: true, radiusKm: 50, openings: 1 }));
+      loaded = null;
+      fail(err, "id");
     }
   }
   async function save(openOverride?: boolean) {
@@ -165,9 +170,9 @@ export async function renderVacancies(main: HTMLElement, initialId: string): Pro
     "form",
     { class: "vacancy-form", novalidate: true, onsubmit: (e: Event) => (e.preventDefault(), void save()) },
     h("div", { class: "row" }, fields.id.wrap, h("button", { type: "button", onclick: () => void load(inputs.id.value.trim()) }, t("load")), h("button", { type: "button", onclick: () => { loaded = null; location.hash = "#/vacancies"; void renderVacancies(main, ""); } }, t("newVacancy"))),
-    owner,
     fields.title.wrap,
     fields.employer.wrap,
+    fields.owner.wrap,
     fields.required_skills.wrap,
     fields.preferred_skills.wrap,
     h("fieldset", { class: "issuers" }, h("legend", {}, t("issuers")), issuerBoxes.map((b) => b.label)),

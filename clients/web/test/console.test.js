@@ -284,6 +284,46 @@ test("vacancies: the office creates, closes, opens and matches a vacancy; a bad 
   await partner.context().close();
 });
 
+test("vacancies a partner owns: it loads its own closed vacancy, another partner is told it does not exist", async () => {
+  const page = await world.page();
+  await world.login(page, world.keys.portal);
+  await page.goto(`${world.url}#/vacancies`);
+  await page.fill("input[name=id]", "v-web-owned");
+  await page.fill("input[name=title]", "Operator las pipa (kontrak PT Las Borneo)");
+  await page.fill("input[name=owner]", "pt-las-borneo");
+  const skills = page.locator("[data-skill-input=vacancy-required]");
+  await skills.fill("las pipa");
+  await skills.press("Enter");
+  await page.selectOption("form.vacancy-form select[name=region]", "63.09");
+  await page.uncheck("input[name=open]");
+  await page.getByRole("button", { name: "Simpan lowongan" }).click();
+  await page.locator(".status", { hasText: "Tersimpan" }).waitFor();
+  const stored = await rpc(world, world.keys.portal, "cakap.v1.VacancyService/GetVacancy", { id: "v-web-owned" });
+  assert.equal(stored.body.vacancy.owner, "pt-las-borneo");
+  assert.equal(stored.body.vacancy.open ?? false, false);
+  assert.deepEqual(stored.body.vacancy.requiredSkills, ["LAS.PIPA"]);
+  await page.context().close();
+
+  const owner = await world.page();
+  await world.login(owner, world.keys.partner);
+  await owner.goto(`${world.url}#/vacancies/v-web-owned`);
+  await owner.waitForFunction(() => document.querySelector("input[name=title]")?.value.startsWith("Operator las pipa"));
+  assert.equal(await owner.inputValue("input[name=owner]"), "pt-las-borneo");
+  await owner.context().close();
+
+  const other = await world.page();
+  await world.login(other, world.keys.kalsel);
+  await other.goto(`${world.url}#/vacancies/v-web-owned`);
+  const error = other.locator("[data-field-error=id]");
+  await error.waitFor();
+  const expected = await rpc(world, world.keys.kalsel, "cakap.v1.VacancyService/GetVacancy", { id: "v-web-owned" });
+  assert.equal(expected.status, 404);
+  assert.equal(await error.textContent(), expected.body.message);
+  assert.equal(await other.inputValue("input[name=title]"), "");
+  assert.deepEqual([...owner.errors, ...other.errors], []);
+  await other.context().close();
+});
+
 test("a partner's worker page: no NIK, no welfare decile, no exact coordinates; certificates valid on the start date; the vacancies it fits", async () => {
   const page = await world.page();
   await world.login(page, world.keys.partner);
