@@ -277,7 +277,11 @@ export async function renderFind(main: HTMLElement): Promise<void> {
 
   // The map zooms to the circle on a new search, not on every page or filter.
   let refit = false;
+  // Only the latest search's reply is shown: one still in flight when the user changed
+  // a filter again must not overwrite the newer answer.
+  let latest = 0;
   async function run(page: number) {
+    const mine = ++latest;
     clearErrors();
     status.classList.remove("error");
     status.textContent = t("searching");
@@ -287,6 +291,7 @@ export async function renderFind(main: HTMLElement): Promise<void> {
       const reply = lastVacancyId
         ? await api.match.matchCandidates({ source: { case: "vacancyId", value: lastVacancyId }, options })
         : await api.match.matchCandidates({ source: { case: "vacancy", value: lastVacancy! }, options });
+      if (mine !== latest) return;
       pageIndex = page;
       if (reply.result?.nextPageToken) tokens[page + 1] = reply.result.nextPageToken;
       else tokens = tokens.slice(0, page + 1);
@@ -296,9 +301,9 @@ export async function renderFind(main: HTMLElement): Promise<void> {
         map.fitSearch();
       }
     } catch (err) {
-      showError(err);
+      if (mine === latest) showError(err);
     } finally {
-      searchButton.disabled = false;
+      if (mine === latest) searchButton.disabled = false;
     }
   }
 
