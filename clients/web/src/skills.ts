@@ -115,7 +115,14 @@ export function skillInput(name: string): SkillInput {
     if (active >= 0) input.setAttribute("aria-activedescendant", `${listId}-${active}`);
   }
 
-  input.addEventListener("input", async () => {
+  // One lookup per pause in typing (partner keys are rate-limited, 20 requests/s by
+  // default), and only the latest query's answer is shown.
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  input.addEventListener("input", () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => void lookup(), 120);
+  });
+  async function lookup() {
     const q = input.value.trim();
     const mine = ++seq;
     if (q.length < 2) {
@@ -131,7 +138,7 @@ export function skillInput(name: string): SkillInput {
     } catch {
       if (mine === seq) close();
     }
-  });
+  }
   input.addEventListener("keydown", (e) => {
     if (e.key === "ArrowDown" && suggestions.length) {
       e.preventDefault();

@@ -54,10 +54,7 @@ export class World {
     this.proc = spawn(
       cakapdBin,
       ["--data", data, "--keys", keys, "--listen", "127.0.0.1:0", "--http-listen", "127.0.0.1:0",
-       "--web-root", path.join(webDir, "dist"), "--shutdown-grace", "2",
-       // The tests' autocomplete and CSV export make bursts of calls; the rate limit
-       // itself is tested in tests/service.
-       "--partner-rate", "0"],
+       "--web-root", path.join(webDir, "dist"), "--shutdown-grace", "2"],
       { stdio: ["ignore", "ignore", log] },
     );
     closeSync(log);
