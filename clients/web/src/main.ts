@@ -57,7 +57,7 @@ function renderLogin(): void {
     f.wrap,
     button,
   );
-  set(app, h("header", { class: "top" }, h("span", { class: "brand" }, "cakap"), langSwitch()), h("main", { id: "main", tabindex: "-1" }, form));
+  set(app, h("header", { class: "top" }, h("span", { class: "brand" }, "cakap"), h("div", { class: "tools" }, langSwitch())), h("main", { id: "main", tabindex: "-1" }, form));
   input.focus();
 }
 
