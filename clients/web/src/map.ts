@@ -102,13 +102,17 @@ export class ConsoleMap {
   showPeople(points: MapPoint[], onOpen: (id: string) => void): void {
     this.people.clearLayers();
     for (const p of points) {
-      L.circleMarker([p.lat, p.lng], { radius: 7, color: "#1d4ed8", weight: 2, fillOpacity: 0.7, className: "candidate-point" })
+      const marker = L.circleMarker([p.lat, p.lng], { radius: 7, color: "#1d4ed8", weight: 2, fillOpacity: 0.7, className: "candidate-point" })
         .bindTooltip(p.label)
         .on("click", (e) => {
           L.DomEvent.stopPropagation(e);
           onOpen(p.id);
         })
         .addTo(this.people);
+      // Where the point is, as the reply gave it (for assistive tools and the tests).
+      const el = marker.getElement();
+      el?.setAttribute("data-worker-id", p.id);
+      el?.setAttribute("data-latlng", `${p.lat},${p.lng}`);
     }
   }
 

@@ -102,6 +102,21 @@ test("a partner finds welders near Balangan within 50 km: the CLI's candidates a
   // The map: the search circle and one point per candidate of the page.
   assert.equal(await page.locator("path.search-circle").count(), 1);
   assert.equal(await page.locator("path.candidate-point").count(), cli1.candidates.length);
+  // Each at the point the partner's reply carries (~1 km: 2 decimals), or the region's
+  // reference point for a worker without coordinates; never the stored exact point.
+  const regions = (await rpc(world, world.keys.partner, "cakap.v1.LexiconService/ListRegions", {})).body.regions;
+  for (const c of cli1.candidates) {
+    const d = c.worker.domicile;
+    const ref = regions.find((r) => r.code === d.regionCode);
+    const expected = d.hasCoordinates ? [d.latitude, d.longitude] : [ref.latitude, ref.longitude];
+    const shown = (await page.getAttribute(`path.candidate-point[data-worker-id="${c.worker.id}"]`, "data-latlng")).split(",").map(Number);
+    assert.deepEqual(shown, expected, c.worker.id);
+    if (d.hasCoordinates) {
+      for (const v of shown) assert.equal(Math.round(v * 100) / 100, v, `${c.worker.id}: ${v} finer than ~1 km`);
+      const exact = world.workers.get(c.worker.id).domicile;
+      assert.notDeepEqual(shown, [exact.latitude, exact.longitude]);
+    }
+  }
   assert.ok((await page.locator("path.region-point").count()) > 50);
   await shot(page, "find.png", true);
 
