@@ -389,9 +389,9 @@ export async function renderFind(main: HTMLElement): Promise<void> {
       f
         ? [
             facetGroup(t("facetIssuer"), f.issuer, (v) => {
-              const issuer = Issuer[v.startsWith("ISSUER_") ? (v as keyof typeof Issuer) : (`ISSUER_${v}` as keyof typeof Issuer)] as Issuer | undefined;
-              const byName = ISSUERS.find(([, name]) => name === v)?.[0] ?? issuer;
-              return byName === undefined ? null : { ...filters, issuer: byName };
+              // Facet values are issuer names ("BNSP"), as match.proto says.
+              const issuer = ISSUERS.find(([, name]) => name === v)?.[0];
+              return issuer === undefined ? null : { ...filters, issuer };
             }),
             facetGroup(t("facetRegion"), f.region, (v) => (v ? { ...filters, region: v } : null)),
             facetGroup(t("facetKkni"), f.kkniLevel, (v) => (Number(v) > 0 ? { ...filters, kkni: Number(v) } : null)),

@@ -51,6 +51,11 @@ export async function renderWorker(main: HTMLElement, id: string, startParam: st
   );
   set(main, h("h1", {}, t("workerTitle")), form, body);
   if (!id) return;
+  // Validity is judged on a civil date; anything else would compare as text.
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(startInput.value.trim())) {
+    startField.setError(`${t("validOn")}: YYYY-MM-DD`);
+    return;
+  }
 
   let worker: Worker;
   try {
