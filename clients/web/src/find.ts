@@ -368,7 +368,9 @@ export async function renderFind(main: HTMLElement): Promise<void> {
           "ul",
           {},
           values.map((v) => {
-            const next = pick(v.value);
+            // A stored vacancy is matched by its id as stored: its facets are counts only
+            // (filters refine searches made with the form).
+            const next = lastVacancyId ? null : pick(v.value);
             return h(
               "li",
               {},
