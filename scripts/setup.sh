@@ -12,6 +12,9 @@ PACKAGES=(
   libsqlite3-dev libpq-dev nlohmann-json3-dev libcpp-httplib-dev
   # The PHP and Python clients' tests (clients/php, clients/python).
   php-cli php-curl phpunit python3 python3-prometheus-client openssl
+  # The web console's end-to-end tests (clients/web): Debian's chromium, driven headless
+  # by playwright-core from npm (no browser download).
+  chromium
   # scripts/fuzz.sh: libFuzzer comes with clang's runtime.
   clang libclang-rt-14-dev
 )
@@ -25,8 +28,9 @@ missing=()
 for p in "${PACKAGES[@]}"; do
   dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
 done
-# The Node.js client (clients/node) and its tests need node and npm; any packaged
-# version (Debian's nodejs 18 or newer) will do.
+# The Node.js client (clients/node) and its tests, and the web console's build
+# (clients/web: Vite, TypeScript, protoc-gen-es), need node and npm; any packaged version
+# (Debian's nodejs 18 or newer) will do.
 if ! command -v npm >/dev/null 2>&1; then missing+=(nodejs npm); fi
 if [ ${#missing[@]} -eq 0 ]; then
   exit 0

@@ -2,8 +2,8 @@
 # Sets everything up and runs the whole test suite twice: a normal optimised build
 # (build/) and an AddressSanitizer + UndefinedBehaviorSanitizer build (build-asan/), so
 # memory errors and undefined behaviour fail the run; in between, the clients' tests
-# (Node.js, PHP, Python) against a real cakapd, the fuzz targets for 20 s each and the
-# benchmark in quick mode (scripts/bench.sh --quick).
+# (Node.js, PHP, Python, the web console in chromium) against a real cakapd, the fuzz
+# targets for 20 s each and the benchmark in quick mode (scripts/bench.sh --quick).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
@@ -15,10 +15,12 @@ cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo
 cmake --build build -j "$jobs"
 ctest --test-dir build --output-on-failure -j "$jobs" --timeout 300
 
-# The clients' tests (Node.js, PHP, Python), against a real cakapd from the build above.
+# The clients' tests (Node.js, PHP, Python, web), against a real cakapd from the build above.
 CAKAPD="$PWD/build/service/cakapd" clients/node/run-tests.sh
 CAKAPD="$PWD/build/service/cakapd" clients/php/run-tests.sh
 CAKAPD="$PWD/build/service/cakapd" clients/python/run-tests.sh
+# The web console end to end in headless chromium (also writes docs/console/*.png).
+CAKAPD="$PWD/build/service/cakapd" clients/web/run-tests.sh
 
 # Every fuzz target for 20 s from the kept corpus (clang, ASan + UBSan): a new crash
 # fails the run; open findings (tests/fuzz/crashes/OPEN) are reported, not fatal.

@@ -6,6 +6,7 @@
 
 #include "absl/status/status.h"
 #include "call.h"
+#include "cakap/v1/lexicon.pb.h"
 #include "cakap/v1/service.pb.h"
 #include "rpc.h"
 
@@ -42,6 +43,12 @@ absl::Status MatchCandidates(Call& call, const v1::MatchCandidatesRequest& req,
                              v1::MatchCandidatesResponse* resp);
 absl::Status MatchVacancies(Call& call, const v1::MatchVacanciesRequest& req,
                             v1::MatchVacanciesResponse* resp);
+
+// lexicon_service.cc
+absl::Status LookupSkills(Call& call, const v1::LookupSkillsRequest& req,
+                          v1::LookupSkillsResponse* resp);
+absl::Status ListRegions(Call& call, const v1::ListRegionsRequest& req,
+                         v1::ListRegionsResponse* resp);
 
 }  // namespace service
 }  // namespace cakap

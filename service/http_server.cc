@@ -9,7 +9,11 @@
 #include <sys/stat.h>
 
 #include <algorithm>
+#include <climits>
+#include <cstdlib>
 #include <deque>
+#include <fstream>
+#include <iterator>
 #include <thread>
 #include <utility>
 
@@ -172,6 +176,9 @@ class HttpServerImpl final : public HttpServer {
   void Import(const RpcMethod& method, const httplib::Request& req, httplib::Response& res,
               const httplib::ContentReader& body) const;
   void MetricsPage(const httplib::Request& req, httplib::Response& res) const;
+  // GET of a file under options_.static_dir (the web console); 404 (empty body, for the
+  // error handler) when there is none.
+  void StaticFile(const httplib::Request& req, httplib::Response& res) const;
   // Binds host:port and serves on a thread of its own.
   absl::Status Listen(const std::string& host, int port);
   void EndIdleConnections() const;
@@ -353,6 +360,77 @@ void HttpServerImpl::MetricsPage(const httplib::Request& req, httplib::Response&
   res.set_content(metrics_->Render(), "text/plain; version=0.0.4; charset=utf-8");
 }
 
+// The Content-Type of a console file by its extension; a type not listed is served as
+// bytes, never sniffed (X-Content-Type-Options: nosniff).
+const char* StaticContentType(absl::string_view path) {
+  static constexpr std::pair<const char*, const char*> kTypes[] = {
+      {".html", "text/html; charset=utf-8"},
+      {".js", "text/javascript; charset=utf-8"},
+      {".mjs", "text/javascript; charset=utf-8"},
+      {".css", "text/css; charset=utf-8"},
+      {".json", "application/json"},
+      {".map", "application/json"},
+      {".svg", "image/svg+xml"},
+      {".png", "image/png"},
+      {".jpg", "image/jpeg"},
+      {".ico", "image/x-icon"},
+      {".webp", "image/webp"},
+      {".woff2", "font/woff2"},
+      {".txt", "text/plain; charset=utf-8"},
+  };
+  for (const auto& [extension, type] : kTypes) {
+    if (absl::EndsWith(path, extension)) return type;
+  }
+  return "application/octet-stream";
+}
+
+void HttpServerImpl::StaticFile(const httplib::Request& req, httplib::Response& res) const {
+  res.status = 404;  // the error handler writes the body
+  // The API's own paths are never files, whatever the directory holds.
+  if (table_->Find(req.path) != nullptr || absl::StartsWith(req.path, "/cakap.") ||
+      absl::StartsWith(req.path, "/v1/")) {
+    return;
+  }
+  // req.path is percent-decoded already. Only plain relative names: no "..", no hidden
+  // files, no backslashes or NULs, so nothing outside the directory can be named.
+  std::string relative = req.path.substr(1);
+  if (relative.empty() || absl::EndsWith(relative, "/")) relative += "index.html";
+  for (absl::string_view part : absl::StrSplit(relative, '/')) {
+    if (part.empty() || part[0] == '.' || part.find('\\') != absl::string_view::npos ||
+        part.find('\0') != absl::string_view::npos) {
+      return;
+    }
+  }
+  // Symbolic links inside the directory that lead out of it are refused too.
+  char root_real[PATH_MAX];
+  char file_real[PATH_MAX];
+  const std::string file = absl::StrCat(options_.static_dir, "/", relative);
+  if (realpath(options_.static_dir.c_str(), root_real) == nullptr ||
+      realpath(file.c_str(), file_real) == nullptr ||
+      !absl::StartsWith(file_real, absl::StrCat(root_real, "/"))) {
+    return;
+  }
+  struct stat st;
+  if (stat(file_real, &st) != 0 || !S_ISREG(st.st_mode)) return;
+  std::ifstream in(file_real, std::ios::binary);
+  if (!in) return;
+  std::string body((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  res.status = 200;
+  res.set_header("X-Content-Type-Options", "nosniff");
+  // Vite names built assets by their content's hash: they never change under a name.
+  res.set_header("Cache-Control", absl::StartsWith(relative, "assets/")
+                                      ? "public, max-age=31536000, immutable"
+                                      : "no-cache");
+  if (absl::EndsWith(relative, ".html")) {
+    // The console calls only its own origin; map tiles may come from any configured host.
+    res.set_header("Content-Security-Policy",
+                   "default-src 'self'; img-src 'self' data: blob: https: http:; "
+                   "style-src 'self' 'unsafe-inline'; connect-src 'self'; "
+                   "frame-ancestors 'none'; base-uri 'none'; form-action 'none'");
+  }
+  res.set_content(std::move(body), StaticContentType(relative));
+}
+
 absl::Status HttpServerImpl::Start() {
   const size_t colon = options_.listen.rfind(':');
   int port = 0;
@@ -438,8 +516,17 @@ absl::Status HttpServerImpl::Start() {
            }
            Unary(*method, req, res, body);
          });
-  if (!options_.static_dir.empty() && !s.set_mount_point("/", options_.static_dir)) {
-    return absl::NotFoundError(absl::StrCat("static files: no directory ", options_.static_dir));
+  if (!options_.static_dir.empty()) {
+    struct stat st;
+    if (stat(options_.static_dir.c_str(), &st) != 0 || !S_ISDIR(st.st_mode)) {
+      return absl::NotFoundError(
+          absl::StrCat("web-root: no directory ", options_.static_dir));
+    }
+    // Registered after /healthz, /readyz and /metrics, and GET only: a file can never
+    // shadow those, nor an rpc (POST). httplib tries handlers in registration order.
+    s.Get(R"(/.*)", [this](const httplib::Request& req, httplib::Response& res) {
+      StaticFile(req, res);
+    });
   }
   // Whatever no route answered, or httplib refused itself (413, 400), still gets a
   // Connect error body.

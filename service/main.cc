@@ -5,6 +5,7 @@
 
 #include <cstdio>
 #include <cstdlib>
+#include <fstream>
 #include <initializer_list>
 #include <iostream>
 #include <string>
@@ -32,6 +33,12 @@ const cakap::service::ServerOptions& Defaults() {
 }
 
 constexpr double kDefaultShutdownGraceSecs = 10;
+// The console as clients/web/build.sh builds it (service/CMakeLists.txt sets the path).
+#ifdef CAKAP_DEFAULT_WEB_ROOT
+constexpr char kDefaultWebRoot[] = CAKAP_DEFAULT_WEB_ROOT;
+#else
+constexpr char kDefaultWebRoot[] = "";
+#endif
 // More HTTP connections than this is a typo, not a plan (each is a thread).
 constexpr int kMaxHttpConnections = 10000;
 
@@ -54,6 +61,8 @@ ABSL_FLAG(uint64_t, http_max_body_bytes, Defaults().http.max_body_bytes,
           "largest HTTP request body, JSON Lines imports excepted");
 ABSL_FLAG(int, http_max_connections, Defaults().http.max_connections,
           "HTTP connections served at once");
+ABSL_FLAG(std::string, web_root, "",
+          "directory of the web console served at / on the HTTP port");
 ABSL_FLAG(std::string, metrics_listen, "", "HOST:PORT of the open /metrics listener");
 ABSL_FLAG(double, default_rate, Defaults().default_rate,
           "requests/s per portal/admin key without its own rate; 0: unlimited");
@@ -109,6 +118,11 @@ flags:
   --http-max-connections N HTTP connections served at once (default
                            {http_max_connections}, at most {max_http_connections}); an idle
                            keep-alive connection holds one for up to {http_idle_timeout}
+  --web-root DIR           serve the web console (clients/web) from DIR at / on the
+                           HTTP port: GET of its files only, never shadowing an rpc,
+                           /healthz, /readyz or /metrics; --web-root= serves none
+                           (default, when it holds an index.html, the built console:
+                           {web_root})
   --metrics-listen HOST:PORT  /metrics (open, no key), /healthz and /readyz only: give
                            it a private address
   --default-rate N         requests/s per portal/admin key without its own rate; 0:
@@ -148,6 +162,7 @@ std::string UsageText() {
       kUsageTemplate,
       {{"{max_region_codes}", absl::StrCat(cakap::kMaxVacancyRegionCodes)},
        {"{listen}", d.listen},
+       {"{web_root}", kDefaultWebRoot},
        {"{audit_max_bytes}", absl::StrCat(d.audit_log_options.max_bytes)},
        {"{max_message_bytes}", absl::StrCat(d.max_message_bytes)},
        {"{http_max_body_bytes}", absl::StrCat(d.http.max_body_bytes)},
@@ -281,6 +296,15 @@ absl::StatusOr<cakap::service::ServerOptions> ServerOptionsFromFlags(
     return absl::InvalidArgumentError(absl::StrCat(
         "--http-max-connections: not an integer from 1 to ", kMaxHttpConnections));
   }
+  if (cl.Has("web-root")) {
+    options.http.static_dir = absl::GetFlag(FLAGS_web_root);
+  } else if (kDefaultWebRoot[0] != '\0' &&
+             std::ifstream(absl::StrCat(kDefaultWebRoot, "/index.html")).good()) {
+    options.http.static_dir = kDefaultWebRoot;
+  }
+  if (!options.http.static_dir.empty() && options.http.listen.empty() && cl.Has("web-root")) {
+    return absl::InvalidArgumentError("--web-root: needs --http-listen");
+  }
   options.metrics_listen = absl::GetFlag(FLAGS_metrics_listen);
   const double probe_secs = absl::GetFlag(FLAGS_write_probe_secs);
   if (!(probe_secs >= 0)) return absl::InvalidArgumentError("--write-probe-secs: not a number >= 0");
@@ -330,6 +354,7 @@ int Serve(const cakap::cmdline::CommandLine& cl) {
                             ",\"http_port\":", (*server)->http_port(),
                             ",\"metrics_port\":", (*server)->metrics_port(),
                             ",\"data\":", JsonString(options->data_dir),
+                            ",\"web_root\":", JsonString(options->http.static_dir),
                             ",\"tls\":", options->tls_cert_file.empty() ? "false" : "true",
                             ",\"keys\":", JsonString(options->keys_file)));
   for (;;) {

@@ -152,6 +152,9 @@ TEST_F(HttpTest, EveryRpcAnswersTheSameOverBothTransports) {
       {"/cakap.v1.MatchService/MatchVacancies", k.partner, R"({"workerId":"w-1","limit":5})"},
       {"/cakap.v1.MatchService/MatchVacancies", k.partner_kaltim, R"({"workerId":"w-1"})"},
       {"/cakap.v1.AdminService/Stats", k.portal, R"({})"},
+      {"/cakap.v1.LexiconService/LookupSkills", k.partner, R"({"query":"welder"})"},
+      {"/cakap.v1.LexiconService/LookupSkills", k.partner, R"({"query":""})"},
+      {"/cakap.v1.LexiconService/ListRegions", k.portal, R"({"provinceCode":"99"})"},
   };
   int ok = 0, failed = 0;  // the table must exercise both
   for (const Case& c : cases) {
@@ -183,6 +186,8 @@ TEST_F(HttpTest, TheRoleMatrixIsTheSameOverBothTransports) {
       {"/cakap.v1.MatchService/MatchVacancies", R"({"workerId":"w-1"})"},
       {"/cakap.v1.AdminService/Stats", "{}"},
       {"/cakap.v1.AdminService/Backup", R"({"dir":"relative/dir"})"},
+      {"/cakap.v1.LexiconService/LookupSkills", R"({"query":"juru las","limit":3})"},
+      {"/cakap.v1.LexiconService/ListRegions", R"({"provinceCode":"63"})"},
   };
   const std::vector<std::string> callers = {"",          "not-a-key",      k.portal,
                                             k.partner,   k.partner_kaltim, k.partner_balangan,

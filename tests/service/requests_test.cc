@@ -250,7 +250,8 @@ TEST(SvcStandardTest, HealthServingForEveryService) {
   TestServer s;
   ASSERT_NE(s.server, nullptr);
   for (const std::string name : {"", "cakap.v1.WorkerService", "cakap.v1.VacancyService",
-                                 "cakap.v1.MatchService", "cakap.v1.AdminService"}) {
+                                 "cakap.v1.MatchService", "cakap.v1.AdminService",
+                                 "cakap.v1.LexiconService"}) {
     std::string resp;
     grpc::Status st = RawUnary(s, "/grpc.health.v1.Health/Check", "",
                                name.empty() ? "" : Delimited(1, name), &resp);
@@ -294,7 +295,8 @@ TEST(SvcStandardTest, ReflectionListsTheServices) {
   std::string bytes;
   for (const auto& sl : slices) bytes.append(reinterpret_cast<const char*>(sl.begin()), sl.size());
   for (const char* name : {"cakap.v1.WorkerService", "cakap.v1.VacancyService",
-                           "cakap.v1.MatchService", "cakap.v1.AdminService", "grpc.health.v1.Health"}) {
+                           "cakap.v1.MatchService", "cakap.v1.AdminService",
+                           "cakap.v1.LexiconService", "grpc.health.v1.Health"}) {
     EXPECT_THAT(bytes, HasSubstr(name));
   }
   cq.Shutdown();
