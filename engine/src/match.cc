@@ -235,6 +235,36 @@ bool AfterQuotaCursor(const QuotaCursor& q, bool local, int64_t score_micro,
   return Before(local ? q.local_score_micro : q.other_score_micro, last_id, score_micro, id);
 }
 
+// The quota cursor after this page's placements.
+QuotaCursor NextQuotaCursor(QuotaCursor next, const std::vector<QuotaPlacement>& placed,
+                            const std::vector<Hit>& local_hits, const std::vector<Hit>& hits) {
+  for (const QuotaPlacement& p : placed) {
+    const Hit& hit = p.local ? local_hits[p.index] : hits[p.index];
+    if (p.local) {
+      ++next.locals;
+      next.local_score_micro = hit.score_micro;
+      next.local_id = std::string(hit.id);
+    } else {
+      ++next.others;
+      next.other_score_micro = hit.score_micro;
+      next.other_id = std::string(hit.id);
+    }
+  }
+  return next;
+}
+
+void FillQuotaReport(int64_t share_micro, int64_t total, int64_t locals, int page_size,
+                     int64_t page_locals, v1::QuotaReport* q) {
+  q->set_min_local_share(MicroToDouble(share_micro));
+  q->set_local_candidates(locals);
+  q->set_total_local_share(total > 0 ? static_cast<double>(locals) / total : 0);
+  q->set_page_local_share(page_size > 0 ? static_cast<double>(page_locals) / page_size : 0);
+  // The placement meets every prefix while local candidates remain (quota.h), and the
+  // required count only grows with k: it fails somewhere exactly when the whole list
+  // needs more local candidates than there are.
+  q->set_met(LocalsRequired(share_micro, total) <= locals);
+}
+
 // "80%", "66.6667%": a share in millionths as a percentage, as short as it is exact.
 std::string FormatShare(int64_t share_micro) {
   return absl::StrCat(static_cast<double>(share_micro) / 1e4, "%");
@@ -483,22 +513,10 @@ absl::StatusOr<v1::MatchResult> RunMatch(const Xapian::Database& db, const Recor
     *result.add_candidates() = std::move(candidate);
   }
   if (more && quota) {
-    QuotaCursor next = cursor ? *cursor->quota : QuotaCursor();
-    for (const QuotaPlacement& p : placed) {
-      const Hit& hit = p.local ? local_hits[p.index] : hits[p.index];
-      if (p.local) {
-        ++next.locals;
-        next.local_score_micro = hit.score_micro;
-        next.local_id = std::string(hit.id);
-      } else {
-        ++next.others;
-        next.other_score_micro = hit.score_micro;
-        next.other_id = std::string(hit.id);
-      }
-    }
     PageCursor token;
     token.fingerprint = fingerprint;
-    token.quota = std::move(next);
+    token.quota = NextQuotaCursor(cursor ? *cursor->quota : QuotaCursor(), placed, local_hits,
+                                  hits);
     result.set_next_page_token(EncodePageToken(token));
   } else if (more) {
     const Hit& last = hits[placed.back().index];
@@ -506,17 +524,8 @@ absl::StatusOr<v1::MatchResult> RunMatch(const Xapian::Database& db, const Recor
         EncodePageToken({fingerprint, last.score_micro, std::string(last.id), std::nullopt}));
   }
   if (quota) {
-    v1::QuotaReport* q = result.mutable_quota();
-    q->set_min_local_share(MicroToDouble(v.local_share_micro));
-    q->set_local_candidates(locals);
-    q->set_total_local_share(total > 0 ? static_cast<double>(locals) / total : 0);
-    q->set_page_local_share(result.candidates_size() > 0
-                                ? static_cast<double>(page_locals) / result.candidates_size()
-                                : 0);
-    // The placement meets every prefix while local candidates remain (quota.h), and the
-    // required count only grows with k: it fails somewhere exactly when the whole list
-    // needs more local candidates than there are.
-    q->set_met(LocalsRequired(v.local_share_micro, total) <= locals);
+    FillQuotaReport(v.local_share_micro, total, locals, result.candidates_size(), page_locals,
+                    result.mutable_quota());
   }
   if (o.facets()) facets.Fill(env.regions, result.mutable_facets());
   *result.mutable_resolved_vacancy() = v.normalized;
