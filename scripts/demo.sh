@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # End-to-end demo of cakap: installs what is missing (Debian), builds the command-line
 # tools, generates 3000 demo workers over Kalimantan, imports them into a fresh index and
-# runs three real matches with explanations, facets and near misses.
+# runs three real matches with explanations, facets and near misses, and one batch
+# allocation of the cohort across four job-fair vacancies.
 #
 #   scripts/demo.sh                     # from any directory
 #
@@ -62,3 +63,20 @@ echo "==========================================================================
 echo "3. Excavator operators (OAB.EXCAVATOR) within 50 km of Tenggarong, Kutai Kartanegara"
 echo "=================================================================================="
 cakap match --require OAB.EXCAVATOR --near 64.02 --radius 50 "${MATCH_OPTS[@]}"
+
+# --- (e) one allocation ----------------------------------------------------------------------
+echo
+echo "=================================================================================="
+echo "4. A job fair: place the demo cohort across four stored vacancies at once (each"
+echo "   worker at most once, each vacancy up to its openings, the total score as high"
+echo "   as possible; Kutai Timur's mine keeps 80% of its places for local workers)"
+echo "=================================================================================="
+cat >"$DEMO_DIR/vacancies.jsonl" <<JSON
+{"id":"fair-las","title":"Juru las, Balangan","requiredSkills":["LAS"],"location":{"regionCode":"63.11"},"radiusKm":100,"openings":6,"open":true,"startDate":"$DEMO_TODAY"}
+{"id":"fair-satpam","title":"Satpam Gada Pratama, Bontang","requiredSkills":["SATPAM.GADAPRATAMA"],"location":{"regionCode":"64.74"},"radiusKm":150,"openings":5,"open":true,"startDate":"$DEMO_TODAY"}
+{"id":"fair-excavator","title":"Operator excavator, Tenggarong","requiredSkills":["OAB.EXCAVATOR"],"location":{"regionCode":"64.02"},"radiusKm":150,"openings":4,"open":true,"startDate":"$DEMO_TODAY"}
+{"id":"fair-kutim","title":"Operator excavator, Sangatta (Kutai Timur, 80% local)","requiredSkills":["OAB.EXCAVATOR"],"location":{"regionCode":"64.08"},"radiusKm":250,"openings":5,"open":true,"startDate":"$DEMO_TODAY","localRegionCodes":["64.08"],"minLocalShare":0.8}
+JSON
+cakap import vacancies "$DEMO_DIR/vacancies.jsonl"
+cakap allocate --vacancy-id fair-las --vacancy-id fair-satpam --vacancy-id fair-excavator \
+    --vacancy-id fair-kutim

@@ -6,6 +6,7 @@
 
 #include "absl/status/status.h"
 #include "call.h"
+#include "cakap/v1/allocation.pb.h"
 #include "cakap/v1/service.pb.h"
 #include "rpc.h"
 
@@ -42,6 +43,9 @@ absl::Status MatchCandidates(Call& call, const v1::MatchCandidatesRequest& req,
                              v1::MatchCandidatesResponse* resp);
 absl::Status MatchVacancies(Call& call, const v1::MatchVacanciesRequest& req,
                             v1::MatchVacanciesResponse* resp);
+
+// allocation_service.cc
+absl::Status Allocate(Call& call, const v1::AllocateRequest& req, v1::AllocateResponse* resp);
 
 }  // namespace service
 }  // namespace cakap

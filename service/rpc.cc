@@ -71,6 +71,7 @@ RpcTable::RpcTable(Backend* backend) : backend_(backend) {
   constexpr char kVacancies[] = "cakap.v1.VacancyService";
   constexpr char kMatch[] = "cakap.v1.MatchService";
   constexpr char kAdmin[] = "cakap.v1.AdminService";
+  constexpr char kAllocation[] = "cakap.v1.AllocationService";
   methods_.push_back(UnaryMethod(kWorkers, "UpsertWorker", &UpsertWorker));
   methods_.push_back(ClientStreamMethod<v1::UpsertWorkersRequest>(kWorkers, "UpsertWorkers",
                                                             &UpsertWorkers));
@@ -86,6 +87,7 @@ RpcTable::RpcTable(Backend* backend) : backend_(backend) {
   methods_.push_back(UnaryMethod(kMatch, "MatchVacancies", &MatchVacancies));
   methods_.push_back(UnaryMethod(kAdmin, "Stats", &Stats));
   methods_.push_back(UnaryMethod(kAdmin, "Backup", &Backup));
+  methods_.push_back(UnaryMethod(kAllocation, "Allocate", &Allocate));
   for (const auto& method : methods_) by_path_[method->path()] = method.get();
 }
 

@@ -183,6 +183,7 @@ TEST_F(HttpTest, TheRoleMatrixIsTheSameOverBothTransports) {
       {"/cakap.v1.MatchService/MatchVacancies", R"({"workerId":"w-1"})"},
       {"/cakap.v1.AdminService/Stats", "{}"},
       {"/cakap.v1.AdminService/Backup", R"({"dir":"relative/dir"})"},
+      {"/cakap.v1.AllocationService/Allocate", R"({"vacancyIds":["v-1"]})"},
   };
   const std::vector<std::string> callers = {"",          "not-a-key",      k.portal,
                                             k.partner,   k.partner_kaltim, k.partner_balangan,
