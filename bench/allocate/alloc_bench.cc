@@ -16,7 +16,7 @@
 #include "absl/strings/str_format.h"
 #include "absl/time/clock.h"
 #include "cakap/engine.h"
-#include "corpus/corpus.h"
+#include "corpus.h"
 
 namespace {
 

@@ -188,7 +188,7 @@ TEST_F(AllocateTest, FeasibleOnAGeneratedCorpus) {
   std::vector<v1::Vacancy> vacancies;
   for (int i = 0; i < 40; ++i) {
     v1::Vacancy v = gen.Make(i % 2 ? corpus::VacancyClass::kRegional200
-                                   : corpus::VacancyClass::kLocal50, i);
+                                   : corpus::VacancyClass::kNational, i);
     v.set_openings(1 + i % 7);
     v.set_open(true);
     if (i % 4 == 0) {
@@ -207,6 +207,8 @@ TEST_F(AllocateTest, FeasibleOnAGeneratedCorpus) {
   ASSERT_TRUE(r.ok()) << r.status();
   ASSERT_EQ(r->vacancies_size(), 40);
   CheckFeasible(*r, cands, vacancies, 1, 1);
+  // Enough competition for the test to mean something: more pairs than places.
+  EXPECT_GT(r->summary().feasible_pairs(), 2 * r->summary().places());
   EXPECT_GT(r->summary().assignments(), 0);
   std::map<std::string, int> left;
   for (const v1::VacancyAllocation& va : r->vacancies()) {

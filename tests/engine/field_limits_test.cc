@@ -27,7 +27,7 @@ using google::protobuf::Message;
 using google::protobuf::Reflection;
 
 // Every message a caller can send or the engine stores: Worker, Vacancy and the input of
-// every rpc of service.proto, and (by the walk) every message they contain.
+// every rpc of service.proto and allocation.proto, and (by the walk) every message they contain.
 std::vector<const Descriptor*> Roots() {
   std::vector<const Descriptor*> roots = {cakap::v1::Worker::descriptor(),
                                           cakap::v1::Vacancy::descriptor()};
@@ -39,6 +39,7 @@ std::vector<const Descriptor*> Roots() {
       roots.push_back(file->service(s)->method(m)->input_type());
     }
   }
+  roots.push_back(cakap::v1::AllocateRequest::descriptor());  // allocation.proto's one rpc
   return roots;
 }
 
