@@ -126,6 +126,8 @@ int main(int argc, char** argv) {
   std::printf("pairs %lld, workers in pool %lld, places %lld\n",
               static_cast<long long>(s.feasible_pairs()), static_cast<long long>(s.workers()),
               static_cast<long long>(s.places()));
+  std::printf("reply: %.1f MB of protobuf, %d unplaced workers listed\n",
+              r->ByteSizeLong() / 1e6, r->unplaced_size());
   std::printf("optimal: %lld assignments, objective %.6f\n",
               static_cast<long long>(s.assignments()), s.objective());
   std::printf("greedy:  %lld assignments, objective %.6f, gap %.4f%%\n",
