@@ -56,9 +56,16 @@ std::string FormatAllocation(const v1::AllocationResult& r) {
     }
     absl::StrAppend(&out, ", ", v.candidates(), " candidates\n");
     for (const v1::Candidate& c : v.proposed()) {
-      absl::StrAppend(&out, absl::StrFormat("  %-12s %-24s %.3f%s\n", c.worker().id(),
+      // The score's non-zero components: why this worker (the details are in --json).
+      std::string why;
+      for (const v1::ScoreComponent& e : c.explanation()) {
+        if (e.value() == 0) continue;
+        absl::StrAppend(&why, why.empty() ? "" : " + ", e.name(), " ",
+                        absl::StrFormat("%.3f", e.value()));
+      }
+      absl::StrAppend(&out, absl::StrFormat("  %-12s %-24s %.3f %-5s = %s\n", c.worker().id(),
                                             c.worker().display_name(), c.score(),
-                                            c.local() ? "  local" : ""));
+                                            c.local() ? "local" : "", why));
     }
   }
   std::map<v1::UnplacedReason, int64_t> by_reason;
