@@ -119,6 +119,15 @@ absl::Status Collect(const Engine& engine, const v1::MatchOptions& base,
       e.score_micro = std::llround(c.score() * 1e6);
       e.local = c.local();
       e.decile = c.worker().welfare_decile();
+      // A ranked list's quota moves (moved_for_quota and its 0-valued "quota"
+      // component) say nothing about an allocation, whose quota is its own.
+      c.set_moved_for_quota(false);
+      auto* explanation = c.mutable_explanation();
+      explanation->erase(std::remove_if(explanation->begin(), explanation->end(),
+                                        [](const v1::ScoreComponent& e) {
+                                          return e.name() == "quota" && e.value() == 0;
+                                        }),
+                         explanation->end());
       v1::Worker brief;
       brief.set_id(c.worker().id());
       brief.set_display_name(c.worker().display_name());

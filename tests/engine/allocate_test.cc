@@ -98,6 +98,8 @@ int64_t CheckFeasible(const v1::AllocationResult& r, const Candidates& cands,
       if (it == cands[v].end()) continue;
       EXPECT_EQ(std::llround(c.score() * 1e6), it->second.score);
       EXPECT_FALSE(c.explanation().empty());
+      EXPECT_FALSE(c.moved_for_quota());
+      for (const v1::ScoreComponent& e : c.explanation()) EXPECT_NE(e.name(), "quota");
       non_local += it->second.local ? 0 : 1;
       total += it->second.score;
       EXPECT_TRUE(by_worker[c.worker().id()].insert(va.vacancy_id()).second);

@@ -25,7 +25,9 @@ export interface VacancyAllocation {
     /**
      * The proposed workers, score desc then worker id asc. Each is a Candidate of
      * Engine::Match for this vacancy (score, explanation, distance, local) whose worker
-     * carries only id and display_name: GetWorker reads the record.
+     * carries only id and display_name: GetWorker reads the record. The ranked list's
+     * quota marks (moved_for_quota, a 0-valued "quota" component) are dropped: an
+     * allocation's quota is max_non_local.
      */
     'proposed'?: (_cakap_v1_Candidate)[];
     /**
@@ -67,7 +69,9 @@ export interface VacancyAllocation__Output {
     /**
      * The proposed workers, score desc then worker id asc. Each is a Candidate of
      * Engine::Match for this vacancy (score, explanation, distance, local) whose worker
-     * carries only id and display_name: GetWorker reads the record.
+     * carries only id and display_name: GetWorker reads the record. The ranked list's
+     * quota marks (moved_for_quota, a 0-valued "quota" component) are dropped: an
+     * allocation's quota is max_non_local.
      */
     'proposed': (_cakap_v1_Candidate__Output)[];
     /**
