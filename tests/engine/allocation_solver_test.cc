@@ -29,12 +29,12 @@ class Exhaustive {
     for (size_t i = 0; i < p.pairs.size(); ++i) by_worker_[p.pairs[i].worker].push_back(i);
   }
   Best Run() {
-    Worker(0, 0, 0, 0);
+    Worker(0, 0, 0);
     return best_;
   }
 
  private:
-  void Worker(size_t w, int64_t value, int64_t count, int) {
+  void Worker(size_t w, int64_t value, int64_t count) {
     if (w == by_worker_.size()) {
       if (value > best_.value || (value == best_.value && count > best_.count)) {
         best_ = {value, count};
@@ -46,7 +46,7 @@ class Exhaustive {
   // Chooses pairs of worker w from by_worker_[w][k...], at most `left` more.
   void Subsets(size_t w, size_t k, int left, int64_t value, int64_t count) {
     if (k == by_worker_[w].size() || left == 0) {
-      Worker(w + 1, value, count, 0);
+      Worker(w + 1, value, count);
       return;
     }
     Subsets(w, k + 1, left, value, count);  // without this pair
