@@ -4,7 +4,7 @@
 // every worker, and prints the time of each part, the peak memory and the optimum
 // against the greedy baseline.
 //
-//   cakap-alloc-bench --data var/alloc --workers 100000 --vacancies 1000
+//   cakap-alloc-bench --data var/alloc-bench --workers 100000 --vacancies 1000
 #include <sys/resource.h>
 
 #include <cstdio>
@@ -12,13 +12,36 @@
 #include <string>
 #include <vector>
 
-#include "absl/strings/numbers.h"
+#include "absl/flags/flag.h"
 #include "absl/strings/str_format.h"
 #include "absl/time/clock.h"
 #include "cakap/engine.h"
+#include "cmdline.h"
 #include "corpus.h"
 
+ABSL_FLAG(std::string, data, "", "index directory (created when missing)");
+ABSL_FLAG(int64_t, workers, 100000, "workers the index holds (generated when fewer)");
+ABSL_FLAG(int64_t, vacancies, 1000, "vacancies to store and allocate");
+ABSL_FLAG(int, interviews, 1, "vacancies per worker (AllocateRequest.slots_per_worker)");
+ABSL_FLAG(int, places_per_opening, 1, "places per opening");
+
 namespace {
+
+constexpr char kUsage[] =
+    "usage: cakap-alloc-bench --data DIR [--workers N] [--vacancies N] [--interviews M]\n"
+    "                         [--places-per-opening F]\n"
+    "\n"
+    "Batch allocation at benchmark size (docs/benchmarks.md, \"Batch allocation\"): fills\n"
+    "DIR with the deterministic corpus up to N workers, stores N vacancies with openings\n"
+    "and local quotas, allocates them all and prints the time of each part, the peak\n"
+    "memory and the optimum against the greedy baseline.\n"
+    "\n"
+    "  --workers N             workers (default 100000)\n"
+    "  --vacancies N           vacancies (default 1000)\n"
+    "  --interviews M          vacancies per worker (default 1)\n"
+    "  --places-per-opening F  places per opening (default 1)\n"
+    "  --help, -h              this text\n"
+    "  --version               the version\n";
 
 long PeakRssMb() {
   struct rusage usage;
@@ -34,23 +57,29 @@ int Fail(const std::string& what) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  std::string data;
-  int64_t workers = 100000, vacancies = 1000;
-  int slots = 1, factor = 1;
-  for (int i = 1; i + 1 < argc; i += 2) {
-    const std::string flag = argv[i], value = argv[i + 1];
-    bool ok = true;
-    if (flag == "--data") data = value;
-    else if (flag == "--workers") ok = absl::SimpleAtoi(value, &workers);
-    else if (flag == "--vacancies") ok = absl::SimpleAtoi(value, &vacancies);
-    else if (flag == "--interviews") ok = absl::SimpleAtoi(value, &slots);
-    else if (flag == "--places-per-opening") ok = absl::SimpleAtoi(value, &factor);
-    else return Fail("unknown flag " + flag);
-    if (!ok) return Fail("bad value for " + flag);
+  absl::StatusOr<cakap::cmdline::CommandLine> cl = cakap::cmdline::Parse(argc, argv);
+  if (!cl.ok()) {
+    std::fprintf(stderr, "cakap-alloc-bench: %s\n%s", std::string(cl.status().message()).c_str(),
+                 kUsage);
+    return 2;
   }
-  if (data.empty()) {
-    return Fail("usage: cakap-alloc-bench --data DIR [--workers N] [--vacancies N] "
-                "[--interviews M] [--places-per-opening F]");
+  if (cl->version) {
+    std::fputs(cakap::cmdline::VersionLine("cakap-alloc-bench").c_str(), stdout);
+    return 0;
+  }
+  if (cl->help) {
+    std::fputs(kUsage, stdout);
+    return 0;
+  }
+  const std::string data = absl::GetFlag(FLAGS_data);
+  const int64_t workers = absl::GetFlag(FLAGS_workers);
+  const int64_t vacancies = absl::GetFlag(FLAGS_vacancies);
+  const int slots = absl::GetFlag(FLAGS_interviews);
+  const int factor = absl::GetFlag(FLAGS_places_per_opening);
+  if (data.empty() || workers < 0 || vacancies < 1) {
+    std::fprintf(stderr, "cakap-alloc-bench: --data is required; --workers >= 0, --vacancies >= 1\n%s",
+                 kUsage);
+    return 2;
   }
   cakap::EngineOptions options;
   options.create_if_missing = true;
