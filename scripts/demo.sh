@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # End-to-end demo of cakap: installs what is missing (Debian), builds the command-line
 # tools, generates 3000 demo workers over Kalimantan, imports them into a fresh index and
-# runs three real matches with explanations, facets and near misses.
+# runs four real matches (explanations, facets, near misses, a local-worker quota) and a batch
+# allocation of the cohort across four job-fair vacancies.
 #
 #   scripts/demo.sh                     # from any directory
 #
@@ -41,7 +42,7 @@ rm -rf "$DEMO_DIR/index"
 cakap import workers "$DEMO_DIR/workers.jsonl"
 cakap stats
 
-# --- (d) three matches ---------------------------------------------------------------------
+# --- (d) four matches ----------------------------------------------------------------------
 MATCH_OPTS=(--page-size 5 --facets --near-misses 3)
 
 echo
@@ -74,3 +75,20 @@ echo "==========================================================================
 cakap match --require LAS --near 64.08 --radius 300 --min-education SMP --age 20-50 \
   --wage 5000000-7000000 --local-region 64.08 --local-share 0.8 --local-basis either \
   --page-size 10 --near-misses 3
+
+# --- (e) one allocation ----------------------------------------------------------------------
+echo
+echo "=================================================================================="
+echo "5. A job fair: place the demo cohort across four stored vacancies at once (each"
+echo "   worker at most once, each vacancy up to its openings, the total score as high"
+echo "   as possible; Kutai Timur's mine keeps 80% of its places for local workers)"
+echo "=================================================================================="
+cat >"$DEMO_DIR/vacancies.jsonl" <<JSON
+{"id":"fair-las","title":"Juru las, Balangan","requiredSkills":["LAS"],"location":{"regionCode":"63.11"},"radiusKm":100,"openings":6,"open":true,"startDate":"$DEMO_TODAY"}
+{"id":"fair-satpam","title":"Satpam Gada Pratama, Bontang","requiredSkills":["SATPAM.GADAPRATAMA"],"location":{"regionCode":"64.74"},"radiusKm":150,"openings":5,"open":true,"startDate":"$DEMO_TODAY"}
+{"id":"fair-excavator","title":"Operator excavator, Tenggarong","requiredSkills":["OAB.EXCAVATOR"],"location":{"regionCode":"64.02"},"radiusKm":150,"openings":4,"open":true,"startDate":"$DEMO_TODAY"}
+{"id":"fair-kutim","title":"Operator excavator, Sangatta (Kutai Timur, 80% local)","requiredSkills":["OAB.EXCAVATOR"],"location":{"regionCode":"64.08"},"radiusKm":250,"openings":5,"open":true,"startDate":"$DEMO_TODAY","localRegionCodes":["64.08"],"minLocalShare":0.8}
+JSON
+cakap import vacancies "$DEMO_DIR/vacancies.jsonl"
+cakap allocate --vacancy-id fair-las --vacancy-id fair-satpam --vacancy-id fair-excavator \
+    --vacancy-id fair-kutim

@@ -10,6 +10,8 @@ PACKAGES=(
   libxapian-dev xapian-tools libabsl-dev libssl-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   libsqlite3-dev libpq-dev nlohmann-json3-dev libcpp-httplib-dev
+  # Batch allocation's min-cost flow (engine/src/allocation_solver.cc; header-only use).
+  liblemon-dev
   # The PHP and Python clients' tests (clients/php, clients/python).
   php-cli php-curl phpunit python3 python3-prometheus-client openssl
   # The web console's end-to-end tests (clients/web): Debian's chromium, driven headless

@@ -7,6 +7,7 @@
 #include "absl/status/status.h"
 #include "call.h"
 #include "cakap/v1/lexicon.pb.h"
+#include "cakap/v1/allocation.pb.h"
 #include "cakap/v1/service.pb.h"
 #include "rpc.h"
 
@@ -49,6 +50,8 @@ absl::Status LookupSkills(Call& call, const v1::LookupSkillsRequest& req,
                           v1::LookupSkillsResponse* resp);
 absl::Status ListRegions(Call& call, const v1::ListRegionsRequest& req,
                          v1::ListRegionsResponse* resp);
+// allocation_service.cc
+absl::Status Allocate(Call& call, const v1::AllocateRequest& req, v1::AllocateResponse* resp);
 
 }  // namespace service
 }  // namespace cakap

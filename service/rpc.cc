@@ -72,6 +72,7 @@ RpcTable::RpcTable(Backend* backend) : backend_(backend) {
   constexpr char kMatch[] = "cakap.v1.MatchService";
   constexpr char kAdmin[] = "cakap.v1.AdminService";
   constexpr char kLexicon[] = "cakap.v1.LexiconService";
+  constexpr char kAllocation[] = "cakap.v1.AllocationService";
   methods_.push_back(UnaryMethod(kWorkers, "UpsertWorker", &UpsertWorker));
   methods_.push_back(ClientStreamMethod<v1::UpsertWorkersRequest>(kWorkers, "UpsertWorkers",
                                                             &UpsertWorkers));
@@ -89,6 +90,7 @@ RpcTable::RpcTable(Backend* backend) : backend_(backend) {
   methods_.push_back(UnaryMethod(kAdmin, "Backup", &Backup));
   methods_.push_back(UnaryMethod(kLexicon, "LookupSkills", &LookupSkills));
   methods_.push_back(UnaryMethod(kLexicon, "ListRegions", &ListRegions));
+  methods_.push_back(UnaryMethod(kAllocation, "Allocate", &Allocate));
   for (const auto& method : methods_) by_path_[method->path()] = method.get();
 }
 

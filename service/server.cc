@@ -32,7 +32,7 @@ namespace {
 
 constexpr const char* kServiceNames[] = {
     "cakap.v1.WorkerService", "cakap.v1.VacancyService", "cakap.v1.MatchService",
-    "cakap.v1.AdminService", "cakap.v1.LexiconService"};
+    "cakap.v1.AdminService", "cakap.v1.LexiconService", "cakap.v1.AllocationService"};
 // The services that write: NOT_SERVING while the engine's writer is broken (a full disk),
 // SERVING again once a commit succeeds. Reads and matches go on meanwhile.
 constexpr const char* kWritingServiceNames[] = {"cakap.v1.WorkerService",

@@ -15,6 +15,7 @@
 #include "absl/strings/string_view.h"
 #include "absl/time/civil_time.h"
 #include "absl/types/span.h"
+#include "cakap/v1/allocation.pb.h"
 #include "cakap/v1/match.pb.h"
 #include "cakap/v1/vacancy.pb.h"
 #include "cakap/v1/worker.pb.h"
@@ -54,6 +55,8 @@ class Backend {
   virtual absl::StatusOr<v1::VacancyMatchResult> MatchVacancies(absl::string_view worker_id,
                                                                 int limit,
                                                                 bool exclude_welfare) = 0;
+  // Batch allocation (Engine::Allocate; AllocationService.Allocate).
+  virtual absl::StatusOr<v1::AllocationResult> Allocate(const v1::AllocateRequest& request) = 0;
   virtual absl::StatusOr<BackendStats> Stats() = 0;
   // The full check (Engine::Check): one line per problem, none when the index is sound.
   // A local index only: a server answers Unimplemented.

@@ -78,6 +78,17 @@ struct MatchVacanciesFlags {
   bool no_welfare = false;
 };
 
+struct AllocateFlags {
+  std::vector<std::string> vacancy_ids;  // --vacancy-id (repeatable)
+  bool open = false;                     // --open: every open stored vacancy
+  std::optional<std::string> workers_file;  // --workers FILE: one worker id per line
+  std::vector<std::string> cohort;       // --cohort CODES: domicile regions
+  int interviews = 0;                    // --interviews M: vacancies per worker
+  int places_per_opening = 0;            // --places-per-opening F
+  double welfare_weight = 0;             // --welfare-weight W
+  bool no_welfare = false;
+};
+
 // import workers|vacancies FILE (FILE "-": stdin).
 int RunImport(const Context& ctx, const Positional& args, const ImportFlags& flags);
 // match [vacancy flags | --vacancy FILE | --vacancy-id ID] [options].
@@ -85,6 +96,8 @@ int RunMatch(const Context& ctx, const Positional& args, const MatchFlags& flags
 // match-vacancies WORKER_ID [--limit N] [--no-welfare].
 int RunMatchVacancies(const Context& ctx, const Positional& args,
                       const MatchVacanciesFlags& flags);
+// allocate [--vacancy-id ID ...|--open] [--workers FILE|--cohort CODES] [options].
+int RunAllocate(const Context& ctx, const Positional& args, const AllocateFlags& flags);
 // get worker|vacancy ID.
 int RunGet(const Context& ctx, const Positional& args);
 // delete worker|vacancy ID.

@@ -44,6 +44,9 @@ class EmbeddedBackend : public Backend {
                                                         bool exclude_welfare) override {
     return engine_->MatchVacancies(worker_id, limit, exclude_welfare);
   }
+  absl::StatusOr<v1::AllocationResult> Allocate(const v1::AllocateRequest& request) override {
+    return engine_->Allocate(request);
+  }
   absl::StatusOr<BackendStats> Stats() override {
     absl::StatusOr<EngineStats> s = engine_->Stats();
     if (!s.ok()) return s.status();

@@ -14,6 +14,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "backend.h"
+#include "cakap/v1/allocation.grpc.pb.h"
 #include "cakap/v1/service.grpc.pb.h"
 
 namespace cakap {
@@ -37,6 +38,7 @@ class GrpcBackend : public Backend {
         vacancies_(v1::VacancyService::NewStub(channel)),
         match_(v1::MatchService::NewStub(channel)),
         admin_(v1::AdminService::NewStub(channel)),
+        allocation_(v1::AllocationService::NewStub(channel)),
         key_(std::move(key)) {}
 
   // One UpsertWorkers stream per batch: the records are streamed to the server, which
@@ -135,6 +137,13 @@ class GrpcBackend : public Backend {
     return std::move(*resp.mutable_result());
   }
 
+  absl::StatusOr<v1::AllocationResult> Allocate(const v1::AllocateRequest& request) override {
+    v1::AllocateResponse resp;
+    absl::Status status = ToAbsl(allocation_->Allocate(NewContext().get(), request, &resp));
+    if (!status.ok()) return status;
+    return std::move(*resp.mutable_result());
+  }
+
   absl::StatusOr<BackendStats> Stats() override {
     v1::StatsRequest req;
     v1::StatsResponse resp;
@@ -172,6 +181,7 @@ class GrpcBackend : public Backend {
   std::unique_ptr<v1::VacancyService::Stub> vacancies_;
   std::unique_ptr<v1::MatchService::Stub> match_;
   std::unique_ptr<v1::AdminService::Stub> admin_;
+  std::unique_ptr<v1::AllocationService::Stub> allocation_;
   const std::string key_;
 };
 

@@ -21,6 +21,7 @@
 #include "absl/strings/str_replace.h"
 #include "absl/time/civil_time.h"
 #include "backend.h"
+#include "cakap/allocate.h"
 #include "cakap/limits.h"
 #include "cmdline.h"
 #include "commands.h"
@@ -60,13 +61,21 @@ ABSL_FLAG(double, local_share, 0, "match: minimum local share in every prefix, 0
 ABSL_FLAG(std::string, local_basis, "", "match: who is local: domicile (default), ktp, either");
 ABSL_FLAG(std::string, wage, "", "match: offered monthly wage in rupiah, MIN-MAX, MIN- or -MAX");
 ABSL_FLAG(std::string, vacancy, "", "match: the vacancy as a JSON file (- for stdin)");
-ABSL_FLAG(std::string, vacancy_id, "", "match: a stored vacancy");
+ABSL_FLAG(std::vector<std::string>, vacancy_id, {},
+          "match: a stored vacancy; allocate: stored vacancies (repeatable)");
 // match: options.
 ABSL_FLAG(int, page_size, cakap::kDefaultPageSize, "match: candidates per page");
 ABSL_FLAG(std::string, page_token, "", "match: next page, from the previous reply");
 ABSL_FLAG(bool, facets, false, "match: counts per issuer, region and KKNI level");
 ABSL_FLAG(int, near_misses, 0, "match: also list up to N workers failing one constraint");
 ABSL_FLAG(bool, no_welfare, false, "match, match-vacancies: leave the welfare component out");
+// allocate.
+ABSL_FLAG(bool, open, false, "allocate: every open stored vacancy");
+ABSL_FLAG(std::string, workers, "", "allocate: the cohort, a file of worker ids (- for stdin)");
+ABSL_FLAG(std::vector<std::string>, cohort, {}, "allocate: the cohort's domicile regions");
+ABSL_FLAG(int, interviews, 0, "allocate: vacancies per worker (interview slots)");
+ABSL_FLAG(int, places_per_opening, 0, "allocate: places per opening (interview factor)");
+ABSL_FLAG(double, welfare_weight, 0, "allocate: preference for higher welfare priority, 0-1");
 // match-vacancies.
 ABSL_FLAG(int, limit, cakap::kDefaultVacancyLimit, "match-vacancies: at most N vacancies");
 
@@ -84,6 +93,7 @@ commands:
   import workers|vacancies FILE   load JSON Lines (FILE - reads stdin)
   match [VACANCY FLAGS]           rank the workers that fit a vacancy
   match-vacancies WORKER_ID       open stored vacancies a worker fits
+  allocate --vacancy-id ID|--open place a cohort across stored vacancies, optimally
   get worker|vacancy ID           show a stored record
   delete worker|vacancy ID        remove a stored record
   stats                           index counts
@@ -183,6 +193,26 @@ Lists the open stored vacancies that the stored worker satisfies, best first.
   --limit N      at most N vacancies (1-{max_limit}, default {default_limit})
   --no-welfare   leave the welfare component out of the score
 )"},
+      {"allocate", R"(usage: cakap allocate [--vacancy-id ID ...|--open] [--workers FILE|--cohort CODES]
+                      [--interviews M] [--places-per-opening F] [--welfare-weight W]
+                      [--no-welfare] [--json]
+
+Proposes an allocation of workers to stored vacancies: every pair a candidate of
+`match`, each worker to at most one vacancy (or M with --interviews), each vacancy up to
+its openings (x F), local-worker quotas kept, the total score as high as possible (an
+exact min-cost flow; docs/ranking.md, "Batch allocation"). Prints each vacancy's
+proposed workers, the unplaced workers by reason, and the greedy baseline's total.
+
+  --vacancy-id ID       a stored vacancy (repeatable, or comma-separated)
+  --open                every open stored vacancy
+  --workers FILE        the cohort: one worker id per line (- for stdin); default: every
+                        worker
+  --cohort CODES        the cohort: workers domiciled in these regions (codes)
+  --interviews M        each worker to at most M vacancies (1-{max_slots})
+  --places-per-opening F  each vacancy takes openings x F workers (1-{max_factor})
+  --welfare-weight W    add W x welfare priority (decile 1: 1, decile 10: 0) to each pair
+  --no-welfare          leave the welfare component out of the scores
+)"},
       {"get", "usage: cakap get worker|vacancy ID\n\nShows a stored record as the engine "
               "stores it (skills and dates normalised).\nThe table masks the NIK; --json "
               "prints the whole record.\n"},
@@ -216,7 +246,9 @@ DIR first. Runs locally (not with --server).
                  {"{max_page_size}", absl::StrCat(kMaxPageSize)},
                  {"{max_near_misses}", absl::StrCat(kMaxNearMissLimit)},
                  {"{default_limit}", absl::StrCat(kDefaultVacancyLimit)},
-                 {"{max_limit}", absl::StrCat(kMaxVacancyLimit)}});
+                 {"{max_limit}", absl::StrCat(kMaxVacancyLimit)},
+                 {"{max_slots}", absl::StrCat(kMaxSlotsPerWorker)},
+                 {"{max_factor}", absl::StrCat(kMaxPlacesPerOpening)}});
     }
     return help;
   }();
@@ -234,6 +266,10 @@ std::set<std::string> CommandFlags(const std::string& command) {
             "vacancy-id", "page-size", "page-token", "facets", "near-misses", "no-welfare"};
   }
   if (command == "match-vacancies") return {"limit", "no-welfare"};
+  if (command == "allocate") {
+    return {"vacancy-id", "open", "workers", "cohort", "interviews", "places-per-opening",
+            "welfare-weight", "no-welfare"};
+  }
   return {};
 }
 
@@ -258,7 +294,10 @@ std::optional<std::string> IfGiven(const cmdline::CommandLine& cl, const char* n
 MatchFlags MatchFlagsFromFlags(const cmdline::CommandLine& cl) {
   MatchFlags m;
   m.vacancy_file = IfGiven(cl, "vacancy", FLAGS_vacancy);
-  m.vacancy_id = IfGiven(cl, "vacancy-id", FLAGS_vacancy_id);
+  if (cl.Has("vacancy-id")) {
+    const std::vector<std::string> ids = absl::GetFlag(FLAGS_vacancy_id);
+    m.vacancy_id = ids.empty() ? "" : ids.back();
+  }
   m.require = absl::GetFlag(FLAGS_require);
   m.prefer = absl::GetFlag(FLAGS_prefer);
   m.issuers = absl::GetFlag(FLAGS_issuer);
@@ -379,7 +418,24 @@ int Run(int argc, char** argv) {
   if (command == "import") {
     return RunImport(ctx, pos, {absl::GetFlag(FLAGS_progress), absl::GetFlag(FLAGS_strict)});
   }
-  if (command == "match") return RunMatch(ctx, pos, MatchFlagsFromFlags(cl));
+  if (command == "match") {
+    if (absl::GetFlag(FLAGS_vacancy_id).size() > 1) {
+      return ReportUsage("--vacancy-id: match takes one vacancy");
+    }
+    return RunMatch(ctx, pos, MatchFlagsFromFlags(cl));
+  }
+  if (command == "allocate") {
+    AllocateFlags a;
+    a.vacancy_ids = absl::GetFlag(FLAGS_vacancy_id);
+    a.open = absl::GetFlag(FLAGS_open);
+    if (cl.Has("workers")) a.workers_file = absl::GetFlag(FLAGS_workers);
+    a.cohort = absl::GetFlag(FLAGS_cohort);
+    a.interviews = absl::GetFlag(FLAGS_interviews);
+    a.places_per_opening = absl::GetFlag(FLAGS_places_per_opening);
+    a.welfare_weight = absl::GetFlag(FLAGS_welfare_weight);
+    a.no_welfare = absl::GetFlag(FLAGS_no_welfare);
+    return RunAllocate(ctx, pos, a);
+  }
   if (command == "match-vacancies") {
     return RunMatchVacancies(ctx, pos, {absl::GetFlag(FLAGS_limit), absl::GetFlag(FLAGS_no_welfare)});
   }

@@ -50,6 +50,9 @@ class Engine::Impl {
                                                         bool exclude_welfare,
                                                         bool coarse_locations);
 
+  // allocate.cc: the ids of the open stored vacancies reverse matching would use.
+  absl::StatusOr<std::vector<std::string>> OpenVacancyIds();
+
   const EngineEnv& env() const { return env_; }
 
  private:

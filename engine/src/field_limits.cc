@@ -6,6 +6,7 @@
 #include "absl/container/flat_hash_map.h"
 #include "absl/strings/str_cat.h"
 #include "cakap/engine.h"
+#include "cakap/allocate.h"
 #include "cakap/limits.h"
 
 namespace cakap {
@@ -72,6 +73,10 @@ constexpr FieldLimit kLimits[] = {
     // match.proto (requests)
     {"cakap.v1.MatchOptions.page_token", kMaxPageTokenBytes, 0},
     {"cakap.v1.MatchOptions.scope_region_codes", kRegionCode, kMaxVacancyRegionCodes},
+    // allocation.proto (requests)
+    {"cakap.v1.AllocateRequest.vacancy_ids", kMaxIdBytes, kMaxAllocationVacancies},
+    {"cakap.v1.AllocateRequest.worker_ids", kMaxIdBytes, kMaxAllocationWorkers},
+    {"cakap.v1.AllocateRequest.cohort_region_codes", kRegionCode, kMaxVacancyRegionCodes},
     // service.proto (requests)
     {"cakap.v1.GetWorkerRequest.id", kMaxIdBytes, 0},
     {"cakap.v1.DeleteWorkerRequest.id", kMaxIdBytes, 0},

@@ -210,7 +210,9 @@ TEST_F(CliServerTest, CommandsPrintTheSameAsOnALocalIndex) {
         absl::StrCat("match-vacancies ", Quote(worker_id), " --no-welfare"),
         absl::StrCat("--json get worker ", Quote(worker_id)),
         absl::StrCat("get worker ", Quote(worker_id)),
-        std::string("get worker no-such-worker")}) {
+        std::string("get worker no-such-worker"),
+        std::string("allocate --open"),
+        std::string("--json allocate --open --interviews 2 --places-per-opening 2")}) {
     Both(args);
   }
   EXPECT_EQ(Local("--json match --require LAS").exit_code, 0);

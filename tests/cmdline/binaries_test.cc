@@ -56,7 +56,8 @@ constexpr const char* kBinaries[][2] = {{"service/cakapd", "cakapd"},
                                         {"clients/cakap/cakap", "cakap"},
                                         {"bench/corpus/cakap-gen", "cakap-gen"},
                                         {"bench/driver/cakap-bench", "cakap-bench"},
-                                        {"bench/load/cakap-load", "cakap-load"}};
+                                        {"bench/load/cakap-load", "cakap-load"},
+                                        {"bench/allocate/cakap-alloc-bench", "cakap-alloc-bench"}};
 
 TEST_F(BinariesTest, VersionAndHelp) {
   for (const auto& [path, name] : kBinaries) {

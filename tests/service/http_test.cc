@@ -188,6 +188,7 @@ TEST_F(HttpTest, TheRoleMatrixIsTheSameOverBothTransports) {
       {"/cakap.v1.AdminService/Backup", R"({"dir":"relative/dir"})"},
       {"/cakap.v1.LexiconService/LookupSkills", R"({"query":"juru las","limit":3})"},
       {"/cakap.v1.LexiconService/ListRegions", R"({"provinceCode":"63"})"},
+      {"/cakap.v1.AllocationService/Allocate", R"({"vacancyIds":["v-1"]})"},
   };
   const std::vector<std::string> callers = {"",          "not-a-key",      k.portal,
                                             k.partner,   k.partner_kaltim, k.partner_balangan,

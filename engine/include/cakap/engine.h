@@ -42,11 +42,14 @@
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
+#include "absl/time/time.h"
 #include "absl/types/span.h"
+#include "cakap/allocate.h"
 #include "cakap/lexicon.h"
 #include "cakap/limits.h"
 #include "cakap/options.h"
 #include "cakap/regions.h"
+#include "cakap/v1/allocation.pb.h"
 #include "cakap/v1/match.pb.h"
 #include "cakap/v1/vacancy.pb.h"
 #include "cakap/v1/worker.pb.h"
@@ -136,6 +139,16 @@ class Engine {
                                                         int limit,
                                                         bool exclude_welfare = false,
                                                         bool coarse_locations = false) const;
+
+  // Batch allocation (docs/ranking.md, "Batch allocation"; allocation.proto): proposes
+  // the request's workers for its stored vacancies, every pair a candidate of Match,
+  // maximising the total score within the places and local quotas (a min-cost flow,
+  // exact), with the greedy baseline's figures beside it. InvalidArgument names the
+  // request field; NotFound a vacancy; DeadlineExceeded once `deadline` has passed.
+  // Limits: cakap/allocate.h; `timings`, when given, says where the time went.
+  absl::StatusOr<v1::AllocationResult> Allocate(const v1::AllocateRequest& request,
+                                                absl::Time deadline = absl::InfiniteFuture(),
+                                                AllocationTimings* timings = nullptr) const;
 
   absl::StatusOr<EngineStats> Stats() const;
 
