@@ -6,6 +6,7 @@
 
 #include "absl/status/status.h"
 #include "call.h"
+#include "cakap/v1/alerts.pb.h"
 #include "cakap/v1/service.pb.h"
 #include "rpc.h"
 
@@ -42,6 +43,10 @@ absl::Status MatchCandidates(Call& call, const v1::MatchCandidatesRequest& req,
                              v1::MatchCandidatesResponse* resp);
 absl::Status MatchVacancies(Call& call, const v1::MatchVacanciesRequest& req,
                             v1::MatchVacanciesResponse* resp);
+
+// alert_service.cc
+absl::Status WatchVacancy(Call& call, const v1::WatchVacancyRequest& req,
+                          const StreamWriter& writer);
 
 }  // namespace service
 }  // namespace cakap

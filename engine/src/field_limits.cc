@@ -80,6 +80,9 @@ constexpr FieldLimit kLimits[] = {
     {"cakap.v1.MatchCandidatesRequest.vacancy_id", kMaxIdBytes, 0},
     {"cakap.v1.MatchVacanciesRequest.worker_id", kMaxIdBytes, 0},
     {"cakap.v1.BackupRequest.dir", 4096, 0},
+    // alerts.proto (requests)
+    {"cakap.v1.WatchVacancyRequest.vacancy_id", kMaxIdBytes, 0},
+    {"cakap.v1.WatchVacancyRequest.cursor", kMaxChangeCursorBytes, 0},
 };
 
 // By field descriptor: a lookup per set field costs a hash probe, not a name compare.

@@ -13,6 +13,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
 #include "cakap/engine.h"
+#include "cakap/v1/alerts.pb.h"
 #include "cakap/v1/service.pb.h"
 #include "engine/test_util.h"
 #include "gmock/gmock.h"
@@ -32,11 +33,13 @@ std::vector<const Descriptor*> Roots() {
   std::vector<const Descriptor*> roots = {cakap::v1::Worker::descriptor(),
                                           cakap::v1::Vacancy::descriptor()};
   // Referencing a request type links service.pb.cc, so the file is in the pool.
-  const google::protobuf::FileDescriptor* file =
-      cakap::v1::GetWorkerRequest::descriptor()->file();
-  for (int s = 0; s < file->service_count(); ++s) {
-    for (int m = 0; m < file->service(s)->method_count(); ++m) {
-      roots.push_back(file->service(s)->method(m)->input_type());
+  for (const google::protobuf::FileDescriptor* file :
+       {cakap::v1::GetWorkerRequest::descriptor()->file(),
+        cakap::v1::WatchVacancyRequest::descriptor()->file()}) {
+    for (int s = 0; s < file->service_count(); ++s) {
+      for (int m = 0; m < file->service(s)->method_count(); ++m) {
+        roots.push_back(file->service(s)->method(m)->input_type());
+      }
     }
   }
   return roots;
