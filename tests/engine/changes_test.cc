@@ -2,6 +2,7 @@
 // every committed worker write after a cursor, once, at its latest write, in (seq, id)
 // order, that is a candidate of the vacancy now, scored as Match scores it.
 #include <map>
+#include <memory>
 #include <set>
 #include <string>
 #include <thread>
@@ -153,6 +154,30 @@ TEST(ChangesTest, ScopeKeywordsAndWelfareAsMatch) {
   ASSERT_OK_AND_ASSIGN(cakap::v1::MatchResult m, e->Match(kw, cakap_test::MatchOpts()));
   EXPECT_EQ(cakap_test::Ids({m.candidates().begin(), m.candidates().end()}),
             std::vector<std::string>{"pipa"});
+}
+
+// An event is a write: a worker made available again by a write is one; one who becomes
+// available because the day moved (a vacancy without a start date matches "today") is
+// not, though Match now finds them.
+TEST(ChangesTest, AvailabilityByAWriteIsAnEventByTheClockAlone) {
+  TempDir dir;
+  auto today = std::make_shared<absl::CivilDay>(2026, 11, 23);
+  cakap::EngineOptions options = cakap_test::TestOptions();
+  options.today = [today] { return *today; };
+  ASSERT_OK_AND_ASSIGN(auto e, cakap::Engine::Open(options, dir.path()));
+  const cakap::v1::Vacancy v = VacancyBuilder("v").Require("LAS");  // no start date
+  ASSERT_OK(e->UpsertWorker(Welder("busy").Status(cakap::v1::EMPLOYMENT_STATUS_EMPLOYED)));
+  ASSERT_OK(e->UpsertWorker(Welder("later").AvailableFrom("2026-12-01")));
+  ASSERT_OK_AND_ASSIGN(ChangeBatch none, e->MatchChanges(v, {}, {}, 10));
+  EXPECT_THAT(Events(none), ElementsAre());
+  ASSERT_OK(e->UpsertWorker(Welder("busy")));  // seeking again: a write, an event
+  ASSERT_OK_AND_ASSIGN(ChangeBatch back, e->MatchChanges(v, {}, none.next, 10));
+  EXPECT_THAT(Events(back), ElementsAre("3:busy"));
+  *today = absl::CivilDay(2026, 12, 2);  // "later" is available now, by the clock alone
+  ASSERT_OK_AND_ASSIGN(ChangeBatch clock, e->MatchChanges(v, {}, back.next, 10));
+  EXPECT_THAT(Events(clock), ElementsAre());
+  ASSERT_OK_AND_ASSIGN(cakap::v1::MatchResult m, e->Match(v, cakap_test::MatchOpts()));
+  EXPECT_EQ(m.total(), 2);
 }
 
 TEST(ChangesTest, CursorTokensAndErrorsNameTheField) {

@@ -222,6 +222,44 @@ TEST_F(AlertsTest, PartnersGetTheirScopeRedactedAndAudited) {
   portal.Cancel();
 }
 
+// Writes that alert nobody still move the cursor: the next heartbeat carries the index's
+// sequence, so a client resumes past them without re-reading them.
+TEST_F(AlertsTest, HeartbeatsCarryTheCursorPastWritesThatAlertNobody) {
+  GrpcWatch watch(server_, server_.keys.portal, Request());
+  VacancyAlert message;
+  ASSERT_TRUE(watch.Next(&message));
+  for (int i = 0; i < 3; ++i) server_.Put(Cook(absl::StrCat("cook-", i)));
+  const uint64_t sequence = engine().ChangeSequence();
+  while (watch.Next(&message) && message.sequence() < sequence) {
+    EXPECT_FALSE(message.has_candidate());
+  }
+  EXPECT_FALSE(message.has_candidate());
+  EXPECT_EQ(message.sequence(), sequence);
+  EXPECT_EQ(message.cursor(), cakap::EncodeChangeCursor({sequence, ""}));
+  watch.Cancel();
+}
+
+// A partner's watch ends when the vacancy closes (it may see only open ones not its own),
+// a portal's goes on; a deleted vacancy ends every watch.
+TEST_F(AlertsTest, AWatchEndsWhenItsVacancyClosesOrGoes) {
+  GrpcWatch partner(server_, server_.keys.partner, Request());
+  GrpcWatch portal(server_, server_.keys.portal, Request());
+  VacancyAlert message;
+  ASSERT_TRUE(partner.Next(&message));
+  ASSERT_TRUE(portal.Next(&message));
+  server_.Put(VacancyBuilder("v-las").Require("LAS").Open(false));
+  while (partner.Next(&message)) EXPECT_FALSE(message.has_candidate());
+  EXPECT_EQ(partner.Finish().error_code(), grpc::StatusCode::NOT_FOUND);
+  server_.Put(Welder("still"));
+  ASSERT_TRUE(portal.NextAlert(&message));
+  EXPECT_EQ(message.candidate().worker().id(), "still");
+  ASSERT_TRUE(engine().DeleteVacancy("v-las").ok());
+  while (portal.Next(&message)) EXPECT_FALSE(message.has_candidate());
+  const grpc::Status st = portal.Finish();
+  EXPECT_EQ(st.error_code(), grpc::StatusCode::NOT_FOUND) << Describe(st);
+  EXPECT_THAT(st.error_message(), HasSubstr("vacancy v-las not found"));
+}
+
 TEST_F(AlertsTest, EveryFieldIsValidatedByName) {
   struct Case {
     std::string what;
