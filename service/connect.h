@@ -1,6 +1,7 @@
-// The Connect protocol's unary and server-streaming wire rules (connectrpc.com/docs/protocol), as cakapd's
-// HTTP transport speaks them: error codes by name and HTTP status, the error body, and
-// the Connect-Timeout-Ms header. Pure functions, no I/O.
+// The Connect protocol's unary and server-streaming wire rules
+// (connectrpc.com/docs/protocol), as cakapd's HTTP transport speaks them: error codes by
+// name and HTTP status, the error body, the Connect-Timeout-Ms header, and the envelopes
+// of a server stream. Pure functions, no I/O.
 #ifndef CAKAP_SERVICE_CONNECT_H_
 #define CAKAP_SERVICE_CONNECT_H_
 

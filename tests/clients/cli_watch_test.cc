@@ -43,7 +43,9 @@ std::vector<cakap::v1::VacancyAlert> Watch(cakap::cli::Backend* backend,
 
 std::vector<std::string> Ids(const std::vector<cakap::v1::VacancyAlert>& messages) {
   std::vector<std::string> ids;
-  for (const auto& m : messages) ids.push_back(m.has_candidate() ? m.candidate().worker().id() : "-");
+  for (const auto& m : messages) {
+    ids.push_back(m.has_candidate() ? m.candidate().worker().id() : "-");
+  }
   return ids;
 }
 

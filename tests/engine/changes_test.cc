@@ -185,8 +185,9 @@ TEST(ChangesTest, CursorTokensAndErrorsNameTheField) {
   const std::string token = cakap::EncodeChangeCursor({26, "w-1"});
   ASSERT_OK_AND_ASSIGN(ChangeCursor back, cakap::DecodeChangeCursor(token));
   EXPECT_EQ(back, (ChangeCursor{26, "w-1"}));
-  for (const char* bad : {"", "7", "000000000000001A", "000000000000001a.", "000000000000001a.dy0x=",
-                          "000000000000001a-dy0x", "zzzzzzzzzzzzzzzz"}) {
+  for (const char* bad : {"", "7", "000000000000001A", "000000000000001a.",
+                          "000000000000001a.dy0x=", "000000000000001a-dy0x",
+                          "zzzzzzzzzzzzzzzz"}) {
     EXPECT_THAT(cakap::DecodeChangeCursor(bad),
                 StatusIs(absl::StatusCode::kInvalidArgument, HasSubstr("cursor: ")))
         << bad;
