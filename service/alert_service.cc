@@ -54,6 +54,38 @@ absl::Status Validate(const v1::WatchVacancyRequest& req) {
   return absl::OkStatus();
 }
 
+// Sends the alerts of `batch` (redacted for a partner, after one audit line of them is
+// on disk); CANCELLED when the client has gone.
+absl::Status SendAlerts(Call& call, const std::string& vacancy_id, bool partner,
+                        const StreamWriter& writer, ChangeBatch* batch) {
+  std::vector<v1::VacancyAlert> alerts;
+  AuditEntry entry;
+  for (WorkerChange& change : batch->changes) {
+    v1::VacancyAlert& alert = alerts.emplace_back();
+    if (partner) {
+      RedactCandidate(&change.candidate);
+      change.candidate.DiscardUnknownFields();  // records stored before ingest discarded them
+    }
+    entry.worker_ids.push_back(change.candidate.worker().id());
+    *alert.mutable_candidate() = std::move(change.candidate);
+    alert.set_cursor(EncodeChangeCursor(change.cursor));
+    alert.set_sequence(change.seq);
+  }
+  if (partner) {
+    entry.time = absl::Now();
+    entry.key = call.key().name;
+    entry.rpc = call.rpc();
+    entry.vacancy_id = vacancy_id;
+    if (absl::Status s = call.backend().audit->Append(entry); !s.ok()) {
+      return absl::InternalError(absl::StrCat("audit log unavailable: ", s.message()));
+    }
+  }
+  for (const v1::VacancyAlert& alert : alerts) {
+    if (!writer.write(alert)) return absl::CancelledError("the client went away");
+  }
+  return absl::OkStatus();
+}
+
 }  // namespace
 
 absl::Status WatchVacancy(Call& call, const v1::WatchVacancyRequest& req,
@@ -95,58 +127,43 @@ absl::Status WatchVacancy(Call& call, const v1::WatchVacancyRequest& req,
   const absl::Status gone = absl::CancelledError("the client went away");
   if (!send_heartbeat()) return gone;
   absl::Time last_sent = absl::Now();
-  bool first = true;  // the vacancy was just read
+  bool fresh = true;  // `vacancy` was just read
   while (true) {
     if (call.Draining()) {
       return absl::UnavailableError("cakapd is shutting down; resume with the last cursor");
     }
     if (writer.cancelled && writer.cancelled()) return gone;
     if (absl::Now() >= deadline) return absl::DeadlineExceededError("the watch's deadline");
-    // Each read decides against the vacancy as stored now (it may change or go).
-    if (!first) {
-      CAKAP_ASSIGN_OR_RETURN(vacancy, VisibleVacancy(call, req.vacancy_id()));
+    // Nothing is read while no write followed the cursor: an idle watch costs a wake-up
+    // per poll slice, and a vacancy read per heartbeat.
+    const bool pending = !cursor.id.empty() || call.engine().ChangeSequence() > cursor.seq;
+    if (pending || absl::Now() - last_sent >= heartbeat) {
+      // Writes are judged against the vacancy as stored now; a closed or deleted one
+      // ends the watch by the next heartbeat at the latest.
+      if (!fresh) {
+        CAKAP_ASSIGN_OR_RETURN(vacancy, VisibleVacancy(call, req.vacancy_id()));
+      }
+      fresh = false;
     }
-    first = false;
-    CAKAP_RETURN_IF_ERROR(call.BeforeEngine());
-    absl::StatusOr<ChangeBatch> batch =
-        call.engine().MatchChanges(vacancy, options, cursor, batch_size);
-    if (!batch.ok()) return batch.status();
-    if (!batch->changes.empty()) {
-      std::vector<v1::VacancyAlert> alerts;
-      AuditEntry entry;
-      for (WorkerChange& change : batch->changes) {
-        v1::VacancyAlert& alert = alerts.emplace_back();
-        if (partner) {
-          RedactCandidate(&change.candidate);
-          change.candidate.DiscardUnknownFields();
-        }
-        entry.worker_ids.push_back(change.candidate.worker().id());
-        *alert.mutable_candidate() = std::move(change.candidate);
-        alert.set_cursor(EncodeChangeCursor(change.cursor));
-        alert.set_sequence(change.seq);
+    if (pending) {
+      CAKAP_RETURN_IF_ERROR(call.BeforeEngine());
+      absl::StatusOr<ChangeBatch> batch =
+          call.engine().MatchChanges(vacancy, options, cursor, batch_size);
+      if (!batch.ok()) return batch.status();
+      if (!batch->changes.empty()) {
+        CAKAP_RETURN_IF_ERROR(SendAlerts(call, req.vacancy_id(), partner, writer, &*batch));
+        last_sent = absl::Now();
       }
-      if (partner) {  // on disk before any of these alerts is sent
-        entry.time = absl::Now();
-        entry.key = call.key().name;
-        entry.rpc = call.rpc();
-        entry.vacancy_id = req.vacancy_id();
-        if (absl::Status s = call.backend().audit->Append(entry); !s.ok()) {
-          return absl::InternalError(absl::StrCat("audit log unavailable: ", s.message()));
-        }
-      }
-      for (const v1::VacancyAlert& alert : alerts) {
-        if (!writer.write(alert)) return gone;
-      }
-      last_sent = absl::Now();
+      const bool more = batch->next.seq < batch->sequence || !batch->next.id.empty();
+      cursor = batch->next;
+      if (more) continue;  // a catch-up read stopped at its bound: read on at once
     }
-    const bool more = batch->next.seq < batch->sequence || !batch->next.id.empty();
-    cursor = batch->next;
-    if (more) continue;  // a catch-up read stopped at its bound: read on at once
     if (absl::Now() - last_sent >= heartbeat) {
       if (!send_heartbeat()) return gone;
       last_sent = absl::Now();
     }
-    const absl::Time until = std::min({deadline, absl::Now() + kPollSlice, last_sent + heartbeat});
+    const absl::Time until =
+        std::min({deadline, absl::Now() + kPollSlice, last_sent + heartbeat});
     call.engine().WaitForChange(cursor.seq, until);
   }
 }
