@@ -71,5 +71,39 @@ absl::StatusOr<absl::Time> ParseConnectTimeout(absl::string_view value, absl::Ti
   return now + absl::Milliseconds(ms);
 }
 
+std::string ConnectEnvelope(unsigned char flags, absl::string_view payload) {
+  std::string out(5, '\0');
+  out[0] = static_cast<char>(flags);
+  const uint32_t n = static_cast<uint32_t>(payload.size());
+  for (int i = 0; i < 4; ++i) out[1 + i] = static_cast<char>((n >> (8 * (3 - i))) & 0xff);
+  out.append(payload.data(), payload.size());
+  return out;
+}
+
+std::string ConnectEndStream(const absl::Status& status) {
+  if (status.ok()) return ConnectEnvelope(kConnectEndStreamFlag, "{}");
+  return ConnectEnvelope(kConnectEndStreamFlag,
+                         absl::StrCat("{\"error\":", ConnectErrorJson(status), "}"));
+}
+
+absl::StatusOr<std::string> ParseConnectRequestEnvelope(absl::string_view body) {
+  if (body.size() < 5) {
+    return absl::InvalidArgumentError(
+        "request body: a Connect stream needs one enveloped message (5-byte prefix)");
+  }
+  const auto byte = [&](size_t i) { return static_cast<unsigned char>(body[i]); };
+  if (byte(0) != 0) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        "request body: envelope flags ", byte(0), ", only 0 (uncompressed message) accepted"));
+  }
+  const uint32_t n = (uint32_t{byte(1)} << 24) | (uint32_t{byte(2)} << 16) |
+                     (uint32_t{byte(3)} << 8) | uint32_t{byte(4)};
+  if (body.size() - 5 != n) {
+    return absl::InvalidArgumentError(absl::StrCat("request body: envelope of ", n,
+                                                   " bytes, body holds ", body.size() - 5));
+  }
+  return std::string(body.substr(5));
+}
+
 }  // namespace service
 }  // namespace cakap

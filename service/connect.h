@@ -1,6 +1,7 @@
-// The Connect protocol's unary wire rules (connectrpc.com/docs/protocol), as cakapd's
-// HTTP transport speaks them: error codes by name and HTTP status, the error body, and
-// the Connect-Timeout-Ms header. Pure functions, no I/O.
+// The Connect protocol's unary and server-streaming wire rules
+// (connectrpc.com/docs/protocol), as cakapd's HTTP transport speaks them: error codes by
+// name and HTTP status, the error body, the Connect-Timeout-Ms header, and the envelopes
+// of a server stream. Pure functions, no I/O.
 #ifndef CAKAP_SERVICE_CONNECT_H_
 #define CAKAP_SERVICE_CONNECT_H_
 
@@ -25,6 +26,19 @@ std::string ConnectErrorJson(const absl::Status& status);
 // The deadline that a Connect-Timeout-Ms value sets, counted from `now`: 1 to 10 ASCII
 // digits (the protocol's rule). Anything else is INVALID_ARGUMENT naming the header.
 absl::StatusOr<absl::Time> ParseConnectTimeout(absl::string_view value, absl::Time now);
+
+// Connect streaming (server streams): every message travels in an envelope of one flags
+// byte and a 4-byte big-endian length; flag 0x02 marks the end-of-stream message, a JSON
+// object {"error": {...}} (as ConnectErrorJson) when the stream failed, else {}.
+inline constexpr unsigned char kConnectEndStreamFlag = 0x02;
+// The envelope around `payload` with `flags`.
+std::string ConnectEnvelope(unsigned char flags, absl::string_view payload);
+// The end-of-stream message for `status` (OK: "{}"), enveloped.
+std::string ConnectEndStream(const absl::Status& status);
+// The one message of a streaming request body: exactly one envelope with flags 0 (a
+// compressed or end-of-stream flag, a short or longer body are INVALID_ARGUMENT naming
+// "request body").
+absl::StatusOr<std::string> ParseConnectRequestEnvelope(absl::string_view body);
 
 }  // namespace service
 }  // namespace cakap

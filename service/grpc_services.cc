@@ -66,6 +66,27 @@ class TableService final : public grpc::Service {
                   return ToGrpc(status);
                 },
                 this)));
+      } else if (method->server_stream) {
+        AddMethod(new grpc::internal::RpcServiceMethod(
+            paths_.back().c_str(), grpc::internal::RpcMethod::SERVER_STREAMING,
+            new grpc::internal::ServerStreamingHandler<TableService, ByteBuffer, ByteBuffer>(
+                [&table, method](TableService*, ServerContext* ctx, const ByteBuffer* bytes,
+                                 grpc::ServerWriter<ByteBuffer>* out) -> Status {
+                  std::unique_ptr<pb::Message> request(method->request->New());
+                  const absl::Status parsed = ParseRequest(*bytes, request.get());
+                  StreamWriter writer;
+                  writer.write = [out](const pb::Message& message) {
+                    ByteBuffer buffer;
+                    ToByteBuffer(message, &buffer);
+                    return out->Write(buffer);
+                  };
+                  // Polls the completion queue (a syscall): the handler asks between
+                  // waits, not per message.
+                  writer.cancelled = [ctx] { return ctx->IsCancelled(); };
+                  return ToGrpc(
+                      table.ServerStream(*method, ContextOf(ctx), *request, writer, parsed));
+                },
+                this)));
       } else {
         AddMethod(new grpc::internal::RpcServiceMethod(
             paths_.back().c_str(), grpc::internal::RpcMethod::CLIENT_STREAMING,

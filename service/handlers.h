@@ -8,6 +8,7 @@
 #include "call.h"
 #include "cakap/v1/lexicon.pb.h"
 #include "cakap/v1/allocation.pb.h"
+#include "cakap/v1/alerts.pb.h"
 #include "cakap/v1/service.pb.h"
 #include "rpc.h"
 
@@ -52,6 +53,9 @@ absl::Status ListRegions(Call& call, const v1::ListRegionsRequest& req,
                          v1::ListRegionsResponse* resp);
 // allocation_service.cc
 absl::Status Allocate(Call& call, const v1::AllocateRequest& req, v1::AllocateResponse* resp);
+// alert_service.cc
+absl::Status WatchVacancy(Call& call, const v1::WatchVacancyRequest& req,
+                          const StreamWriter& writer);
 
 }  // namespace service
 }  // namespace cakap

@@ -175,6 +175,10 @@ class HttpServerImpl final : public HttpServer {
              const httplib::ContentReader& body) const;
   void Import(const RpcMethod& method, const httplib::Request& req, httplib::Response& res,
               const httplib::ContentReader& body) const;
+  // A Connect server stream (application/connect+json or +proto): the rpc runs in the
+  // response's content provider, each message an envelope written as it is produced.
+  void ServerStream(const RpcMethod& method, const httplib::Request& req,
+                    httplib::Response& res, const httplib::ContentReader& body) const;
   void MetricsPage(const httplib::Request& req, httplib::Response& res) const;
   // GET of a file under options_.static_dir (the web console); 404 (empty body, for the
   // error handler) when there is none.
@@ -350,6 +354,69 @@ void HttpServerImpl::Import(const RpcMethod& method, const httplib::Request& req
   res.set_content(ToJson(*response), kJson);
 }
 
+void HttpServerImpl::ServerStream(const RpcMethod& method, const httplib::Request& req,
+                                  httplib::Response& res,
+                                  const httplib::ContentReader& body) const {
+  const std::string header = req.get_header_value("Content-Type");
+  const std::string media = absl::AsciiStrToLower(
+      absl::StripAsciiWhitespace(absl::string_view(header).substr(0, header.find(';'))));
+  const bool json = media == "application/connect+json";
+  if (!json && media != "application/connect+proto") {
+    return RefuseUnread(res,
+                        absl::InvalidArgumentError(absl::StrCat(
+                            "Content-Type: \"", header, "\" is not application/connect+json "
+                            "or application/connect+proto (a Connect server stream)")),
+                        415);
+  }
+  std::string bytes;
+  bool over = false;
+  body([&](const char* data, size_t n) {
+    over = bytes.size() + n > options_.max_body_bytes;
+    if (!over) bytes.append(data, n);
+    return !over;
+  });
+  if (over) {
+    return RefuseUnread(res, absl::ResourceExhaustedError(absl::StrCat(
+                                 "request body: over the limit of ", options_.max_body_bytes,
+                                 " bytes")));
+  }
+  // From here on the answer is a stream (HTTP 200); every error is its end-of-stream
+  // message, as the Connect protocol has it.
+  absl::StatusOr<CallContext> context = Context(req);
+  auto request = std::shared_ptr<pb::Message>(method.request->New());
+  absl::Status parsed;
+  absl::StatusOr<std::string> message = ParseConnectRequestEnvelope(bytes);
+  if (!message.ok()) {
+    parsed = message.status();
+  } else if (json) {
+    parsed = FromJson(*message, request.get(), "request body");
+    if (parsed.ok()) parsed = CheckFieldLimits(*request);
+  } else {
+    parsed = ParseRequest(*message, request.get());
+  }
+  res.status = 200;
+  const RpcTable* table = table_;
+  const std::string content_type = json ? "application/connect+json" : "application/connect+proto";
+  res.set_chunked_content_provider(
+      content_type,
+      [table, &method, context, request, parsed, json](size_t, httplib::DataSink& sink) {
+        absl::Status status = context.status();
+        if (status.ok()) {
+          StreamWriter writer;
+          writer.write = [&](const pb::Message& m) {
+            const std::string envelope =
+                ConnectEnvelope(0, json ? ToJson(m) : m.SerializeAsString());
+            return sink.write(envelope.data(), envelope.size());
+          };
+          status = table->ServerStream(method, *context, *request, writer, parsed);
+        }
+        const std::string end = ConnectEndStream(status);
+        sink.write(end.data(), end.size());
+        sink.done();
+        return true;
+      });
+}
+
 void HttpServerImpl::MetricsPage(const httplib::Request& req, httplib::Response& res) const {
   if (options_.metrics_need_admin && !options_.ops_only) {
     absl::StatusOr<CallContext> context = Context(req);
@@ -506,6 +573,7 @@ absl::Status HttpServerImpl::Start() {
              return RefuseUnread(res,
                                  absl::NotFoundError(absl::StrCat(req.path, ": no such rpc")));
            }
+           if (method->server_stream) return ServerStream(*method, req, res, body);
            if (!method->unary) {
              return RefuseUnread(
                  res, absl::UnimplementedError(absl::StrCat(

@@ -1,9 +1,12 @@
-// cakapd's HTTP/JSON transport (cpp-httplib): the Connect protocol for every unary rpc of
-// the RpcTable, JSON Lines bulk import, and the operations endpoints. No rpc logic lives
-// here: a request becomes a CallContext and a message, and the table's handler decides.
+// cakapd's HTTP/JSON transport (cpp-httplib): the Connect protocol for every unary and
+// server-streaming rpc of the RpcTable, JSON Lines bulk import, and the operations
+// endpoints. No rpc logic lives here: a request becomes a CallContext and a message, and
+// the table's handler decides.
 //
 //   POST /cakap.v1.MatchService/MatchCandidates   Connect unary (application/json or
 //                                                  application/proto)
+//   POST /cakap.v1.AlertService/WatchVacancy      Connect server stream
+//                                                  (application/connect+json or +proto)
 //   POST /v1/import/workers                        JSON Lines of cakap.v1.Worker
 //   GET  /healthz  /readyz  /metrics
 //

@@ -14,12 +14,12 @@ namespace {
 
 double RoundKm(double km) { return km < 0 ? km : std::round(km); }
 
+}  // namespace
+
 void RedactCandidate(v1::Candidate* c) {
   RedactWorker(c->mutable_worker());
   c->set_distance_km(RoundKm(c->distance_km()));
 }
-
-}  // namespace
 
 void RedactWorker(v1::Worker* worker) {
   worker->clear_nik();

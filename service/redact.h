@@ -17,6 +17,9 @@ namespace service {
 // phone and e-mail unless the worker consented to share them.
 void RedactWorker(v1::Worker* worker);
 
+// Redacts the candidate's worker (RedactWorker) and rounds its distance to whole km.
+void RedactCandidate(v1::Candidate* candidate);
+
 // Redacts every worker of the result and rounds distances to whole km (the match itself
 // ran with MatchOptions.coarse_locations, so no score or explanation is finer than the
 // coordinates shown), and clears the resolved vacancy's owner unless it is `key`'s. (A

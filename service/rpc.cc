@@ -40,6 +40,22 @@ std::unique_ptr<RpcMethod> ClientStreamMethod(const char* service, const char* n
   return method;
 }
 
+template <typename Req, typename Resp>
+std::unique_ptr<RpcMethod> ServerStreamMethod(const char* service, const char* name,
+                                              absl::Status (*handler)(Call&, const Req&,
+                                                                      const StreamWriter&)) {
+  auto method = std::make_unique<RpcMethod>();
+  method->service = service;
+  method->name = name;
+  method->request = &Req::default_instance();
+  method->response = &Resp::default_instance();
+  method->server_stream = [handler](Call& call, const pb::Message& req,
+                                    const StreamWriter& writer) {
+    return handler(call, static_cast<const Req&>(req), writer);
+  };
+  return method;
+}
+
 // Counts an HTTP call in Backend::inflight while it runs, so a shutdown drains it (gRPC
 // calls are counted by their interceptor, until their status is sent).
 class HttpInflight {
@@ -91,6 +107,8 @@ RpcTable::RpcTable(Backend* backend) : backend_(backend) {
   methods_.push_back(UnaryMethod(kLexicon, "LookupSkills", &LookupSkills));
   methods_.push_back(UnaryMethod(kLexicon, "ListRegions", &ListRegions));
   methods_.push_back(UnaryMethod(kAllocation, "Allocate", &Allocate));
+  methods_.push_back(ServerStreamMethod<v1::WatchVacancyRequest, v1::VacancyAlert>(
+      "cakap.v1.AlertService", "WatchVacancy", &WatchVacancy));
   for (const auto& method : methods_) by_path_[method->path()] = method.get();
 }
 
@@ -116,6 +134,18 @@ absl::Status RpcTable::ClientStream(const RpcMethod& method, const CallContext& 
   HttpInflight inflight(*backend_, context.transport);
   Call call(*backend_, context, method.name);
   return call.Finish(method.client_stream(call, read, response));
+}
+
+absl::Status RpcTable::ServerStream(const RpcMethod& method, const CallContext& context,
+                                    const pb::Message& request, const StreamWriter& writer,
+                                    const absl::Status& parsed) const {
+  HttpInflight inflight(*backend_, context.transport);
+  Call call(*backend_, context, method.name);
+  if (!parsed.ok()) {
+    absl::Status authorized = call.Authorize(kAnyRole);
+    return call.Finish(authorized.ok() ? parsed : authorized);
+  }
+  return call.Finish(method.server_stream(call, request, writer));
 }
 
 absl::Status RpcTable::CheckAdmin(const CallContext& context) const {

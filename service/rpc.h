@@ -52,7 +52,17 @@ struct StreamRecord {
 // Reads the next record into `message` (cleared first).
 using StreamReader = std::function<StreamRecord(google::protobuf::Message* message)>;
 
-// An rpc of the table. Exactly one of `unary` and `client_stream` is set.
+// The sending side of a server stream (WatchVacancy over gRPC; a Connect stream over
+// HTTP), given to the handler.
+struct StreamWriter {
+  // Sends one message; false when it could not be sent (the client has gone): stop.
+  std::function<bool(const google::protobuf::Message&)> write;
+  // Whether the client has gone (gRPC: the call was cancelled). Over HTTP a client that
+  // went away is noticed only by the next write failing.
+  std::function<bool()> cancelled;
+};
+
+// An rpc of the table. Exactly one of `unary`, `client_stream` and `server_stream` is set.
 struct RpcMethod {
   std::string service;  // "cakap.v1.MatchService"
   std::string name;     // "MatchCandidates"
@@ -63,6 +73,9 @@ struct RpcMethod {
       unary;
   std::function<absl::Status(Call&, const StreamReader&, google::protobuf::Message*)>
       client_stream;
+  // Sends its messages through the writer; the status ends the stream.
+  std::function<absl::Status(Call&, const google::protobuf::Message&, const StreamWriter&)>
+      server_stream;
 
   // "/cakap.v1.MatchService/MatchCandidates": the gRPC method and the Connect path.
   std::string path() const { return "/" + service + "/" + name; }
@@ -87,6 +100,12 @@ class RpcTable {
   // Runs a client-streaming rpc, reading its records from `read`.
   absl::Status ClientStream(const RpcMethod& method, const CallContext& context,
                             const StreamReader& read, google::protobuf::Message* response) const;
+
+  // Runs a server-streaming rpc: as Unary (a request that did not parse is answered after
+  // authentication), the handler writing its messages to `writer`.
+  absl::Status ServerStream(const RpcMethod& method, const CallContext& context,
+                            const google::protobuf::Message& request, const StreamWriter& writer,
+                            const absl::Status& parsed = absl::OkStatus()) const;
 
   // OK when the caller's key is an admin's (every caller is in open mode); else
   // UNAUTHENTICATED or PERMISSION_DENIED, as an admin-only rpc would answer. For the

@@ -5,6 +5,7 @@
 #define CAKAP_CLIENTS_CAKAP_BACKEND_H_
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -16,6 +17,8 @@
 #include "absl/time/civil_time.h"
 #include "absl/types/span.h"
 #include "cakap/v1/allocation.pb.h"
+#include "absl/time/time.h"
+#include "cakap/v1/alerts.pb.h"
 #include "cakap/v1/match.pb.h"
 #include "cakap/v1/vacancy.pb.h"
 #include "cakap/v1/worker.pb.h"
@@ -64,6 +67,13 @@ class Backend {
   // An online backup of the index into `dir` (Engine::Backup; with a server, a directory
   // on the server's host). Returns the revision copied.
   virtual absl::StatusOr<uint64_t> Backup(const std::string& dir) = 0;
+  // Alerts of a stored vacancy (AlertService.WatchVacancy): `request.cursor` etc. as in
+  // alerts.proto; each message (alert or heartbeat) goes to `on_message`, which returns
+  // false to stop. On a server the watch lasts until `duration` (infinite: until it ends
+  // otherwise); embedded, the index changes only through this process, so it reports the
+  // alerts after the cursor and a last heartbeat with the next cursor, and returns.
+  virtual absl::Status Watch(const v1::WatchVacancyRequest& request, absl::Duration duration,
+                             const std::function<bool(const v1::VacancyAlert&)>& on_message) = 0;
 };
 
 struct EmbeddedOptions {

@@ -111,6 +111,16 @@ int RunBackup(const Context& ctx, const Positional& args);
 // restore BACKUP DIR: no backend (it installs an index, opens none).
 int RunRestore(const Positional& args);
 
+struct WatchFlags {
+  std::string cursor;          // --cursor: resume after it
+  bool from_beginning = false; // --from-beginning
+  int heartbeat_seconds = 0;   // --heartbeat (0: the server's default)
+  int seconds = 0;             // --for: stop after this long (0: until interrupted)
+  bool no_welfare = false;
+};
+// watch VACANCY_ID (watch.cc).
+int RunWatch(const Context& ctx, const Positional& args, const WatchFlags& flags);
+
 }  // namespace cli
 }  // namespace cakap
 

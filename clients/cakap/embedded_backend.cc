@@ -68,6 +68,43 @@ class EmbeddedBackend : public Backend {
     if (!info.ok()) return info.status();
     return info->revision;
   }
+  absl::Status Watch(const v1::WatchVacancyRequest& request, absl::Duration,
+                     const std::function<bool(const v1::VacancyAlert&)>& on_message) override {
+    if (request.from_beginning() && !request.cursor().empty()) {
+      return absl::InvalidArgumentError("from_beginning: must be false when a cursor is given");
+    }
+    ChangeCursor cursor;
+    if (!request.cursor().empty()) {
+      absl::StatusOr<ChangeCursor> decoded = DecodeChangeCursor(request.cursor());
+      if (!decoded.ok()) return decoded.status();
+      cursor = *decoded;
+    } else if (!request.from_beginning()) {
+      cursor = {engine_->ChangeSequence(), ""};
+    }
+    absl::StatusOr<v1::Vacancy> vacancy = engine_->GetVacancy(request.vacancy_id());
+    if (!vacancy.ok()) return vacancy.status();
+    v1::MatchOptions options;
+    options.set_exclude_welfare(request.exclude_welfare());
+    const int limit = request.batch_size() > 0 ? request.batch_size() : 100;
+    while (true) {
+      absl::StatusOr<ChangeBatch> batch = engine_->MatchChanges(*vacancy, options, cursor, limit);
+      if (!batch.ok()) return batch.status();
+      for (WorkerChange& change : batch->changes) {
+        v1::VacancyAlert alert;
+        *alert.mutable_candidate() = std::move(change.candidate);
+        alert.set_cursor(EncodeChangeCursor(change.cursor));
+        alert.set_sequence(change.seq);
+        if (!on_message(alert)) return absl::OkStatus();
+      }
+      cursor = batch->next;
+      if (cursor.seq == batch->sequence && cursor.id.empty()) break;  // caught up
+    }
+    v1::VacancyAlert last;  // the heartbeat that says where to resume
+    last.set_cursor(EncodeChangeCursor(cursor));
+    last.set_sequence(cursor.seq);
+    on_message(last);
+    return absl::OkStatus();
+  }
 
  private:
   std::unique_ptr<Engine> engine_;

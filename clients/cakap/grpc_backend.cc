@@ -15,6 +15,8 @@
 #include "absl/strings/str_cat.h"
 #include "backend.h"
 #include "cakap/v1/allocation.grpc.pb.h"
+#include "absl/time/clock.h"
+#include "cakap/v1/alerts.grpc.pb.h"
 #include "cakap/v1/service.grpc.pb.h"
 
 namespace cakap {
@@ -39,6 +41,7 @@ class GrpcBackend : public Backend {
         match_(v1::MatchService::NewStub(channel)),
         admin_(v1::AdminService::NewStub(channel)),
         allocation_(v1::AllocationService::NewStub(channel)),
+        alerts_(v1::AlertService::NewStub(channel)),
         key_(std::move(key)) {}
 
   // One UpsertWorkers stream per batch: the records are streamed to the server, which
@@ -169,6 +172,31 @@ class GrpcBackend : public Backend {
     return resp.revision();
   }
 
+  absl::Status Watch(const v1::WatchVacancyRequest& request, absl::Duration duration,
+                     const std::function<bool(const v1::VacancyAlert&)>& on_message) override {
+    std::unique_ptr<grpc::ClientContext> ctx = NewContext();
+    if (duration != absl::InfiniteDuration()) {
+      ctx->set_deadline(absl::ToChronoTime(absl::Now() + duration));
+    }
+    std::unique_ptr<grpc::ClientReader<v1::VacancyAlert>> reader =
+        alerts_->WatchVacancy(ctx.get(), request);
+    v1::VacancyAlert alert;
+    while (reader->Read(&alert)) {
+      if (!on_message(alert)) {
+        ctx->TryCancel();
+        while (reader->Read(&alert)) {
+        }
+        reader->Finish().ok();  // cancelled as asked
+        return absl::OkStatus();
+      }
+    }
+    const absl::Status status = ToAbsl(reader->Finish());
+    // The end of the watch's own duration is how it is meant to end.
+    if (absl::IsDeadlineExceeded(status) && duration != absl::InfiniteDuration()) {
+      return absl::OkStatus();
+    }
+    return status;
+  }
 
  private:
   std::unique_ptr<grpc::ClientContext> NewContext() const {
@@ -182,6 +210,7 @@ class GrpcBackend : public Backend {
   std::unique_ptr<v1::MatchService::Stub> match_;
   std::unique_ptr<v1::AdminService::Stub> admin_;
   std::unique_ptr<v1::AllocationService::Stub> allocation_;
+  std::unique_ptr<v1::AlertService::Stub> alerts_;
   const std::string key_;
 };
 

@@ -78,6 +78,11 @@ ABSL_FLAG(int, places_per_opening, 0, "allocate: places per opening (interview f
 ABSL_FLAG(double, welfare_weight, 0, "allocate: preference for higher welfare priority, 0-1");
 // match-vacancies.
 ABSL_FLAG(int, limit, cakap::kDefaultVacancyLimit, "match-vacancies: at most N vacancies");
+// watch.
+ABSL_FLAG(std::string, cursor, "", "watch: resume after this cursor");
+ABSL_FLAG(bool, from_beginning, false, "watch: every current candidate first");
+ABSL_FLAG(int, heartbeat, 0, "watch: seconds between heartbeats (server default 15)");
+ABSL_FLAG(int, for_seconds, 0, "watch: stop after N seconds (0: until interrupted)");
 
 namespace cakap {
 namespace cli {
@@ -98,6 +103,7 @@ commands:
   delete worker|vacancy ID        remove a stored record
   stats                           index counts
   check                           full consistency check of a local index
+  watch VACANCY_ID                alerts: workers who newly match a stored vacancy
   backup DIR                      online backup of the index into DIR
   restore BACKUP DIR              check a backup and install it as the index in DIR
   help [COMMAND]                  this text, or a command's
@@ -233,6 +239,21 @@ Copies the last committed revision of the index into DIR (missing or empty), con
 while the index goes on serving and writing, fsync'd and checked in full. With --server
 DIR is a directory on the server's host (AdminService.Backup, admin keys only).
 )"},
+      {"watch", R"(usage: cakap watch VACANCY_ID [--cursor C | --from-beginning] [--json]
+
+Prints each worker who newly matches the stored vacancy (a write that leaves them a
+candidate), one line per alert as it arrives, and at the end the cursor to resume from
+(stderr); with --json every message, heartbeats too, is a JSON line with its cursor.
+Without --cursor it starts from now (--from-beginning: every current candidate first).
+With --server it watches until interrupted or --for-seconds N (docs/design.md,
+"Alerts"); on a local index it prints the alerts after the cursor and stops.
+
+  --cursor C          resume after the cursor C of an earlier watch
+  --from-beginning    start with every current candidate, in the order of their writes
+  --heartbeat N       seconds between heartbeats (server; default 15)
+  --for-seconds N     stop after N seconds
+  --no-welfare        leave the welfare component out of the score
+)"},
       {"restore", R"(usage: cakap restore BACKUP DIR
 
 Checks the backup in BACKUP in full and, when it is sound, installs it as the index in
@@ -269,6 +290,9 @@ std::set<std::string> CommandFlags(const std::string& command) {
   if (command == "allocate") {
     return {"vacancy-id", "open", "workers", "cohort", "interviews", "places-per-opening",
             "welfare-weight", "no-welfare"};
+  }
+  if (command == "watch") {
+    return {"cursor", "from-beginning", "heartbeat", "for-seconds", "no-welfare"};
   }
   return {};
 }
@@ -443,6 +467,12 @@ int Run(int argc, char** argv) {
   if (command == "delete") return RunDelete(ctx, pos);
   if (command == "check") return RunCheck(ctx, pos);
   if (command == "backup") return RunBackup(ctx, pos);
+  if (command == "watch") {
+    return RunWatch(ctx, pos,
+                    {absl::GetFlag(FLAGS_cursor), absl::GetFlag(FLAGS_from_beginning),
+                     absl::GetFlag(FLAGS_heartbeat), absl::GetFlag(FLAGS_for_seconds),
+                     absl::GetFlag(FLAGS_no_welfare)});
+  }
   return RunStats(ctx, pos);
 }
 

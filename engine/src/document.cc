@@ -9,6 +9,10 @@ namespace cakap {
 std::string WorkerIdTerm(absl::string_view id) { return absl::StrCat(schema::kWorkerId, id); }
 std::string VacancyIdTerm(absl::string_view id) { return absl::StrCat(schema::kVacancyId, id); }
 
+std::string ChangeSeqTerm(uint64_t seq) {
+  return absl::StrCat(schema::kChangeSeq, absl::Hex(seq, absl::kZeroPad16));
+}
+
 std::string StemTerm(const Xapian::Stem& stem, absl::string_view word) {
   return absl::StrCat(schema::kStem, stem(std::string(word)));
 }

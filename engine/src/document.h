@@ -4,6 +4,7 @@
 
 #include <xapian.h>
 
+#include <cstdint>
 #include <string>
 
 #include "absl/strings/string_view.h"
@@ -15,6 +16,8 @@ namespace cakap {
 
 std::string WorkerIdTerm(absl::string_view id);
 std::string VacancyIdTerm(absl::string_view id);
+// The change feed's term of sequence `seq` (schema::kChangeSeq).
+std::string ChangeSeqTerm(uint64_t seq);
 std::string StemTerm(const Xapian::Stem& stem, absl::string_view word);
 
 // `stem` is the caller's own (Xapian objects are not thread-safe).

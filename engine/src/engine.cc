@@ -86,6 +86,18 @@ absl::Status CheckSchema(Xapian::WritableDatabase& db, const std::string& path) 
   return absl::OkStatus();
 }
 
+// The last change sequence (schema::kMetaChangeSeq; absent in a new or older index: 0).
+absl::StatusOr<uint64_t> ReadChangeSeq(const Xapian::Database& db, const std::string& path) {
+  const std::string text = db.get_metadata(schema::kMetaChangeSeq);
+  if (text.empty()) return 0;
+  absl::StatusOr<ChangeCursor> cursor = DecodeChangeCursor(text);
+  if (!cursor.ok() || !cursor->id.empty()) {
+    return absl::DataLossError(absl::StrCat(path, ": metadata ", schema::kMetaChangeSeq,
+                                            " is not a change sequence"));
+  }
+  return cursor->seq;
+}
+
 }  // namespace
 
 absl::StatusOr<std::unique_ptr<Engine>> Engine::Open(const EngineOptions& options,
@@ -107,10 +119,11 @@ absl::StatusOr<std::unique_ptr<Engine>> Engine::Open(const EngineOptions& option
     Xapian::WritableDatabase writer(
         path, state == IndexDirState::kIndex ? Xapian::DB_OPEN : Xapian::DB_CREATE);
     CAKAP_RETURN_IF_ERROR(CheckSchema(writer, path));
+    CAKAP_ASSIGN_OR_RETURN(const uint64_t change_seq, ReadChangeSeq(writer, path));
     // A new index's files, or the schema label just committed, survive a power cut.
     CAKAP_RETURN_IF_ERROR(SyncDirectory(path));
     EngineEnv env{options, std::move(lexicon), std::move(regions)};
-    auto impl = std::make_unique<Impl>(std::move(env), path, std::move(writer));
+    auto impl = std::make_unique<Impl>(std::move(env), path, std::move(writer), change_seq);
     return std::unique_ptr<Engine>(new Engine(std::move(impl)));
   });
 }
@@ -142,6 +155,15 @@ absl::StatusOr<v1::VacancyMatchResult> Engine::MatchVacancies(absl::string_view 
                                                               int limit, bool exclude_welfare,
                                                               bool coarse_locations) const {
   return impl_->MatchVacancies(worker_id, limit, exclude_welfare, coarse_locations);
+}
+absl::StatusOr<ChangeBatch> Engine::MatchChanges(const v1::Vacancy& v,
+                                                 const v1::MatchOptions& o,
+                                                 const ChangeCursor& after, int limit) const {
+  return impl_->MatchChanges(v, o, after, limit);
+}
+uint64_t Engine::ChangeSequence() const { return impl_->ChangeSequence(); }
+uint64_t Engine::WaitForChange(uint64_t after, absl::Time deadline) const {
+  return impl_->WaitForChange(after, deadline);
 }
 absl::StatusOr<EngineStats> Engine::Stats() const { return impl_->Stats(); }
 absl::Status Engine::WriteHealth() const { return impl_->WriteHealth(); }
@@ -235,6 +257,7 @@ absl::Status Engine::Impl::CommitBatchLocked(const std::vector<PendingWrite*>& b
     readers_.Publish([&](std::vector<RecordUpdate>* updates)
                          ABSL_EXCLUSIVE_LOCKS_REQUIRED(write_mu_) {
       record_updates_ = updates;
+      batch_changes_workers_ = false;
       writer_.begin_transaction(/*flushed=*/true);
       try {
         for (PendingWrite* w : batch) {
@@ -242,6 +265,12 @@ absl::Status Engine::Impl::CommitBatchLocked(const std::vector<PendingWrite*>& b
           w->status = w->change();  // an error here changed nothing (see Write)
         }
         failed_what = "commit";
+        // The feed's sequence moves in the same transaction as the workers' terms: a
+        // cancelled commit takes both back.
+        if (batch_changes_workers_) {
+          writer_.set_metadata(schema::kMetaChangeSeq,
+                               EncodeChangeCursor({change_seq_ + 1, ""}));
+        }
         // fsync'd: durable once the writers are told; visible to the next lease.
         writer_.commit_transaction();
         record_updates_ = nullptr;
@@ -261,6 +290,13 @@ absl::Status Engine::Impl::CommitBatchLocked(const std::vector<PendingWrite*>& b
     });
     return absl::OkStatus();
   });
+  if (status.ok() && batch_changes_workers_) {
+    // Committed and published (even when the directory sync failed): readers see it.
+    ++change_seq_;
+    absl::MutexLock lock(&seq_mu_);
+    published_seq_ = change_seq_;
+    seq_cv_.SignalAll();
+  }
   if (status.ok() && synced.ok()) return absl::OkStatus();
   if (!status.ok()) {
     writer_needs_reopen_ = true;
@@ -294,9 +330,17 @@ absl::Status Engine::Impl::ReopenWriter() {
     writer_.close();  // releases the write lock, so the new handle can take it
     writer_ = Xapian::WritableDatabase(path_, Xapian::DB_OPEN);
     writer_needs_reopen_ = false;
+    // What is on disk decides the feed's sequence: a commit that failed only after
+    // Xapian committed it (publishing threw) must not have its number reused.
+    CAKAP_ASSIGN_OR_RETURN(change_seq_, ReadChangeSeq(writer_, path_));
     // Glass may have committed a revision with nothing in it while rolling back: bring
     // the readers to what is on disk (the record cache needs no change).
     readers_.Publish([](std::vector<RecordUpdate>*) {});
+    absl::MutexLock lock(&seq_mu_);
+    if (published_seq_ != change_seq_) {
+      published_seq_ = change_seq_;
+      seq_cv_.SignalAll();
+    }
     return absl::OkStatus();
   });
 }
@@ -333,8 +377,13 @@ void Engine::Impl::ReplaceWorker(const NormalizedWorker& worker) {
   ReplaceWorkerDocument(worker.record.id, BuildWorkerDocument(worker, env_, writer_stem_));
 }
 
-void Engine::Impl::ReplaceWorkerDocument(const std::string& id, const Xapian::Document& doc) {
+void Engine::Impl::ReplaceWorkerDocument(const std::string& id, Xapian::Document doc) {
   std::string record = doc.get_value(schema::kSlotMatchRecord);
+  // The feed's term of this commit, added here because only the writer knows the
+  // sequence. (`doc` is a handle on the caller's document, built for this one write.)
+  // replace_document drops the worker's older term with its old document.
+  doc.add_boolean_term(ChangeSeqTerm(change_seq_ + 1));
+  batch_changes_workers_ = true;
   const Xapian::docid docid = writer_.replace_document(WorkerIdTerm(id), doc);
   record_updates_->push_back({docid, std::move(record), doc.get_data()});
 }
@@ -400,7 +449,11 @@ absl::StatusOr<BulkResult> Engine::Impl::UpsertWorkers(absl::Span<const v1::Work
 absl::Status Engine::Impl::DeleteWorker(absl::string_view id) {
   CAKAP_RETURN_IF_ERROR(ValidateId(id, "id"));
   return Write("delete worker", [&]() ABSL_EXCLUSIVE_LOCKS_REQUIRED(write_mu_) {
-    return DeleteByTerm(WorkerIdTerm(id), absl::StrCat("worker ", id));
+    CAKAP_RETURN_IF_ERROR(DeleteByTerm(WorkerIdTerm(id), absl::StrCat("worker ", id)));
+    // A deletion is in no posting list of the feed, but it moves the sequence, so a
+    // watcher's cursor past it proves it saw the index after the deletion.
+    batch_changes_workers_ = true;
+    return absl::OkStatus();
   });
 }
 

@@ -20,11 +20,13 @@ namespace cakap {
 
 class Engine::Impl {
  public:
-  Impl(EngineEnv env, std::string path, Xapian::WritableDatabase writer)
+  Impl(EngineEnv env, std::string path, Xapian::WritableDatabase writer, uint64_t change_seq)
       : env_(std::move(env)),
         path_(path),
         readers_(path, env_.options.geo_cell_levels, env_.options.cache_stored_workers),
-        writer_(std::move(writer)) {}
+        writer_(std::move(writer)),
+        change_seq_(change_seq),
+        published_seq_(change_seq) {}
 
   // engine.cc
   absl::Status UpsertWorker(const v1::Worker& worker);
@@ -52,6 +54,12 @@ class Engine::Impl {
 
   // allocate.cc: the ids of the open stored vacancies reverse matching would use.
   absl::StatusOr<std::vector<std::string>> OpenVacancyIds();
+  // changes.cc
+  absl::StatusOr<ChangeBatch> MatchChanges(const v1::Vacancy& vacancy,
+                                           const v1::MatchOptions& options,
+                                           const ChangeCursor& after, int limit);
+  uint64_t ChangeSequence() ABSL_LOCKS_EXCLUDED(seq_mu_);
+  uint64_t WaitForChange(uint64_t after, absl::Time deadline) ABSL_LOCKS_EXCLUDED(seq_mu_);
 
   const EngineEnv& env() const { return env_; }
 
@@ -81,7 +89,7 @@ class Engine::Impl {
   // Changes made by a write, with their record cache updates (inside CommitBatch only).
   void ReplaceWorker(const NormalizedWorker& worker) ABSL_EXCLUSIVE_LOCKS_REQUIRED(write_mu_);
   // Stores `doc` (BuildWorkerDocument's) as the worker `id`.
-  void ReplaceWorkerDocument(const std::string& id, const Xapian::Document& doc)
+  void ReplaceWorkerDocument(const std::string& id, Xapian::Document doc)
       ABSL_EXCLUSIVE_LOCKS_REQUIRED(write_mu_);
   // NotFound "<what> not found" when no document has `term`.
   absl::Status DeleteByTerm(const std::string& term, absl::string_view what)
@@ -99,6 +107,14 @@ class Engine::Impl {
   std::vector<RecordUpdate>* record_updates_ ABSL_GUARDED_BY(write_mu_) = nullptr;
   // The last commit threw: writer_ must be reopened before the next one.
   bool writer_needs_reopen_ ABSL_GUARDED_BY(write_mu_) = false;
+  // The change feed (schema::kChangeSeq): the last sequence committed, and whether the
+  // batch being committed wrote a worker (then it commits change_seq_ + 1).
+  uint64_t change_seq_ ABSL_GUARDED_BY(write_mu_);
+  bool batch_changes_workers_ ABSL_GUARDED_BY(write_mu_) = false;
+  // The last sequence readers can see (set after publishing), and its waiters.
+  absl::Mutex seq_mu_;
+  absl::CondVar seq_cv_;
+  uint64_t published_seq_ ABSL_GUARDED_BY(seq_mu_);
   absl::Mutex health_mu_;
   absl::Status write_health_ ABSL_GUARDED_BY(health_mu_);  // of the last commit
 };

@@ -88,6 +88,9 @@ constexpr FieldLimit kLimits[] = {
     // lexicon.proto (requests)
     {"cakap.v1.LookupSkillsRequest.query", 100, 0},
     {"cakap.v1.ListRegionsRequest.province_code", kRegionCode, 0},
+    // alerts.proto (requests)
+    {"cakap.v1.WatchVacancyRequest.vacancy_id", kMaxIdBytes, 0},
+    {"cakap.v1.WatchVacancyRequest.cursor", kMaxChangeCursorBytes, 0},
 };
 
 // By field descriptor: a lookup per set field costs a hash probe, not a name compare.

@@ -9,13 +9,19 @@
 namespace cakap {
 namespace schema {
 
+// "5": every worker document carries its change sequence term (kChangeSeq) and the index
+// the last sequence (kMetaChangeSeq): the alerts' change feed. Bumped because a build of
+// "4" would still open a "5" index and write workers without the term, silently taking
+// those writes out of the feed (an alert lost); it now refuses the index instead. An
+// index of "4" is relabelled: its workers carry no term, i.e. count as written before
+// sequence 1, before any cursor.
 // "4": every document written carries checksums (kSlotChecksum). "3": no skill,
 // certificate or region terms ("2": no geo cell terms either): the record cache holds
 // those posting lists in memory. An index of an older schema is read as is (its extra
 // terms are never read, its documents without checksums are read unverified, as before)
 // and relabelled when opened for writing, since its new documents differ.
-inline constexpr char kSchemaVersion[] = "4";
-inline constexpr const char* kOlderSchemaVersions[] = {"1", "2", "3"};
+inline constexpr char kSchemaVersion[] = "5";
+inline constexpr const char* kOlderSchemaVersions[] = {"1", "2", "3", "4"};
 
 // --- Terms (all boolean: BoolWeight scoring, within-document frequency unused) ---
 // Unique id of a worker document: "QW" + worker id.
@@ -37,6 +43,13 @@ inline constexpr char kOpenVacancy[] = "XKO";
 // stem, so the stem term alone decides it. (Exact-word "XW" terms, 30% of all postings,
 // were dropped; indexes built with them still match correctly and simply carry them.)
 inline constexpr char kStem[] = "XZ";
+// "XU" + 16 lowercase hex digits: the change sequence of the commit that last wrote the
+// worker (kMetaChangeSeq). Set in the same Xapian transaction as the document, so the
+// feed is exactly the committed writes; replace_document drops the old one with the old
+// document, so a worker is in one such term, its latest write's. Fixed width, so the
+// terms sort by sequence and "workers written after S" is the posting lists of the terms
+// after "XU" + hex(S) (changes.cc).
+inline constexpr char kChangeSeq[] = "XU";
 
 // --- Value slots ---
 // Packed MatchRecord (record.h) of a worker: everything the exact refine and the score
@@ -52,6 +65,9 @@ inline constexpr Xapian::valueno kSlotChecksum = 1;
 
 // --- Metadata keys ---
 inline constexpr char kMetaSchema[] = "cakap.schema";
+// The last change sequence assigned, 16 lowercase hex digits (absent: 0). +1 by each
+// commit that writes or deletes a worker, in that commit's transaction.
+inline constexpr char kMetaChangeSeq[] = "cakap.useq";
 // (Schema "1" also kept "cakap.geo_levels", the levels of its cell terms; now unused.)
 
 }  // namespace schema

@@ -193,9 +193,8 @@ TEST(DurabilityTest, SecondWriterFailsCleanly) {
 // The grid's levels are chosen at each Open (they are not in the index): reopening with
 // other levels, or without the stored workers in memory, changes no result. An index of
 // an older schema ("1": cell terms; "2": skill, certificate and region terms; "3": no
-// checksums) is read as
-// is and relabelled "4" once opened for writing; a schema this build does not know is
-// refused.
+// checksums; "4": no change sequence terms) is read as is and relabelled "5" once opened
+// for writing; a schema this build does not know is refused.
 TEST(DurabilityTest, OpenTimeOptionsAndSchemaVersions) {
   TempDir dir;
   const auto radius_match = [](cakap::Engine& engine) {
@@ -231,18 +230,18 @@ TEST(DurabilityTest, OpenTimeOptionsAndSchemaVersions) {
     db.commit();
     return Xapian::Database(dir.path()).get_metadata("cakap.schema");
   };
-  for (const char* older : {"1", "2", "3"}) {
+  for (const char* older : {"1", "2", "3", "4"}) {
     ASSERT_EQ(set_schema(older), older);
     {
       ASSERT_OK_AND_ASSIGN(std::unique_ptr<cakap::Engine> engine, OpenEngine(dir.path()));
       ASSERT_OK_AND_ASSIGN(cakap::v1::MatchResult r, radius_match(*engine));
       EXPECT_EQ(r.SerializeAsString(), before);
     }
-    EXPECT_EQ(Xapian::Database(dir.path()).get_metadata("cakap.schema"), "4");
+    EXPECT_EQ(Xapian::Database(dir.path()).get_metadata("cakap.schema"), "5");
   }
-  set_schema("5");
+  set_schema("6");
   EXPECT_THAT(OpenEngine(dir.path()),
-              StatusIs(absl::StatusCode::kFailedPrecondition, ::testing::HasSubstr("schema 5")));
+              StatusIs(absl::StatusCode::kFailedPrecondition, ::testing::HasSubstr("schema 6")));
 }
 
 TEST(DurabilityTest, OpenErrors) {

@@ -13,6 +13,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
 #include "cakap/engine.h"
+#include "cakap/v1/alerts.pb.h"
 #include "cakap/v1/allocation.pb.h"
 #include "cakap/v1/lexicon.pb.h"
 #include "cakap/v1/service.pb.h"
@@ -29,8 +30,8 @@ using google::protobuf::Message;
 using google::protobuf::Reflection;
 
 // Every message a caller can send or the engine stores: Worker, Vacancy and the input of
-// every rpc of service.proto, lexicon.proto and allocation.proto, and (by the walk) every
-// message they contain.
+// every rpc of service.proto, lexicon.proto, allocation.proto and alerts.proto, and (by
+// the walk) every message they contain.
 std::vector<const Descriptor*> Roots() {
   std::vector<const Descriptor*> roots = {cakap::v1::Worker::descriptor(),
                                           cakap::v1::Vacancy::descriptor()};
@@ -38,7 +39,8 @@ std::vector<const Descriptor*> Roots() {
   for (const google::protobuf::FileDescriptor* file :
        {cakap::v1::GetWorkerRequest::descriptor()->file(),
         cakap::v1::LookupSkillsRequest::descriptor()->file(),
-        cakap::v1::AllocateRequest::descriptor()->file()}) {
+        cakap::v1::AllocateRequest::descriptor()->file(),
+        cakap::v1::WatchVacancyRequest::descriptor()->file()}) {
     for (int s = 0; s < file->service_count(); ++s) {
       for (int m = 0; m < file->service(s)->method_count(); ++m) {
         roots.push_back(file->service(s)->method(m)->input_type());

@@ -98,6 +98,34 @@ struct BackupInfo {
   uint64_t size_bytes = 0;  // size of the copied files
 };
 
+// A position in the change feed (Engine::MatchChanges): just after the write of worker
+// `id` in the commit of change sequence `seq`; with an empty id, after every write of
+// `seq`. {0, ""} is before everything.
+struct ChangeCursor {
+  uint64_t seq = 0;
+  std::string id;
+  bool operator==(const ChangeCursor& o) const { return seq == o.seq && id == o.id; }
+};
+// The cursor as an opaque token: 16 lowercase hex digits of `seq`, then, with an id, "."
+// and its unpadded base64url. One token per cursor (DecodeChangeCursor accepts only
+// what EncodeChangeCursor makes).
+std::string EncodeChangeCursor(const ChangeCursor& cursor);
+// InvalidArgument "cursor: ..." for anything EncodeChangeCursor does not make.
+absl::StatusOr<ChangeCursor> DecodeChangeCursor(absl::string_view token);
+
+// One write of a worker that left it a candidate of the vacancy (Engine::MatchChanges).
+struct WorkerChange {
+  uint64_t seq = 0;          // the change sequence of the commit that wrote it
+  v1::Candidate candidate;   // as Match would return it now (score, explanation)
+  ChangeCursor cursor;       // just after this write: resume here once it is handled
+};
+struct ChangeBatch {
+  std::vector<WorkerChange> changes;  // in (seq, worker id) order
+  // Resume here: after every write this call examined, candidates or not.
+  ChangeCursor next;
+  uint64_t sequence = 0;  // the index's last change sequence at the read
+};
+
 class Engine {
  public:
   // Opens the index in directory `path`, or, with options.create_if_missing, creates one
@@ -149,6 +177,25 @@ class Engine {
   absl::StatusOr<v1::AllocationResult> Allocate(const v1::AllocateRequest& request,
                                                 absl::Time deadline = absl::InfiniteFuture(),
                                                 AllocationTimings* timings = nullptr) const;
+  // The change feed (docs/design.md, "Alerts"). Every commit that writes or deletes a
+  // worker gets the next change sequence number (durable, in the same transaction); each
+  // stored worker carries the sequence of its latest write. This returns the workers
+  // written after `after`, each once at its latest write, in (seq, id) order, that are
+  // candidates of `vacancy` now (every hard constraint, as Match decides it; options:
+  // exclude_welfare, coarse_locations and scope_region_codes as in Match, the rest
+  // unused), at most `limit` (1-1000) of them and at most 10,000 writes examined per
+  // call. Deleted workers are gone from the feed; a worker written twice since `after`
+  // is one change, its latest write. InvalidArgument naming the field ("limit",
+  // "cursor", "vacancy.*" as in Match); FailedPrecondition when `after` is past the
+  // index's last sequence (a cursor of another index, or of a restored older backup).
+  absl::StatusOr<ChangeBatch> MatchChanges(const v1::Vacancy& vacancy,
+                                           const v1::MatchOptions& options,
+                                           const ChangeCursor& after, int limit) const;
+  // The last change sequence committed and visible to reads (0: none yet).
+  uint64_t ChangeSequence() const;
+  // Waits until ChangeSequence() > `after` or `deadline`, whichever comes first, and
+  // returns ChangeSequence(). Woken by the commit itself, after it is visible to reads.
+  uint64_t WaitForChange(uint64_t after, absl::Time deadline) const;
 
   absl::StatusOr<EngineStats> Stats() const;
 

@@ -25,6 +25,8 @@ inline constexpr int kMaxVacancyRegionCodes = 64;
 inline constexpr size_t kMaxIdBytes = 128;
 // A page token as cakapd or the engine hands it out.
 inline constexpr size_t kMaxPageTokenBytes = 1024;
+// An alert cursor (EncodeChangeCursor): 16 hex digits, ".", an id's unpadded base64url.
+inline constexpr size_t kMaxChangeCursorBytes = 16 + 1 + (kMaxIdBytes * 4 + 2) / 3;
 // A Vacancy.owner, which is a cakapd key's name: 1 to this many characters of
 // [A-Za-z0-9._-].
 inline constexpr size_t kMaxOwnerNameBytes = 64;
