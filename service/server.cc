@@ -30,9 +30,6 @@ namespace cakap {
 namespace service {
 namespace {
 
-constexpr const char* kServiceNames[] = {
-    "cakap.v1.WorkerService", "cakap.v1.VacancyService", "cakap.v1.MatchService",
-    "cakap.v1.AdminService", "cakap.v1.LexiconService", "cakap.v1.AllocationService"};
 // The services that write: NOT_SERVING while the engine's writer is broken (a full disk),
 // SERVING again once a commit succeeds. Reads and matches go on meanwhile.
 constexpr const char* kWritingServiceNames[] = {"cakap.v1.WorkerService",
@@ -274,7 +271,8 @@ absl::Status ServerImpl::Start(const ServerOptions& options) {
   }
   if (grpc::HealthCheckServiceInterface* health = server_->GetHealthCheckService()) {
     health->SetServingStatus("", true);
-    for (const char* name : kServiceNames) health->SetServingStatus(name, true);
+    // Every service of the rpc table, so that none can be left out of the list.
+    for (const auto& method : table_->methods()) health->SetServingStatus(method->service, true);
     absl::MutexLock lock(&health_mu_);
     health_ = health;
     for (const char* name : kWritingServiceNames) health_->SetServingStatus(name, writes_serving_);

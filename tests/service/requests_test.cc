@@ -251,7 +251,8 @@ TEST(SvcStandardTest, HealthServingForEveryService) {
   ASSERT_NE(s.server, nullptr);
   for (const std::string name : {"", "cakap.v1.WorkerService", "cakap.v1.VacancyService",
                                  "cakap.v1.MatchService", "cakap.v1.AdminService",
-                                 "cakap.v1.LexiconService"}) {
+                                 "cakap.v1.LexiconService", "cakap.v1.AllocationService",
+                                 "cakap.v1.AlertService"}) {
     std::string resp;
     grpc::Status st = RawUnary(s, "/grpc.health.v1.Health/Check", "",
                                name.empty() ? "" : Delimited(1, name), &resp);
