@@ -27,6 +27,14 @@ inline constexpr char kVacancyId[] = "QV";
 inline constexpr char kKindWorker[] = "XKW";
 inline constexpr char kKindVacancy[] = "XKV";
 inline constexpr char kOpenVacancy[] = "XKO";
+// Ledger entries (placements and outcomes, ledger.proto): one document each, kind
+// kKindLedger, unique id "QL" + worker id + " " + seq as 12 digits (ids have no spaces),
+// and "XLW" + worker id on every entry of that worker (GetHistory reads its postings).
+// Data: the serialized LedgerEntry; kSlotChecksum as on every document. Added without
+// a schema bump: an older build sees documents with none of its kinds and no record.
+inline constexpr char kLedgerId[] = "QL";
+inline constexpr char kKindLedger[] = "XKL";
+inline constexpr char kLedgerOfWorker[] = "XLW";
 // (Dropped in schema "3", read by no match since the record cache keeps these posting
 // lists in memory (RecordCache::List): "XS" + skill code, "XC" + issuer digit [+ skill
 // code], "XR" + kabupaten/kota code, "XP" + province code; 41% of the postings left.

@@ -1,0 +1,308 @@
+#include "facts.h"
+
+#include <algorithm>
+#include <utility>
+
+#include "absl/strings/ascii.h"
+#include "integrity.h"
+#include "schema.h"
+
+namespace cakap {
+
+uint32_t Interner::Intern(absl::string_view s) {
+  if (s.empty()) return 0;
+  absl::MutexLock lock(&mu_);
+  auto [it, inserted] = ids_.try_emplace(std::string(s), static_cast<uint32_t>(strings_.size()));
+  if (inserted) strings_.emplace_back(s);
+  return it->second;
+}
+
+std::optional<uint32_t> Interner::Find(absl::string_view s) const {
+  if (s.empty()) return 0;
+  absl::MutexLock lock(&mu_);
+  auto it = ids_.find(s);
+  if (it == ids_.end()) return std::nullopt;
+  return it->second;
+}
+
+std::vector<std::string> Interner::Snapshot() const {
+  absl::MutexLock lock(&mu_);
+  return strings_;
+}
+
+WorkerFacts MakeWorkerFacts(const v1::Worker& stored, const MatchRecord& record,
+                            Interner& regions, Interner& names) {
+  WorkerFacts f;
+  f.region = regions.Intern(record.region_code);
+  f.welfare_decile = record.welfare_decile;
+  f.employment_status = record.employment_status;
+  f.available_from = record.available_from;
+  f.skills = record.skills;
+  for (const CertRecord& c : record.certs) {
+    f.certs.push_back({c.issuer, c.issued, c.expires, c.covers});
+  }
+  for (const v1::Training& t : stored.trainings()) {
+    TrainingFact tf;
+    tf.programme = names.Intern(absl::AsciiStrToLower(t.programme()));
+    tf.institution = names.Intern(absl::AsciiStrToLower(t.institution()));
+    // Stored workers passed validation: ended_on, when given, is a real date.
+    if (!t.ended_on().empty()) {
+      absl::StatusOr<absl::CivilDay> d = ParseDate(t.ended_on(), "ended_on");
+      if (d.ok()) tf.ended = ToDay(*d);
+    } else if (t.year() > 0) {
+      tf.ended = ToDay(absl::CivilDay(t.year(), 12, 31));
+    }
+    f.trainings.push_back(tf);
+  }
+  return f;
+}
+
+bool LedgerState::Active() const { return ImpliedStatus().has_value(); }
+
+std::optional<v1::EmploymentStatus> LedgerState::ImpliedStatus() const {
+  // The latest active placement decides (a job after an own business: employed).
+  const PlacementFact* latest = nullptr;
+  for (const PlacementFact& p : placements) {
+    if (p.withdrawn || p.left != kNoDay) continue;
+    if (latest == nullptr || p.date >= latest->date) latest = &p;
+  }
+  if (latest == nullptr) return std::nullopt;
+  return latest->kind == v1::PLACEMENT_KIND_OWN_BUSINESS ? v1::EMPLOYMENT_STATUS_SELF_EMPLOYED
+                                                         : v1::EMPLOYMENT_STATUS_EMPLOYED;
+}
+
+void LedgerState::Refold(int index) {
+  PlacementFact& p = placements[index];
+  p.checked_months = 0;
+  p.left = kNoDay;
+  for (const auto& [seq, ref] : entries) {
+    if (ref.is_placement || ref.corrected || ref.placement != index) continue;
+    const v1::Outcome& o = ref.outcome;
+    if (o.kind() == v1::OUTCOME_KIND_LEFT) {
+      absl::StatusOr<absl::CivilDay> d = ParseDate(o.date(), "date");
+      if (d.ok() && (p.left == kNoDay || ToDay(*d) < p.left)) p.left = ToDay(*d);
+    } else {
+      p.checked_months = std::max(p.checked_months, o.after_months());
+    }
+  }
+}
+
+void FoldEntry(const v1::LedgerEntry& e, LedgerState* state) {
+  state->last_seq = std::max(state->last_seq, e.seq());
+  LedgerState::EntryRef ref;
+  if (e.has_placement()) {
+    ref.is_placement = true;
+    const v1::Placement& pl = e.placement();
+    Day date = 0;
+    if (absl::StatusOr<absl::CivilDay> d = ParseDate(pl.date(), "date"); d.ok()) date = ToDay(*d);
+    auto old = state->entries.find(e.corrects());
+    if (e.corrects() > 0 && old != state->entries.end()) {
+      old->second.corrected = true;
+      ref.placement = old->second.placement;
+      PlacementFact& p = state->placements[ref.placement];
+      p.kind = static_cast<uint8_t>(pl.kind());
+      p.date = date;
+      p.withdrawn = e.withdrawn();
+    } else {
+      PlacementFact p;
+      p.seq = e.seq();
+      p.kind = static_cast<uint8_t>(pl.kind());
+      p.date = date;
+      p.vacancy_id = pl.vacancy_id();
+      p.source = e.source();
+      ref.placement = static_cast<int>(state->placements.size());
+      state->placements.push_back(std::move(p));
+    }
+    state->entries[e.seq()] = std::move(ref);
+    return;
+  }
+  if (!e.has_outcome()) return;
+  ref.outcome = e.outcome();
+  auto old = state->entries.find(e.corrects());
+  if (e.corrects() > 0 && old != state->entries.end()) {
+    old->second.corrected = true;
+    ref.placement = old->second.placement;
+  } else {
+    auto p = state->entries.find(e.outcome().placement_seq());
+    if (p == state->entries.end()) return;  // validated before: cannot happen
+    ref.placement = p->second.placement;
+  }
+  const int index = ref.placement;
+  state->entries[e.seq()] = std::move(ref);
+  state->Refold(index);
+}
+
+const LedgerState* FactTable::Ledger(const FactDelta& delta, const std::string& id) const {
+  if (auto it = delta.ledgers.find(id); it != delta.ledgers.end()) return &it->second;
+  absl::ReaderMutexLock lock(&mu_);
+  auto it = ledgers_.find(id);
+  return it == ledgers_.end() ? nullptr : &it->second;  // stable: only the writer changes it
+}
+
+LedgerState& FactTable::MutableLedger(FactDelta& delta, const std::string& id) const {
+  if (auto it = delta.ledgers.find(id); it != delta.ledgers.end()) return it->second;
+  LedgerState copy;
+  {
+    absl::ReaderMutexLock lock(&mu_);
+    if (auto it = ledgers_.find(id); it != ledgers_.end()) copy = it->second;
+  }
+  return delta.ledgers.emplace(id, std::move(copy)).first->second;
+}
+
+int32_t FactTable::Filled(const FactDelta& delta, const std::string& vacancy_id) const {
+  if (auto it = delta.filled.find(vacancy_id); it != delta.filled.end()) return it->second;
+  absl::ReaderMutexLock lock(&mu_);
+  auto it = filled_.find(vacancy_id);
+  return it == filled_.end() ? 0 : it->second;
+}
+
+void FactTable::PutWorker(const std::string& id, std::optional<WorkerFacts> facts) {
+  auto it = slot_of_.find(id);
+  if (!facts.has_value()) {
+    if (it == slot_of_.end()) return;
+    workers_[it->second].reset();
+    ledger_of_slot_[it->second] = nullptr;
+    id_of_slot_[it->second].clear();
+    free_slots_.push_back(it->second);
+    slot_of_.erase(it);
+    return;
+  }
+  uint32_t slot;
+  if (it != slot_of_.end()) {
+    slot = it->second;
+  } else if (!free_slots_.empty()) {
+    slot = free_slots_.back();
+    free_slots_.pop_back();
+  } else {
+    slot = static_cast<uint32_t>(workers_.size());
+    workers_.emplace_back();
+    ledger_of_slot_.push_back(nullptr);
+    id_of_slot_.emplace_back();
+  }
+  slot_of_[id] = slot;
+  id_of_slot_[slot] = id;
+  workers_[slot] = std::move(facts);
+  auto l = ledgers_.find(id);
+  ledger_of_slot_[slot] = l == ledgers_.end() ? nullptr : &l->second;
+}
+
+void FactTable::PutLedger(const std::string& id, LedgerState state) {
+  LedgerState& stored = ledgers_[id];
+  stored = std::move(state);
+  if (auto it = slot_of_.find(id); it != slot_of_.end()) ledger_of_slot_[it->second] = &stored;
+}
+
+void FactTable::Apply(FactDelta delta) {
+  absl::MutexLock lock(&mu_);
+  for (auto& [id, state] : delta.ledgers) PutLedger(id, std::move(state));
+  for (auto& [id, facts] : delta.workers) PutWorker(id, std::move(facts));
+  for (auto& [id, facts] : delta.vacancies) {
+    if (facts.has_value()) {
+      vacancies_[id] = std::move(*facts);
+    } else {
+      vacancies_.erase(id);
+    }
+  }
+  for (const auto& [id, n] : delta.filled) filled_[id] = n;
+}
+
+void FactTable::LoadWorker(const std::string& id, WorkerFacts facts) {
+  absl::MutexLock lock(&mu_);
+  PutWorker(id, std::move(facts));
+}
+void FactTable::LoadVacancy(const std::string& id, VacancyFacts facts) {
+  absl::MutexLock lock(&mu_);
+  vacancies_[id] = std::move(facts);
+}
+void FactTable::LoadLedger(const std::string& id, LedgerState state) {
+  absl::MutexLock lock(&mu_);
+  for (const PlacementFact& p : state.placements) {
+    if (!p.withdrawn && !p.vacancy_id.empty()) ++filled_[p.vacancy_id];
+  }
+  PutLedger(id, std::move(state));
+}
+
+size_t FactTable::MemoryBytes() const {
+  absl::ReaderMutexLock lock(&mu_);
+  size_t bytes = workers_.capacity() * sizeof(std::optional<WorkerFacts>) +
+                 ledger_of_slot_.capacity() * sizeof(void*) +
+                 id_of_slot_.capacity() * sizeof(std::string) +
+                 slot_of_.capacity() * (sizeof(std::string) + 8);
+  for (const auto& w : workers_) {
+    if (!w) continue;
+    bytes += w->skills.capacity() * sizeof(SkillId) +
+             w->trainings.capacity() * sizeof(TrainingFact) +
+             w->certs.capacity() * sizeof(CertFact);
+  }
+  for (const std::string& id : id_of_slot_) {
+    if (id.capacity() > 15) bytes += id.capacity();
+  }
+  return bytes;
+}
+
+VacancyFacts MakeVacancyFacts(const v1::Vacancy& v, const EngineEnv& env, Interner& regions) {
+  VacancyFacts f;
+  f.owner = v.owner();
+  f.employer = v.employer();
+  if (!v.location().region_code().empty()) {
+    f.region = regions.Intern(v.location().region_code());
+  } else if (v.region_codes_size() == 1) {
+    f.region = regions.Intern(v.region_codes(0));
+  }
+  for (const std::string& code : v.required_skills()) {
+    if (const Skill* s = env.lexicon.Resolve(code)) f.required.push_back(s->id);
+  }
+  f.openings = v.openings();
+  f.open = v.open();
+  return f;
+}
+
+void LoadFacts(const Xapian::Database& db, const EngineEnv& env, FactTable* table) {
+  MatchRecord record;
+  for (auto it = db.postlist_begin(schema::kKindWorker); it != db.postlist_end(schema::kKindWorker);
+       ++it) {
+    const Xapian::Document doc = db.get_document(*it);
+    const std::string data = doc.get_data();
+    const std::string bytes = doc.get_value(schema::kSlotMatchRecord);
+    const std::string sums = doc.get_value(schema::kSlotChecksum);
+    if (VerifyData(sums, data) == Integrity::kCorrupt ||
+        VerifyRecord(sums, bytes) == Integrity::kCorrupt) {
+      continue;  // DATA_LOSS when read; counted nowhere
+    }
+    v1::Worker w;
+    if (!w.ParseFromString(data) || !DecodeRecord(bytes, &record)) continue;
+    table->LoadWorker(w.id(), MakeWorkerFacts(w, record, table->regions(), table->names()));
+  }
+  for (auto it = db.postlist_begin(schema::kKindVacancy);
+       it != db.postlist_end(schema::kKindVacancy); ++it) {
+    const Xapian::Document doc = db.get_document(*it);
+    const std::string data = doc.get_data();
+    if (VerifyData(doc.get_value(schema::kSlotChecksum), data) == Integrity::kCorrupt) continue;
+    v1::Vacancy v;
+    if (!v.ParseFromString(data)) continue;
+    table->LoadVacancy(v.id(), MakeVacancyFacts(v, env, table->regions()));
+  }
+  // Ledger documents, folded per worker in seq order (the id terms sort that way: the
+  // seq is zero-padded).
+  std::string current;
+  LedgerState state;
+  for (auto t = db.allterms_begin(schema::kLedgerId); t != db.allterms_end(schema::kLedgerId);
+       ++t) {
+    Xapian::PostingIterator p = db.postlist_begin(*t);
+    if (p == db.postlist_end(*t)) continue;
+    const Xapian::Document doc = db.get_document(*p);
+    const std::string data = doc.get_data();
+    if (VerifyData(doc.get_value(schema::kSlotChecksum), data) == Integrity::kCorrupt) continue;
+    v1::LedgerEntry e;
+    if (!e.ParseFromString(data)) continue;
+    if (e.worker_id() != current) {
+      if (!current.empty()) table->LoadLedger(current, std::move(state));
+      state = LedgerState();
+      current = e.worker_id();
+    }
+    FoldEntry(e, &state);
+  }
+  if (!current.empty()) table->LoadLedger(current, std::move(state));
+}
+
+}  // namespace cakap
