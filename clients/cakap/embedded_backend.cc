@@ -65,6 +65,16 @@ class EmbeddedBackend : public Backend {
     if (!info.ok()) return info.status();
     return info->revision;
   }
+  absl::StatusOr<std::vector<absl::StatusOr<v1::LedgerEntry>>> RecordLedgerEntries(
+      absl::Span<const v1::LedgerEntry> entries) override {
+    return engine_->RecordLedgerEntries(entries, LedgerWriteOptions());
+  }
+  absl::StatusOr<std::vector<v1::LedgerEntry>> GetHistory(absl::string_view worker_id) override {
+    return engine_->GetHistory(worker_id);
+  }
+  absl::StatusOr<v1::GetFiguresResponse> Figures(const v1::GetFiguresRequest& request) override {
+    return engine_->Figures(request, FiguresOptions());
+  }
 
  private:
   std::unique_ptr<Engine> engine_;
