@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # End-to-end demo of cakap: installs what is missing (Debian), builds the command-line
 # tools, generates 3000 demo workers over Kalimantan, imports them into a fresh index and
-# runs three real matches with explanations, facets and near misses.
+# runs three real matches with explanations, facets and near misses; then records the
+# generated placements and outcomes and prints the office's figures (the Bontang-style
+# summary of the 2024 cohort).
 #
 #   scripts/demo.sh                     # from any directory
 #
@@ -35,7 +37,9 @@ cakap() { "$CAKAP_BIN" --data "$DEMO_DIR/index" --today "$DEMO_TODAY" "$@"; }
 echo
 echo "== generating 3000 demo workers (seed 42, today $DEMO_TODAY) into $DEMO_DIR/workers.jsonl"
 mkdir -p "$DEMO_DIR"
-"$GEN_BIN" --workers 3000 --seed 42 --today "$DEMO_TODAY" >"$DEMO_DIR/workers.jsonl"
+# --training-dates: every training gets its end date (the figures' cohorts); every other
+# field is as without it.
+"$GEN_BIN" --workers 3000 --seed 42 --today "$DEMO_TODAY" --training-dates >"$DEMO_DIR/workers.jsonl"
 echo "== importing them into a fresh index $DEMO_DIR/index"
 rm -rf "$DEMO_DIR/index"
 cakap import workers "$DEMO_DIR/workers.jsonl"
@@ -62,3 +66,21 @@ echo "==========================================================================
 echo "3. Excavator operators (OAB.EXCAVATOR) within 50 km of Tenggarong, Kutai Kartanegara"
 echo "=================================================================================="
 cakap match --require OAB.EXCAVATOR --near 64.02 --radius 50 "${MATCH_OPTS[@]}"
+
+# --- (e) placements, outcomes and the office's figures -------------------------------------
+echo
+echo "=================================================================================="
+echo "4. What happened after the matches: placements and outcomes (the ledger), and the"
+echo "   figures a labour office publishes, computed by cakap (FiguresService.GetFigures)"
+echo "=================================================================================="
+"$GEN_BIN" --ledger 3000 --seed 42 --today "$DEMO_TODAY" >"$DEMO_DIR/ledger.jsonl"
+cakap import ledger "$DEMO_DIR/ledger.jsonl"
+FIRST_PLACED="$(head -n 1 "$DEMO_DIR/ledger.jsonl" | sed -E 's/.*"workerId":"([^"]+)".*/\1/')"
+echo "-- history of worker $FIRST_PLACED"
+cakap history "$FIRST_PLACED"
+echo
+echo "-- the 2024 cohort, all of Kalimantan"
+cakap figures --cohort-year 2024
+echo
+echo "-- supply and demand of welders (LAS) in Balangan (63.11) and Tabalong (63.09)"
+cakap figures --skill LAS --region 63.11 --region 63.09 --supply-demand

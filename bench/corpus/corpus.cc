@@ -407,6 +407,7 @@ v1::Worker WorkerGenerator::Make(int64_t index) const {
     w.set_welfare_decile(1 + static_cast<int>(rng.Weighted({14, 13, 12, 11, 10, 10, 9, 8, 7, 6})));
   }
   w.set_updated_at(FormatDay(today - static_cast<int>(400 * rng.Unit() * rng.Unit())));
+  if (options_.training_end_dates) AddTrainingEndDates(options_.seed, index, today, &w);
   return w;
 }
 

@@ -125,11 +125,11 @@ std::string FormatFigures(const v1::FiguresSlice& slice, const v1::GetFiguresRes
                   " own businesses; still working after 6 months: ", Cell(f.still_working_6m()),
                   "\n");
   if (r.supply_demand_size() > 0) {
-    absl::StrAppend(&out, absl::StrFormat("\nsupply and demand on %s\n%-14s %-7s %10s %10s %10s %10s %10s\n",
+    absl::StrAppend(&out, absl::StrFormat("\nsupply and demand on %s\n%-18s %-7s %10s %10s %10s %10s %10s\n",
                                           r.as_of(), "skill", "region", "available",
                                           "openings", "exp 30d", "exp 90d", "exp 180d"));
     for (const v1::SupplyDemandRow& s : r.supply_demand()) {
-      absl::StrAppend(&out, absl::StrFormat("%-14s %-7s %10s %10s %10s %10s %10s\n", s.skill(),
+      absl::StrAppend(&out, absl::StrFormat("%-18s %-7s %10s %10s %10s %10s %10s\n", s.skill(),
                                             s.region_code(), Cell(s.available_certified()),
                                             Cell(s.open_openings()), Cell(s.expiring_30d()),
                                             Cell(s.expiring_90d()), Cell(s.expiring_180d())));
