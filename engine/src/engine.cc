@@ -375,7 +375,9 @@ absl::Status Engine::Impl::ProbeWrite() {
 }
 
 void Engine::Impl::ReplaceWorker(const NormalizedWorker& worker) {
-  ReplaceWorkerDocument(worker.record.id, BuildWorkerDocument(worker, env_, writer_stem_),
+  Xapian::Document doc = BuildWorkerDocument(worker, env_, writer_stem_);
+  doc.add_value(schema::kSlotTrainings, EncodeTrainings(worker.stored));
+  ReplaceWorkerDocument(worker.record.id, doc,
                         MakeWorkerFacts(worker.stored, worker.record, facts_->regions(),
                                         facts_->names()));
 }
@@ -424,6 +426,7 @@ absl::StatusOr<BulkResult> Engine::Impl::UpsertWorkers(absl::Span<const v1::Work
         CAKAP_RETURN_IF_ERROR(ValidateTrainingDates(workers[i]));
         prepared[i].id = normalized.record.id;
         prepared[i].doc = BuildWorkerDocument(normalized, env_, stem);
+        prepared[i].doc.add_value(schema::kSlotTrainings, EncodeTrainings(normalized.stored));
         prepared[i].facts = MakeWorkerFacts(normalized.stored, normalized.record,
                                             facts_->regions(), facts_->names());
         prepared[i].employment_status = normalized.record.employment_status;

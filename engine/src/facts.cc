@@ -4,6 +4,7 @@
 #include <utility>
 
 #include "absl/strings/ascii.h"
+#include "absl/strings/string_view.h"
 #include "integrity.h"
 #include "schema.h"
 
@@ -30,28 +31,113 @@ std::vector<std::string> Interner::Snapshot() const {
   return strings_;
 }
 
+namespace {
+
+// The figures' day of a training: ended_on, else 31 December of its year, else none.
+Day TrainingEnd(const v1::Training& t) {
+  // Stored workers passed validation: ended_on, when given, is a real date.
+  if (!t.ended_on().empty()) {
+    absl::StatusOr<absl::CivilDay> d = ParseDate(t.ended_on(), "ended_on");
+    if (d.ok()) return ToDay(*d);
+  } else if (t.year() > 0) {
+    return ToDay(absl::CivilDay(t.year(), 12, 31));
+  }
+  return kNoDay;
+}
+
+void FillCommon(const MatchRecord& record, Interner& regions, WorkerFacts* f) {
+  f->region = regions.Intern(record.region_code);
+  f->welfare_decile = record.welfare_decile;
+  f->employment_status = record.employment_status;
+  f->available_from = record.available_from;
+  f->skills = record.skills;
+  for (const CertRecord& c : record.certs) {
+    f->certs.push_back({c.issuer, c.issued, c.expires, c.covers});
+  }
+}
+
+// Slot layout: format byte 1, then per training: varint length + programme, varint
+// length + institution, 4-byte little-endian day; then CRC32C of everything before.
+constexpr char kTrainingsFormat = 1;
+
+void PutVarint(size_t n, std::string* out) {
+  for (; n >= 0x80; n >>= 7) out->push_back(static_cast<char>((n & 0x7f) | 0x80));
+  out->push_back(static_cast<char>(n));
+}
+
+bool GetVarint(absl::string_view* in, size_t* n) {
+  *n = 0;
+  for (int shift = 0; shift < 35 && !in->empty(); shift += 7) {
+    const unsigned char b = static_cast<unsigned char>(in->front());
+    in->remove_prefix(1);
+    *n |= static_cast<size_t>(b & 0x7f) << shift;
+    if ((b & 0x80) == 0) return true;
+  }
+  return false;
+}
+
+void PutLe32(uint32_t v, std::string* out) {
+  for (int i = 0; i < 4; ++i) out->push_back(static_cast<char>((v >> (8 * i)) & 0xff));
+}
+
+uint32_t GetLe32(absl::string_view p) {
+  uint32_t v = 0;
+  for (int i = 3; i >= 0; --i) v = (v << 8) | static_cast<unsigned char>(p[i]);
+  return v;
+}
+
+}  // namespace
+
+std::string EncodeTrainings(const v1::Worker& stored) {
+  std::string out(1, kTrainingsFormat);
+  for (const v1::Training& t : stored.trainings()) {
+    const std::string programme = absl::AsciiStrToLower(t.programme());
+    const std::string institution = absl::AsciiStrToLower(t.institution());
+    PutVarint(programme.size(), &out);
+    out += programme;
+    PutVarint(institution.size(), &out);
+    out += institution;
+    PutLe32(static_cast<uint32_t>(TrainingEnd(t)), &out);
+  }
+  PutLe32(Crc32c(out), &out);
+  return out;
+}
+
+bool FactsFromSlots(const MatchRecord& record, absl::string_view slot, Interner& regions,
+                    Interner& names, WorkerFacts* out) {
+  if (slot.size() < 5 || slot[0] != kTrainingsFormat) return false;
+  absl::string_view body = slot.substr(0, slot.size() - 4);
+  if (Crc32c(body) != GetLe32(slot.substr(slot.size() - 4))) return false;
+  body.remove_prefix(1);
+  WorkerFacts f;
+  while (!body.empty()) {
+    TrainingFact t;
+    size_t n;
+    if (!GetVarint(&body, &n) || n > body.size()) return false;
+    t.programme = names.Intern(body.substr(0, n));
+    body.remove_prefix(n);
+    if (!GetVarint(&body, &n) || n > body.size()) return false;
+    t.institution = names.Intern(body.substr(0, n));
+    body.remove_prefix(n);
+    if (body.size() < 4) return false;
+    t.ended = static_cast<Day>(GetLe32(body));
+    body.remove_prefix(4);
+    f.trainings.push_back(t);
+  }
+  FillCommon(record, regions, &f);
+  *out = std::move(f);
+  return true;
+}
+
 WorkerFacts MakeWorkerFacts(const v1::Worker& stored, const MatchRecord& record,
                             Interner& regions, Interner& names) {
   WorkerFacts f;
-  f.region = regions.Intern(record.region_code);
-  f.welfare_decile = record.welfare_decile;
-  f.employment_status = record.employment_status;
-  f.available_from = record.available_from;
-  f.skills = record.skills;
-  for (const CertRecord& c : record.certs) {
-    f.certs.push_back({c.issuer, c.issued, c.expires, c.covers});
-  }
+  FillCommon(record, regions, &f);
   for (const v1::Training& t : stored.trainings()) {
     TrainingFact tf;
     tf.programme = names.Intern(absl::AsciiStrToLower(t.programme()));
     tf.institution = names.Intern(absl::AsciiStrToLower(t.institution()));
-    // Stored workers passed validation: ended_on, when given, is a real date.
-    if (!t.ended_on().empty()) {
-      absl::StatusOr<absl::CivilDay> d = ParseDate(t.ended_on(), "ended_on");
-      if (d.ok()) tf.ended = ToDay(*d);
-    } else if (t.year() > 0) {
-      tf.ended = ToDay(absl::CivilDay(t.year(), 12, 31));
-    }
+    tf.ended = TrainingEnd(t);
     f.trainings.push_back(tf);
   }
   return f;
@@ -258,20 +344,36 @@ VacancyFacts MakeVacancyFacts(const v1::Vacancy& v, const EngineEnv& env, Intern
 }
 
 void LoadFacts(const Xapian::Database& db, const EngineEnv& env, FactTable* table) {
+  // Workers: the match record and trainings slots, read as value streams in docid order
+  // (the stored Worker is parsed only for a worker without a sound trainings slot).
   MatchRecord record;
-  for (auto it = db.postlist_begin(schema::kKindWorker); it != db.postlist_end(schema::kKindWorker);
-       ++it) {
-    const Xapian::Document doc = db.get_document(*it);
-    const std::string data = doc.get_data();
-    const std::string bytes = doc.get_value(schema::kSlotMatchRecord);
-    const std::string sums = doc.get_value(schema::kSlotChecksum);
-    if (VerifyData(sums, data) == Integrity::kCorrupt ||
-        VerifyRecord(sums, bytes) == Integrity::kCorrupt) {
-      continue;  // DATA_LOSS when read; counted nowhere
+  struct Cursor {
+    Xapian::ValueIterator it, end;
+    std::string Of(Xapian::docid docid) {
+      if (it != end && it.get_docid() < docid) it.skip_to(docid);
+      return it == end || it.get_docid() != docid ? std::string() : *it;
     }
-    v1::Worker w;
-    if (!w.ParseFromString(data) || !DecodeRecord(bytes, &record)) continue;
-    table->LoadWorker(w.id(), MakeWorkerFacts(w, record, table->regions(), table->names()));
+  };
+  Cursor sums{db.valuestream_begin(schema::kSlotChecksum), db.valuestream_end(schema::kSlotChecksum)};
+  Cursor trainings{db.valuestream_begin(schema::kSlotTrainings),
+                   db.valuestream_end(schema::kSlotTrainings)};
+  for (auto it = db.valuestream_begin(schema::kSlotMatchRecord);
+       it != db.valuestream_end(schema::kSlotMatchRecord); ++it) {
+    const Xapian::docid docid = it.get_docid();
+    const std::string bytes = *it;
+    const std::string checksums = sums.Of(docid);
+    // A damaged record is DATA_LOSS when read and in no match: in no figure either.
+    if (VerifyRecord(checksums, bytes) == Integrity::kCorrupt || !DecodeRecord(bytes, &record)) {
+      continue;
+    }
+    WorkerFacts facts;
+    if (!FactsFromSlots(record, trainings.Of(docid), table->regions(), table->names(), &facts)) {
+      const std::string data = db.get_document(docid).get_data();
+      v1::Worker w;
+      if (VerifyData(checksums, data) == Integrity::kCorrupt || !w.ParseFromString(data)) continue;
+      facts = MakeWorkerFacts(w, record, table->regions(), table->names());
+    }
+    table->LoadWorker(record.id, std::move(facts));
   }
   for (auto it = db.postlist_begin(schema::kKindVacancy);
        it != db.postlist_end(schema::kKindVacancy); ++it) {

@@ -76,6 +76,13 @@ struct WorkerFacts {
 // the region code and the training names.
 WorkerFacts MakeWorkerFacts(const v1::Worker& stored, const MatchRecord& record,
                             Interner& regions, Interner& names);
+// The value of schema::kSlotTrainings for a stored worker: never empty (Xapian stores
+// no empty value, and "none" must differ from "not written").
+std::string EncodeTrainings(const v1::Worker& stored);
+// The facts from a match record and a kSlotTrainings value; false when the value is
+// damaged (then MakeWorkerFacts from the stored Worker instead).
+bool FactsFromSlots(const MatchRecord& record, absl::string_view trainings, Interner& regions,
+                    Interner& names, WorkerFacts* out);
 
 // A placement as it stands after its corrections and outcomes.
 struct PlacementFact {

@@ -5,7 +5,10 @@
 #include <string>
 #include <vector>
 
+#include <xapian.h>
+
 #include "cakap/engine.h"
+#include "schema.h"
 #include "engine/test_util.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
@@ -234,6 +237,50 @@ TEST_F(FiguresTest, MinimumCellSizeSuppressesSmallCounts) {
   }
   // Zero singles out nobody: shown.
   EXPECT_FALSE(r.supply_demand(1).open_openings().suppressed());
+}
+
+// The fact table a reopen loads (from the trainings slot and match records) is the one
+// the writes built.
+TEST_F(FiguresTest, SameFiguresAfterAReopen) {
+  cakap::v1::FiguresSlice cohort;
+  cohort.set_cohort_from("2024-01-01");
+  cohort.set_cohort_to("2024-12-31");
+  cohort.set_institution_kind("blk");
+  const std::string before =
+      Figures({}, 0, true).SerializeAsString() + Figures(cohort).SerializeAsString();
+  engine_.reset();
+  ASSERT_OK_AND_ASSIGN(engine_, OpenEngine(dir_.path()));
+  EXPECT_EQ(Figures({}, 0, true).SerializeAsString() + Figures(cohort).SerializeAsString(),
+            before);
+  EXPECT_EQ(Figures(cohort).figures().workers().value(), 3);  // a, b, f
+}
+
+// Workers written before the trainings slot existed (or with it damaged) have their
+// stored Worker parsed instead, with the same result.
+TEST_F(FiguresTest, WorkersWithoutTheTrainingsSlotAreReadFromTheirData) {
+  cakap::v1::FiguresSlice cohort;
+  cohort.set_cohort_from("2024-01-01");
+  cohort.set_cohort_to("2024-12-31");
+  const std::string before = Figures(cohort).SerializeAsString();
+  engine_.reset();
+  {
+    Xapian::WritableDatabase db(dir_.path(), Xapian::DB_OPEN);
+    int changed = 0;
+    for (auto it = db.postlist_begin("XKW"); it != db.postlist_end("XKW"); ++it) {
+      Xapian::Document doc = db.get_document(*it);
+      if (changed++ % 2 == 0) {
+        doc.remove_value(cakap::schema::kSlotTrainings);
+      } else {
+        doc.add_value(cakap::schema::kSlotTrainings, "\x01garbage");
+      }
+      db.replace_document(*it, doc);
+    }
+    db.commit();
+    ASSERT_EQ(changed, 6);
+  }
+  ASSERT_OK_AND_ASSIGN(engine_, OpenEngine(dir_.path()));
+  EXPECT_EQ(Figures(cohort).SerializeAsString(), before);
+  EXPECT_EQ(Figures(cohort).figures().workers().value(), 4);
 }
 
 TEST_F(FiguresTest, BadSliceNamesTheField) {
