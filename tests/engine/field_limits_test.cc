@@ -13,6 +13,8 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
 #include "cakap/engine.h"
+#include "cakap/v1/figures.pb.h"
+#include "cakap/v1/ledger.pb.h"
 #include "cakap/v1/service.pb.h"
 #include "engine/test_util.h"
 #include "gmock/gmock.h"
@@ -31,12 +33,15 @@ using google::protobuf::Reflection;
 std::vector<const Descriptor*> Roots() {
   std::vector<const Descriptor*> roots = {cakap::v1::Worker::descriptor(),
                                           cakap::v1::Vacancy::descriptor()};
-  // Referencing a request type links service.pb.cc, so the file is in the pool.
-  const google::protobuf::FileDescriptor* file =
-      cakap::v1::GetWorkerRequest::descriptor()->file();
-  for (int s = 0; s < file->service_count(); ++s) {
-    for (int m = 0; m < file->service(s)->method_count(); ++m) {
-      roots.push_back(file->service(s)->method(m)->input_type());
+  // Referencing a request type links its .pb.cc, so the file is in the pool.
+  for (const google::protobuf::FileDescriptor* file :
+       {cakap::v1::GetWorkerRequest::descriptor()->file(),
+        cakap::v1::RecordPlacementRequest::descriptor()->file(),
+        cakap::v1::GetFiguresRequest::descriptor()->file()}) {
+    for (int s = 0; s < file->service_count(); ++s) {
+      for (int m = 0; m < file->service(s)->method_count(); ++m) {
+        roots.push_back(file->service(s)->method(m)->input_type());
+      }
     }
   }
   return roots;
