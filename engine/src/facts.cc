@@ -247,6 +247,7 @@ void FactTable::PutWorker(const std::string& id, std::optional<WorkerFacts> fact
   if (!facts.has_value()) {
     if (it == slot_of_.end()) return;
     workers_[it->second].reset();
+    region_of_slot_[it->second] = 0;
     ledger_of_slot_[it->second] = nullptr;
     id_of_slot_[it->second].clear();
     free_slots_.push_back(it->second);
@@ -262,11 +263,13 @@ void FactTable::PutWorker(const std::string& id, std::optional<WorkerFacts> fact
   } else {
     slot = static_cast<uint32_t>(workers_.size());
     workers_.emplace_back();
+    region_of_slot_.push_back(0);
     ledger_of_slot_.push_back(nullptr);
     id_of_slot_.emplace_back();
   }
   slot_of_[id] = slot;
   id_of_slot_[slot] = id;
+  region_of_slot_[slot] = facts->region;
   workers_[slot] = std::move(facts);
   auto l = ledgers_.find(id);
   ledger_of_slot_[slot] = l == ledgers_.end() ? nullptr : &l->second;
@@ -312,6 +315,7 @@ size_t FactTable::MemoryBytes() const {
   absl::ReaderMutexLock lock(&mu_);
   size_t bytes = workers_.capacity() * sizeof(std::optional<WorkerFacts>) +
                  ledger_of_slot_.capacity() * sizeof(void*) +
+                 region_of_slot_.capacity() * sizeof(uint32_t) +
                  id_of_slot_.capacity() * sizeof(std::string) +
                  slot_of_.capacity() * (sizeof(std::string) + 8);
   for (const auto& w : workers_) {

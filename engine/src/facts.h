@@ -169,6 +169,10 @@ class FactTable {
   // Read side: runs `fn` with the committed table under a reader lock.
   struct View {
     const std::vector<std::optional<WorkerFacts>>& workers;  // by slot; nullopt: free
+    // WorkerFacts::region by slot (0 for a free slot): a region slice reads 4 bytes per
+    // worker here instead of touching every worker's facts (at 1M workers, ~4 MB
+    // instead of ~100 MB).
+    const std::vector<uint32_t>& region_of_slot;
     const std::vector<const LedgerState*>& ledger_of_slot;   // null: no ledger
     const absl::flat_hash_map<std::string, VacancyFacts>& vacancies;
     const absl::flat_hash_map<std::string, int32_t>& filled;
@@ -176,7 +180,7 @@ class FactTable {
   template <typename F>
   auto Read(F&& fn) const ABSL_LOCKS_EXCLUDED(mu_) {
     absl::ReaderMutexLock lock(&mu_);
-    return fn(View{workers_, ledger_of_slot_, vacancies_, filled_});
+    return fn(View{workers_, region_of_slot_, ledger_of_slot_, vacancies_, filled_});
   }
 
   size_t MemoryBytes() const ABSL_LOCKS_EXCLUDED(mu_);
@@ -189,6 +193,7 @@ class FactTable {
   Interner regions_, names_;
   mutable absl::Mutex mu_;
   std::vector<std::optional<WorkerFacts>> workers_ ABSL_GUARDED_BY(mu_);
+  std::vector<uint32_t> region_of_slot_ ABSL_GUARDED_BY(mu_);
   std::vector<const LedgerState*> ledger_of_slot_ ABSL_GUARDED_BY(mu_);
   std::vector<std::string> id_of_slot_ ABSL_GUARDED_BY(mu_);
   absl::flat_hash_map<std::string, uint32_t> slot_of_ ABSL_GUARDED_BY(mu_);

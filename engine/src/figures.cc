@@ -178,11 +178,12 @@ absl::StatusOr<v1::GetFiguresResponse> Engine::Impl::Figures(const v1::GetFigure
   std::vector<SkillId> row_skills;
   facts_->Read([&](const FactTable::View& view) {
     for (size_t slot = 0; slot < view.workers.size(); ++slot) {
+      if (!r.region_ok.empty()) {
+        const uint32_t region = view.region_of_slot[slot];
+        if (region >= r.region_ok.size() || !r.region_ok[region]) continue;
+      }
       if (!view.workers[slot].has_value()) continue;
       const WorkerFacts& w = *view.workers[slot];
-      if (!r.region_ok.empty() && (w.region >= r.region_ok.size() || !r.region_ok[w.region])) {
-        continue;
-      }
       if (r.decile_min > 0 && w.welfare_decile < r.decile_min) continue;
       if (r.decile_max > 0 && (w.welfare_decile == 0 || w.welfare_decile > r.decile_max)) continue;
       if (!r.skill_in.empty() &&
