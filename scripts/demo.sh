@@ -75,6 +75,10 @@ echo "   figures a labour office publishes, computed by cakap (FiguresService.Ge
 echo "=================================================================================="
 "$GEN_BIN" --ledger 3000 --seed 42 --today "$DEMO_TODAY" >"$DEMO_DIR/ledger.jsonl"
 cakap import ledger "$DEMO_DIR/ledger.jsonl"
+# The demand side: 300 generated vacancies, stored open (cakap-gen leaves `open` unset).
+"$GEN_BIN" --vacancies 300 --seed 42 --today "$DEMO_TODAY" | sed 's/^{/{"open":true,/' \
+  >"$DEMO_DIR/vacancies.jsonl"
+cakap import vacancies "$DEMO_DIR/vacancies.jsonl"
 FIRST_PLACED="$(head -n 1 "$DEMO_DIR/ledger.jsonl" | sed -E 's/.*"workerId":"([^"]+)".*/\1/')"
 echo "-- history of worker $FIRST_PLACED"
 cakap history "$FIRST_PLACED"
@@ -82,5 +86,5 @@ echo
 echo "-- the 2024 cohort, all of Kalimantan"
 cakap figures --cohort-year 2024
 echo
-echo "-- supply and demand of welders (LAS) in Balangan (63.11) and Tabalong (63.09)"
-cakap figures --skill LAS --region 63.11 --region 63.09 --supply-demand
+echo "-- supply and demand of welders (LAS) in Kalimantan Timur (64)"
+cakap figures --skill LAS --region 64 --supply-demand
