@@ -2,7 +2,9 @@
 # End-to-end demo of cakap: installs what is missing (Debian), builds the command-line
 # tools, generates 3000 demo workers over Kalimantan, imports them into a fresh index and
 # runs four real matches (explanations, facets, near misses, a local-worker quota) and a batch
-# allocation of the cohort across four job-fair vacancies.
+# allocation of the cohort across four job-fair vacancies; then records the generated
+# placements and outcomes and prints the office's figures (the Bontang-style summary of
+# the 2024 cohort).
 #
 #   scripts/demo.sh                     # from any directory
 #
@@ -36,7 +38,9 @@ cakap() { "$CAKAP_BIN" --data "$DEMO_DIR/index" --today "$DEMO_TODAY" "$@"; }
 echo
 echo "== generating 3000 demo workers (seed 42, today $DEMO_TODAY) into $DEMO_DIR/workers.jsonl"
 mkdir -p "$DEMO_DIR"
-"$GEN_BIN" --workers 3000 --seed 42 --today "$DEMO_TODAY" >"$DEMO_DIR/workers.jsonl"
+# --training-dates: every training gets its end date (the figures' cohorts); every other
+# field is as without it.
+"$GEN_BIN" --workers 3000 --seed 42 --today "$DEMO_TODAY" --training-dates >"$DEMO_DIR/workers.jsonl"
 echo "== importing them into a fresh index $DEMO_DIR/index"
 rm -rf "$DEMO_DIR/index"
 cakap import workers "$DEMO_DIR/workers.jsonl"
@@ -92,3 +96,25 @@ JSON
 cakap import vacancies "$DEMO_DIR/vacancies.jsonl"
 cakap allocate --vacancy-id fair-las --vacancy-id fair-satpam --vacancy-id fair-excavator \
     --vacancy-id fair-kutim
+
+# --- (f) placements, outcomes and the office's figures -------------------------------------
+echo
+echo "=================================================================================="
+echo "6. What happened after the matches: placements and outcomes (the ledger), and the"
+echo "   figures a labour office publishes, computed by cakap (FiguresService.GetFigures)"
+echo "=================================================================================="
+"$GEN_BIN" --ledger 3000 --seed 42 --today "$DEMO_TODAY" >"$DEMO_DIR/ledger.jsonl"
+cakap import ledger "$DEMO_DIR/ledger.jsonl"
+# The demand side: 300 generated vacancies, stored open (cakap-gen leaves `open` unset).
+"$GEN_BIN" --vacancies 300 --seed 42 --today "$DEMO_TODAY" | sed 's/^{/{"open":true,/' \
+  >"$DEMO_DIR/demand-vacancies.jsonl"
+cakap import vacancies "$DEMO_DIR/demand-vacancies.jsonl"
+FIRST_PLACED="$(head -n 1 "$DEMO_DIR/ledger.jsonl" | sed -E 's/.*"workerId":"([^"]+)".*/\1/')"
+echo "-- history of worker $FIRST_PLACED"
+cakap history "$FIRST_PLACED"
+echo
+echo "-- the 2024 cohort, all of Kalimantan"
+cakap figures --cohort-year 2024
+echo
+echo "-- supply and demand of welders (LAS) in Kalimantan Timur (64)"
+cakap figures --skill LAS --region 64 --supply-demand

@@ -49,6 +49,7 @@ std::string FormatAuditLine(const AuditEntry& e) {
   for (const std::string& id : e.near_miss_worker_ids) line.add_near_miss_worker_ids(ValidUtf8(id));
   line.set_worker_id(ValidUtf8(e.worker_id));
   for (const std::string& id : e.vacancy_ids) line.add_vacancy_ids(ValidUtf8(id));
+  line.set_ledger_seq(e.ledger_seq);
   return JsonLine(line);
 }
 

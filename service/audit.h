@@ -36,6 +36,9 @@ struct AuditEntry {
   // MatchVacancies: the worker and the vacancies returned.
   std::string worker_id;
   std::vector<std::string> vacancy_ids;
+  // RecordPlacement, RecordOutcome: the entry's seq in worker_id's history (vacancy_id:
+  // the placement's vacancy).
+  int64_t ledger_seq = 0;
 };
 
 std::string FormatAuditLine(const AuditEntry& entry);

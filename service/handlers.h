@@ -9,6 +9,8 @@
 #include "cakap/v1/lexicon.pb.h"
 #include "cakap/v1/allocation.pb.h"
 #include "cakap/v1/alerts.pb.h"
+#include "cakap/v1/figures.pb.h"
+#include "cakap/v1/ledger.pb.h"
 #include "cakap/v1/service.pb.h"
 #include "rpc.h"
 
@@ -39,6 +41,20 @@ absl::Status DeleteVacancy(Call& call, const v1::DeleteVacancyRequest& req,
                            v1::DeleteVacancyResponse* resp);
 absl::Status Stats(Call& call, const v1::StatsRequest& req, v1::StatsResponse* resp);
 absl::Status Backup(Call& call, const v1::BackupRequest& req, v1::BackupResponse* resp);
+
+// Partners never get a figure from 1 to kMinCellSize - 1 (GetFigures reports it as
+// suppressed): below 10 a count can single out a person in a kabupaten (docs/design.md).
+inline constexpr int kMinCellSize = 10;
+
+// ledger_service.cc
+absl::Status RecordPlacement(Call& call, const v1::RecordPlacementRequest& req,
+                             v1::RecordPlacementResponse* resp);
+absl::Status RecordOutcome(Call& call, const v1::RecordOutcomeRequest& req,
+                           v1::RecordOutcomeResponse* resp);
+absl::Status GetHistory(Call& call, const v1::GetHistoryRequest& req,
+                        v1::GetHistoryResponse* resp);
+absl::Status GetFigures(Call& call, const v1::GetFiguresRequest& req,
+                        v1::GetFiguresResponse* resp);
 
 // match_service.cc
 absl::Status MatchCandidates(Call& call, const v1::MatchCandidatesRequest& req,

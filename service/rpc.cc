@@ -109,6 +109,11 @@ RpcTable::RpcTable(Backend* backend) : backend_(backend) {
   methods_.push_back(UnaryMethod(kAllocation, "Allocate", &Allocate));
   methods_.push_back(ServerStreamMethod<v1::WatchVacancyRequest, v1::VacancyAlert>(
       "cakap.v1.AlertService", "WatchVacancy", &WatchVacancy));
+  constexpr char kLedger[] = "cakap.v1.LedgerService";
+  methods_.push_back(UnaryMethod(kLedger, "RecordPlacement", &RecordPlacement));
+  methods_.push_back(UnaryMethod(kLedger, "RecordOutcome", &RecordOutcome));
+  methods_.push_back(UnaryMethod(kLedger, "GetHistory", &GetHistory));
+  methods_.push_back(UnaryMethod("cakap.v1.FiguresService", "GetFigures", &GetFigures));
   for (const auto& method : methods_) by_path_[method->path()] = method.get();
 }
 

@@ -446,6 +446,7 @@ v1::Worker WorkerGenerator::Make(int64_t index) const {
   w.set_updated_at(FormatDay(today - static_cast<int>(400 * rng.Unit() * rng.Unit())));
   Rng report(RecordSeed(options_.seed, kReportStream, static_cast<uint64_t>(index)));
   AddReportFields(report, set, today, nik_birth, &w);
+  if (options_.training_end_dates) AddTrainingEndDates(options_.seed, index, today, &w);
   return w;
 }
 

@@ -19,6 +19,7 @@
 #include "absl/time/civil_time.h"
 #include "cakap/lexicon.h"
 #include "cakap/regions.h"
+#include "cakap/v1/ledger.pb.h"
 #include "cakap/v1/vacancy.pb.h"
 #include "cakap/v1/worker.pb.h"
 
@@ -37,6 +38,10 @@ struct CorpusOptions {
   absl::CivilDay today = absl::CivilDay(2026, 11, 23);
   // Province codes workers live in (Kalimantan: 61-65), weighted by population.
   std::vector<std::string> provinces = {"61", "62", "63", "64", "65"};
+  // Give every training an end date (Training.ended_on, in its year, not after today),
+  // drawn from a stream of its own, so every other field is as without it. Off by
+  // default: the corpus of the existing benchmarks stays byte for byte the same.
+  bool training_end_dates = false;
 };
 
 class WorkerGenerator {
@@ -57,6 +62,28 @@ class WorkerGenerator {
   std::vector<const Region*> kabupaten_;
   std::vector<double> cumulative_weight_;
   std::shared_ptr<const Model> model_;
+};
+
+// Sets Training.ended_on of each of the worker's trainings (CorpusOptions.
+// training_end_dates), deterministic in (seed, index) (ledger_gen.cc).
+void AddTrainingEndDates(uint64_t seed, int64_t index, absl::CivilDay today, v1::Worker* w);
+
+// The placements and outcomes of worker `index` (ledger.proto), as `cakap import ledger`
+// reads them, in order: about 14% of the workers with a training that ended at least a
+// month before today are placed (job 55%, own business 35%, apprenticeship 10%) 1-240
+// days after it; a 3-month check follows for most of those placed long enough ago (78%
+// still working or running the business, else a LEFT with a reason), then a 6-month
+// check; 2% of placements get a date correction. Deterministic in (seed, index); the
+// worker is WorkerGenerator(options with training_end_dates).Make(index), whose
+// trainings it reads. Placements name no vacancy.
+class LedgerGenerator {
+ public:
+  LedgerGenerator(const Regions& regions, const Lexicon& lexicon, CorpusOptions options);
+  std::vector<v1::LedgerEntry> Make(int64_t index) const;
+
+ private:
+  CorpusOptions options_;
+  WorkerGenerator workers_;
 };
 
 // Vacancy classes of the benchmarks (docs/benchmarks.md).

@@ -28,6 +28,7 @@ namespace {
 constexpr char kUsage[] =
     "usage: cakap-gen --workers N [options] > workers.jsonl\n"
     "       cakap-gen --vacancies N [--class CLASS] [options] > vacancies.jsonl\n"
+    "       cakap-gen --ledger N [options] > ledger.jsonl\n"
     "\n"
     "Writes N deterministic records as JSON Lines (protobuf JSON mapping) to stdout.\n"
     "\n"
@@ -39,6 +40,11 @@ constexpr char kUsage[] =
     "                  61,62,63,64,65: Kalimantan)\n"
     "  --class CLASS   vacancies only: local10, local50, regional200, regions, national\n"
     "                  or mixed (default: the five in turn)\n"
+    "  --training-dates  workers: every training gets an end date (ended_on), the\n"
+    "                  cohort of the office's figures (other fields unchanged)\n"
+    "  --ledger N      the placements and outcomes of workers [start, start+N) of the\n"
+    "                  same seed and today (cakap.v1.LedgerEntry lines, for `cakap\n"
+    "                  import ledger`; workers generated with --training-dates)\n"
     "  --threads N     rendering threads (default: the number of CPUs, at most 8); the\n"
     "                  output does not depend on it\n"
     "  --help, -h      this text\n"
@@ -54,6 +60,8 @@ const cakap::corpus::CorpusOptions& Defaults() {
 
 ABSL_FLAG(int64_t, workers, -1, "write N workers");
 ABSL_FLAG(int64_t, vacancies, -1, "write N vacancies");
+ABSL_FLAG(int64_t, ledger, -1, "write the ledger entries of N workers");
+ABSL_FLAG(bool, training_dates, false, "workers: give every training an end date");
 ABSL_FLAG(uint64_t, seed, Defaults().seed, "seed of every random choice");
 ABSL_FLAG(int64_t, start, 0, "index of the first record");
 ABSL_FLAG(std::string, today, absl::FormatCivilTime(Defaults().today), "the corpus' today");
@@ -68,6 +76,7 @@ namespace {
 struct Flags {
   int64_t workers = -1;
   int64_t vacancies = -1;
+  int64_t ledger = -1;
   int64_t start = 0;
   std::string cls;
   // Rendering threads; the output is the same for any number.
@@ -85,6 +94,8 @@ bool FlagsFromCommandLine(const cakap::cmdline::CommandLine& cl, Flags* flags) {
   if (!cl.positional.empty()) return Fail("unexpected argument \"" + cl.positional[0] + "\"");
   flags->workers = absl::GetFlag(FLAGS_workers);
   flags->vacancies = absl::GetFlag(FLAGS_vacancies);
+  flags->ledger = absl::GetFlag(FLAGS_ledger);
+  flags->options.training_end_dates = absl::GetFlag(FLAGS_training_dates);
   flags->start = absl::GetFlag(FLAGS_start);
   flags->cls = absl::GetFlag(FLAGS_class);
   flags->threads = absl::GetFlag(FLAGS_threads);
@@ -112,8 +123,11 @@ bool FlagsFromCommandLine(const cakap::cmdline::CommandLine& cl, Flags* flags) {
   if (flags->cls != "mixed" && !cakap::corpus::ParseVacancyClass(flags->cls, &cls)) {
     return Fail("bad value for --class: " + flags->cls);
   }
-  if ((flags->workers >= 0) == (flags->vacancies >= 0)) {
-    return Fail("give exactly one of --workers and --vacancies");
+  if (cl.Has("ledger") && flags->ledger < 0) {
+    return Fail(absl::StrCat("bad value for --ledger: ", flags->ledger));
+  }
+  if ((flags->workers >= 0) + (flags->vacancies >= 0) + (flags->ledger >= 0) != 1) {
+    return Fail("give exactly one of --workers, --vacancies and --ledger");
   }
   return true;
 }
@@ -216,6 +230,15 @@ int main(int argc, char** argv) {
     ok = WriteRecords(flags.start, flags.workers, flags.threads,
                       [&gen](int64_t i, std::string* scratch, std::string* out) {
                         return AppendJsonLine(gen.Make(i), scratch, out);
+                      });
+  } else if (flags.ledger >= 0) {
+    cakap::corpus::LedgerGenerator gen(*regions, *lexicon, flags.options);
+    ok = WriteRecords(flags.start, flags.ledger, flags.threads,
+                      [&gen](int64_t i, std::string* scratch, std::string* out) {
+                        for (const cakap::v1::LedgerEntry& e : gen.Make(i)) {
+                          if (!AppendJsonLine(e, scratch, out)) return false;
+                        }
+                        return true;
                       });
   } else {
     cakap::corpus::VacancyGenerator gen(*regions, *lexicon, flags.options);

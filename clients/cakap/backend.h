@@ -19,6 +19,8 @@
 #include "cakap/v1/allocation.pb.h"
 #include "absl/time/time.h"
 #include "cakap/v1/alerts.pb.h"
+#include "cakap/v1/figures.pb.h"
+#include "cakap/v1/ledger.pb.h"
 #include "cakap/v1/match.pb.h"
 #include "cakap/v1/vacancy.pb.h"
 #include "cakap/v1/worker.pb.h"
@@ -74,6 +76,18 @@ class Backend {
   // alerts after the cursor and a last heartbeat with the next cursor, and returns.
   virtual absl::Status Watch(const v1::WatchVacancyRequest& request, absl::Duration duration,
                              const std::function<bool(const v1::VacancyAlert&)>& on_message) = 0;
+
+  // The ledger (proto/cakap/v1/ledger.proto): records each entry, in order, and returns
+  // one result per entry (the entry as stored, or why it was refused). Embedded, they
+  // are one commit and their source is "portal"; on a server, one RecordPlacement or
+  // RecordOutcome call each, the source being the key's name. A non-OK result: nothing
+  // more was recorded (on a server, the entries before stay recorded).
+  virtual absl::StatusOr<std::vector<absl::StatusOr<v1::LedgerEntry>>> RecordLedgerEntries(
+      absl::Span<const v1::LedgerEntry> entries) = 0;
+  virtual absl::StatusOr<std::vector<v1::LedgerEntry>> GetHistory(absl::string_view worker_id) = 0;
+  // The office's figures (proto/cakap/v1/figures.proto); a server applies the key's
+  // role (a partner's counts are suppressed below the minimum cell size).
+  virtual absl::StatusOr<v1::GetFiguresResponse> Figures(const v1::GetFiguresRequest& request) = 0;
 };
 
 struct EmbeddedOptions {

@@ -73,6 +73,18 @@ struct MatchFlags {
   bool no_welfare = false;
 };
 
+// place, outcome: the entry's fields (ledger.proto).
+struct LedgerFlags {
+  std::string kind;        // --kind: job|apprenticeship|own_business; still_working|...
+  std::string date;        // --date
+  std::string vacancy_id;  // --vacancy-id (place)
+  std::string employer;    // --employer (place)
+  int months = 0;          // --months 3|6 (outcome)
+  std::string reason;      // --reason (outcome, left)
+  int64_t corrects = 0;    // --corrects SEQ: a correction of that entry
+  bool withdrawn = false;  // --withdrawn (place, with --corrects)
+};
+
 struct MatchVacanciesFlags {
   int limit = 0;
   bool no_welfare = false;
@@ -108,6 +120,15 @@ int RunStats(const Context& ctx, const Positional& args);
 int RunCheck(const Context& ctx, const Positional& args);
 // backup DIR.
 int RunBackup(const Context& ctx, const Positional& args);
+// place WORKER_ID --kind K --date D [--vacancy-id V] [--employer E] [--corrects N
+// [--withdrawn]].
+int RunPlace(const Context& ctx, const Positional& args, const LedgerFlags& flags);
+// outcome WORKER_ID PLACEMENT_SEQ --kind K [--months M] [--date D] [--reason R].
+int RunOutcome(const Context& ctx, const Positional& args, const LedgerFlags& flags);
+// history WORKER_ID.
+int RunHistory(const Context& ctx, const Positional& args);
+// figures [slice flags] [--supply-demand] [--as-of DATE].
+int RunFigures(const Context& ctx, const Positional& args, const v1::GetFiguresRequest& req);
 // restore BACKUP DIR: no backend (it installs an index, opens none).
 int RunRestore(const Positional& args);
 

@@ -104,6 +104,15 @@ class EmbeddedBackend : public Backend {
     last.set_sequence(cursor.seq);
     on_message(last);
     return absl::OkStatus();
+  absl::StatusOr<std::vector<absl::StatusOr<v1::LedgerEntry>>> RecordLedgerEntries(
+      absl::Span<const v1::LedgerEntry> entries) override {
+    return engine_->RecordLedgerEntries(entries, LedgerWriteOptions());
+  }
+  absl::StatusOr<std::vector<v1::LedgerEntry>> GetHistory(absl::string_view worker_id) override {
+    return engine_->GetHistory(worker_id);
+  }
+  absl::StatusOr<v1::GetFiguresResponse> Figures(const v1::GetFiguresRequest& request) override {
+    return engine_->Figures(request, FiguresOptions());
   }
 
  private:

@@ -10,9 +10,11 @@
 #include <vector>
 
 #include <grpc/support/log.h>
+#include <grpcpp/generic/generic_stub.h>
 #include <grpcpp/grpcpp.h>
 
 #include "absl/strings/str_cat.h"
+#include "cakap/status_macros.h"
 #include "backend.h"
 #include "cakap/v1/allocation.grpc.pb.h"
 #include "absl/time/clock.h"
@@ -36,7 +38,8 @@ absl::Status ToAbsl(const grpc::Status& status) {
 class GrpcBackend : public Backend {
  public:
   GrpcBackend(std::shared_ptr<grpc::Channel> channel, std::string key)
-      : workers_(v1::WorkerService::NewStub(channel)),
+      : channel_(channel),
+        workers_(v1::WorkerService::NewStub(channel)),
         vacancies_(v1::VacancyService::NewStub(channel)),
         match_(v1::MatchService::NewStub(channel)),
         admin_(v1::AdminService::NewStub(channel)),
@@ -197,6 +200,44 @@ class GrpcBackend : public Backend {
     }
     return status;
   }
+  absl::StatusOr<std::vector<absl::StatusOr<v1::LedgerEntry>>> RecordLedgerEntries(
+      absl::Span<const v1::LedgerEntry> entries) override {
+    std::vector<absl::StatusOr<v1::LedgerEntry>> results;
+    for (const v1::LedgerEntry& e : entries) {
+      v1::RecordPlacementRequest req;  // RecordOutcomeRequest has the same one field
+      *req.mutable_entry() = e;
+      v1::RecordPlacementResponse resp;
+      absl::Status status = Raw(e.has_outcome() ? "/cakap.v1.LedgerService/RecordOutcome"
+                                                : "/cakap.v1.LedgerService/RecordPlacement",
+                                req, &resp);
+      // The entry's own fault is its result; anything else stops the batch.
+      if (!status.ok() && !absl::IsInvalidArgument(status) && !absl::IsNotFound(status) &&
+          !absl::IsPermissionDenied(status) && !absl::IsFailedPrecondition(status)) {
+        return status;
+      }
+      if (status.ok()) {
+        results.push_back(std::move(*resp.mutable_entry()));
+      } else {
+        results.push_back(status);
+      }
+    }
+    return results;
+  }
+
+  absl::StatusOr<std::vector<v1::LedgerEntry>> GetHistory(absl::string_view worker_id) override {
+    v1::GetHistoryRequest req;
+    req.set_worker_id(std::string(worker_id));
+    v1::GetHistoryResponse resp;
+    CAKAP_RETURN_IF_ERROR(Raw("/cakap.v1.LedgerService/GetHistory", req, &resp));
+    return std::vector<v1::LedgerEntry>(resp.entries().begin(), resp.entries().end());
+  }
+
+  absl::StatusOr<v1::GetFiguresResponse> Figures(const v1::GetFiguresRequest& req) override {
+    v1::GetFiguresResponse resp;
+    CAKAP_RETURN_IF_ERROR(Raw("/cakap.v1.FiguresService/GetFigures", req, &resp));
+    return resp;
+  }
+
 
  private:
   std::unique_ptr<grpc::ClientContext> NewContext() const {
@@ -205,6 +246,43 @@ class GrpcBackend : public Backend {
     return ctx;
   }
 
+  // A unary call of `method` with serialized messages: the ledger and figures services
+  // have no generated stubs (their protos are messages the engine uses too; cakapd
+  // serves them from the RpcTable).
+  absl::Status Raw(const std::string& method, const google::protobuf::Message& request,
+                   google::protobuf::Message* response) {
+    grpc::GenericStub stub(channel_);
+    std::unique_ptr<grpc::ClientContext> ctx = NewContext();
+    grpc::CompletionQueue cq;
+    const std::string bytes = request.SerializeAsString();
+    grpc::Slice slice(bytes);
+    grpc::ByteBuffer req(&slice, 1), resp;
+    std::unique_ptr<grpc::GenericClientAsyncResponseReader> call =
+        stub.PrepareUnaryCall(ctx.get(), method, req, &cq);
+    call->StartCall();
+    grpc::Status status;
+    call->Finish(&resp, &status, reinterpret_cast<void*>(1));
+    void* tag = nullptr;
+    bool ok = false;
+    if (!cq.Next(&tag, &ok) || !ok) status = grpc::Status(grpc::StatusCode::INTERNAL, "call lost");
+    cq.Shutdown();
+    while (cq.Next(&tag, &ok)) {
+    }
+    if (!status.ok()) return ToAbsl(status);
+    std::vector<grpc::Slice> slices;
+    std::string out;
+    if (resp.Dump(&slices).ok()) {
+      for (const grpc::Slice& s : slices) {
+        out.append(reinterpret_cast<const char*>(s.begin()), s.size());
+      }
+    }
+    if (!response->ParseFromString(out)) {
+      return absl::InternalError(absl::StrCat(method, ": reply does not parse"));
+    }
+    return absl::OkStatus();
+  }
+
+  std::shared_ptr<grpc::Channel> channel_;
   std::unique_ptr<v1::WorkerService::Stub> workers_;
   std::unique_ptr<v1::VacancyService::Stub> vacancies_;
   std::unique_ptr<v1::MatchService::Stub> match_;

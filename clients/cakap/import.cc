@@ -15,6 +15,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "absl/strings/strip.h"
+#include "cakap/v1/ledger.pb.h"
 #include "commands.h"
 #include "format.h"
 
@@ -154,13 +155,45 @@ class Importer {
     return absl::OkStatus();
   }
 
+  // Ledger entries (LedgerEntry JSON, as `cakap-gen --ledger` writes them) go in
+  // batches too: one commit each when embedded, applied in file order.
+  absl::Status AddLedgerEntry(int64_t line, const std::string& json) {
+    v1::LedgerEntry entry;
+    absl::Status parsed = ParseJson(json, &entry);
+    if (!parsed.ok()) {
+      Reject(line, parsed.message());
+      return absl::OkStatus();
+    }
+    ledger_.push_back(std::move(entry));
+    batch_lines_.push_back(line);
+    return ledger_.size() >= kBatchSize ? FlushLedger() : absl::OkStatus();
+  }
+
+  absl::Status FlushLedger() {
+    if (ledger_.empty()) return absl::OkStatus();
+    absl::StatusOr<std::vector<absl::StatusOr<v1::LedgerEntry>>> results =
+        ctx_.backend->RecordLedgerEntries(ledger_);
+    if (!results.ok()) return results.status();
+    for (size_t i = 0; i < results->size(); ++i) {
+      if ((*results)[i].ok()) {
+        ++tally_.imported;
+      } else {
+        Reject(batch_lines_[i], (*results)[i].status().message());
+      }
+    }
+    ledger_.clear();
+    batch_lines_.clear();
+    return absl::OkStatus();
+  }
+
   const Tally& tally() const { return tally_; }
-  int64_t pending() const { return static_cast<int64_t>(batch_.size()); }
+  int64_t pending() const { return static_cast<int64_t>(batch_.size() + ledger_.size()); }
 
  private:
   const Context& ctx_;
   Progress* progress_;
   std::vector<v1::Worker> batch_;
+  std::vector<v1::LedgerEntry> ledger_;
   std::vector<int64_t> batch_lines_;
   Tally tally_;
 };
@@ -168,10 +201,11 @@ class Importer {
 }  // namespace
 
 int RunImport(const Context& ctx, const Positional& pos, const ImportFlags& flags) {
-  if (pos.size() != 3 || (pos[1] != "workers" && pos[1] != "vacancies")) {
-    return ReportUsage("usage: cakap import workers|vacancies FILE.jsonl (FILE - for stdin)");
+  if (pos.size() != 3 || (pos[1] != "workers" && pos[1] != "vacancies" && pos[1] != "ledger")) {
+    return ReportUsage("usage: cakap import workers|vacancies|ledger FILE.jsonl (FILE - for stdin)");
   }
   const bool workers = pos[1] == "workers";
+  const bool ledger = pos[1] == "ledger";
   const std::string& path = pos[2];
 
   std::ifstream file;
@@ -200,11 +234,13 @@ int RunImport(const Context& ctx, const Positional& pos, const ImportFlags& flag
     absl::string_view text = absl::StripAsciiWhitespace(line);
     if (text.empty()) continue;  // blank lines are not records
     ++records;
-    status = workers ? importer.AddWorker(line_no, std::string(text))
-                     : importer.AddVacancy(line_no, std::string(text));
+    status = workers  ? importer.AddWorker(line_no, std::string(text))
+             : ledger ? importer.AddLedgerEntry(line_no, std::string(text))
+                      : importer.AddVacancy(line_no, std::string(text));
     progress.Update(records - importer.pending(), bytes);
   }
   if (status.ok() && workers) status = importer.FlushWorkers();
+  if (status.ok() && ledger) status = importer.FlushLedger();
   progress.Update(records, bytes);
   progress.Finish();
   if (!status.ok()) {

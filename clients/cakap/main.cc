@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "absl/flags/flag.h"
+#include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_replace.h"
 #include "absl/time/civil_time.h"
@@ -76,6 +77,27 @@ ABSL_FLAG(std::vector<std::string>, cohort, {}, "allocate: the cohort's domicile
 ABSL_FLAG(int, interviews, 0, "allocate: vacancies per worker (interview slots)");
 ABSL_FLAG(int, places_per_opening, 0, "allocate: places per opening (interview factor)");
 ABSL_FLAG(double, welfare_weight, 0, "allocate: preference for higher welfare priority, 0-1");
+// place, outcome.
+ABSL_FLAG(std::string, kind, "", "place: job|apprenticeship|own_business; outcome: still_working|business_running|left");
+ABSL_FLAG(std::string, date, "", "place: first day of the placement; outcome: day of the check or last day");
+ABSL_FLAG(int, months, 0, "outcome: the check after 3 or 6 months");
+ABSL_FLAG(std::string, reason, "", "outcome: why the worker left");
+ABSL_FLAG(int64_t, corrects, 0, "place, outcome: this entry corrects entry SEQ");
+ABSL_FLAG(bool, withdrawn, false, "place: with --corrects, the placement was recorded in error");
+// figures.
+ABSL_FLAG(std::string, programme, "", "figures: training programme");
+ABSL_FLAG(std::string, institution, "", "figures: training institution");
+ABSL_FLAG(std::string, institution_kind, "", "figures: BLK or LPK");
+ABSL_FLAG(std::string, cohort_from, "", "figures: training ended on or after DATE");
+ABSL_FLAG(std::string, cohort_to, "", "figures: training ended on or before DATE");
+ABSL_FLAG(int, cohort_year, 0, "figures: training ended in YEAR (sets --cohort-from/--cohort-to)");
+ABSL_FLAG(std::string, skill, "", "figures: the workers hold this skill");
+ABSL_FLAG(int, decile_min, 0, "figures: welfare decile from");
+ABSL_FLAG(int, decile_max, 0, "figures: welfare decile to");
+ABSL_FLAG(std::string, period_from, "", "figures: events on or after DATE");
+ABSL_FLAG(std::string, period_to, "", "figures: events on or before DATE");
+ABSL_FLAG(bool, supply_demand, false, "figures: supply and demand per skill and kabupaten");
+ABSL_FLAG(std::string, as_of, "", "figures: the day availability and expiry are reckoned from");
 // match-vacancies.
 ABSL_FLAG(int, limit, cakap::kDefaultVacancyLimit, "match-vacancies: at most N vacancies");
 // watch.
@@ -95,13 +117,18 @@ Runs the cakap engine on the index in DIR (default: $CAKAP_DATA, else ./var/caka
 or, with --server, sends every command to a cakapd server (same commands, same output).
 
 commands:
-  import workers|vacancies FILE   load JSON Lines (FILE - reads stdin)
+  import workers|vacancies|ledger FILE
+                                  load JSON Lines (FILE - reads stdin)
   match [VACANCY FLAGS]           rank the workers that fit a vacancy
   match-vacancies WORKER_ID       open stored vacancies a worker fits
   allocate --vacancy-id ID|--open place a cohort across stored vacancies, optimally
   get worker|vacancy ID           show a stored record
   delete worker|vacancy ID        remove a stored record
   stats                           index counts
+  place WORKER_ID --kind K --date D   record a placement (ledger)
+  outcome WORKER_ID SEQ --kind K  record what became of placement SEQ
+  history WORKER_ID               a worker's placements and outcomes
+  figures [SLICE FLAGS]           trained, certified, placed, retained; supply and demand
   check                           full consistency check of a local index
   watch VACANCY_ID                alerts: workers who newly match a stored vacancy
   backup DIR                      online backup of the index into DIR
@@ -132,10 +159,11 @@ exit codes: 0 ok; 1 the command failed (message on stderr); 2 bad command line;
 const std::map<std::string, std::string>& CommandHelp() {
   static const auto* const kHelp = [] {
     auto* help = new std::map<std::string, std::string>{
-      {"import", R"(usage: cakap import workers|vacancies FILE.jsonl [--progress] [--strict]
+      {"import", R"(usage: cakap import workers|vacancies|ledger FILE.jsonl [--progress] [--strict]
 
-Reads one JSON object per line (protobuf JSON mapping of cakap.v1.Worker or
-cakap.v1.Vacancy; unknown fields are an error; blank lines are skipped) and stores
+Reads one JSON object per line (protobuf JSON mapping of cakap.v1.Worker,
+cakap.v1.Vacancy or, for ledger, cakap.v1.LedgerEntry: placements and outcomes, applied
+in file order, 1000 per commit; with --server one call each) and stores
 them; FILE - reads stdin. Workers are written in batches of 1000 (with --server: each
 batch streamed in one UpsertWorkers call). Creates the index when its directory does
 not exist or is empty (local index only); a directory holding anything else is an
@@ -224,6 +252,43 @@ proposed workers, the unplaced workers by reason, and the greedy baseline's tota
               "prints the whole record.\n"},
       {"delete", "usage: cakap delete worker|vacancy ID\n\nRemoves a stored record; "
                  "exit code 1 when there is none with that id.\n"},
+      {"place", R"(usage: cakap place WORKER_ID --kind job|apprenticeship|own_business --date DATE
+                   [--vacancy-id ID] [--employer NAME] [--corrects SEQ [--withdrawn]]
+Records that the worker was placed (proto/cakap/v1/ledger.proto). The worker becomes
+employed (self-employed for own_business) and stops being a default candidate; a
+placement into a stored vacancy counts against its openings and closes it when they are
+all filled. --corrects SEQ records a correction of entry SEQ (nothing is ever edited);
+with --withdrawn the placement was recorded in error and no longer counts. Prints the
+entry with its seq.
+)"},
+      {"outcome", R"(usage: cakap outcome WORKER_ID PLACEMENT_SEQ --kind still_working|business_running|left
+                   [--months 3|6] [--date DATE] [--reason TEXT] [--corrects SEQ]
+Records what became of the worker's placement PLACEMENT_SEQ: still working (or the
+business still running) at the check after --months 3 or 6, or left on --date for
+--reason (the worker is then seeking work again).
+)"},
+      {"history", "usage: cakap history WORKER_ID\n\nEvery placement and outcome recorded for "
+                  "the worker, corrections included, by seq.\n"},
+      {"figures", R"(usage: cakap figures [SLICE FLAGS] [--supply-demand] [--as-of DATE]
+The office's figures for a slice (proto/cakap/v1/figures.proto): workers, trained,
+certified, placed by kind, still working after 3 and 6 months, median days from
+training end and from certification to placement, and the published sentence ("of 748
+trained in 2024, 89 placed: 53 jobs, 36 own businesses; ..."). Exact counts; through a
+partner key, counts below 10 are suppressed.
+slice flags (all narrow; none: every worker):
+  --programme NAME, --institution NAME   a training's programme / institution
+  --institution-kind BLK|LPK             the institution's name starts with it
+  --cohort-from DATE, --cohort-to DATE   the training ended in this range
+  --cohort-year YEAR                     the same for one calendar year
+  --skill SKILL                          the worker holds it (or a specialisation)
+  --issuer ISSUER                        holds a certificate of BNSP, KEMNAKER or OTHER
+  --region CODE                          domicile kabupaten/kota or province (repeatable)
+  --decile-min N, --decile-max N         welfare decile range (not for partners)
+  --period-from DATE, --period-to DATE   count placements and certificates in this range
+  --supply-demand    also available certified workers against open openings, and
+                     certificates expiring in 30/90/180 days, per skill and kabupaten
+  --as-of DATE       the day availability and expiry are reckoned from (default today)
+)"},
       {"stats", "usage: cakap stats\n\nCounts of workers and vacancies, the index revision "
                 "and its size on disk.\n"},
       {"check", R"(usage: cakap [--data DIR] check
@@ -293,6 +358,15 @@ std::set<std::string> CommandFlags(const std::string& command) {
   }
   if (command == "watch") {
     return {"cursor", "from-beginning", "heartbeat", "for-seconds", "no-welfare"};
+  }
+  if (command == "place") {
+    return {"kind", "date", "vacancy-id", "employer", "corrects", "withdrawn"};
+  }
+  if (command == "outcome") return {"kind", "date", "months", "reason", "corrects"};
+  if (command == "figures") {
+    return {"programme", "institution", "institution-kind", "cohort-from", "cohort-to",
+            "cohort-year", "skill", "issuer", "region", "decile-min", "decile-max",
+            "period-from", "period-to", "supply-demand", "as-of"};
   }
   return {};
 }
@@ -462,6 +536,50 @@ int Run(int argc, char** argv) {
   }
   if (command == "match-vacancies") {
     return RunMatchVacancies(ctx, pos, {absl::GetFlag(FLAGS_limit), absl::GetFlag(FLAGS_no_welfare)});
+  }
+  if (command == "place" || command == "outcome") {
+    LedgerFlags flags;
+    flags.kind = absl::GetFlag(FLAGS_kind);
+    flags.date = absl::GetFlag(FLAGS_date);
+    flags.vacancy_id = absl::GetFlag(FLAGS_vacancy_id);
+    flags.employer = absl::GetFlag(FLAGS_employer);
+    flags.months = absl::GetFlag(FLAGS_months);
+    flags.reason = absl::GetFlag(FLAGS_reason);
+    flags.corrects = absl::GetFlag(FLAGS_corrects);
+    flags.withdrawn = absl::GetFlag(FLAGS_withdrawn);
+    return command == "place" ? RunPlace(ctx, pos, flags) : RunOutcome(ctx, pos, flags);
+  }
+  if (command == "history") return RunHistory(ctx, pos);
+  if (command == "figures") {
+    v1::GetFiguresRequest req;
+    v1::FiguresSlice* s = req.mutable_slice();
+    s->set_programme(absl::GetFlag(FLAGS_programme));
+    s->set_institution(absl::GetFlag(FLAGS_institution));
+    s->set_institution_kind(absl::GetFlag(FLAGS_institution_kind));
+    s->set_cohort_from(absl::GetFlag(FLAGS_cohort_from));
+    s->set_cohort_to(absl::GetFlag(FLAGS_cohort_to));
+    if (const int year = absl::GetFlag(FLAGS_cohort_year); year != 0) {
+      s->set_cohort_from(absl::StrCat(year, "-01-01"));
+      s->set_cohort_to(absl::StrCat(year, "-12-31"));
+    }
+    s->set_skill(absl::GetFlag(FLAGS_skill));
+    const std::vector<std::string> issuers = absl::GetFlag(FLAGS_issuer);
+    if (issuers.size() > 1) return ReportUsage("figures: --issuer takes one issuer");
+    if (!issuers.empty()) {
+      v1::Issuer issuer;
+      if (!v1::Issuer_Parse("ISSUER_" + absl::AsciiStrToUpper(issuers[0]), &issuer)) {
+        return ReportUsage("--issuer: BNSP, KEMNAKER or OTHER");
+      }
+      s->set_certificate_issuer(issuer);
+    }
+    for (const std::string& r : absl::GetFlag(FLAGS_region)) s->add_region_codes(r);
+    s->set_welfare_decile_min(absl::GetFlag(FLAGS_decile_min));
+    s->set_welfare_decile_max(absl::GetFlag(FLAGS_decile_max));
+    s->set_period_from(absl::GetFlag(FLAGS_period_from));
+    s->set_period_to(absl::GetFlag(FLAGS_period_to));
+    req.set_supply_demand(absl::GetFlag(FLAGS_supply_demand));
+    req.set_as_of(absl::GetFlag(FLAGS_as_of));
+    return RunFigures(ctx, pos, req);
   }
   if (command == "get") return RunGet(ctx, pos);
   if (command == "delete") return RunDelete(ctx, pos);

@@ -14,6 +14,8 @@
 #include "document.h"
 #include "durable_dir.h"
 #include "engine_impl.h"
+#include "facts.h"
+#include "ledger.h"
 #include "normalize.h"
 #include "schema.h"
 #include "xapian_status.h"
@@ -123,7 +125,27 @@ absl::StatusOr<std::unique_ptr<Engine>> Engine::Open(const EngineOptions& option
     // A new index's files, or the schema label just committed, survive a power cut.
     CAKAP_RETURN_IF_ERROR(SyncDirectory(path));
     EngineEnv env{options, std::move(lexicon), std::move(regions)};
-    auto impl = std::make_unique<Impl>(std::move(env), path, std::move(writer), change_seq);
+    // The figures' fact table loads on a second thread while the record cache loads
+    // (each parses what the other does not need).
+    auto facts = std::make_unique<FactTable>();
+    FactTable* const loading = facts.get();  // `facts` moves into Impl meanwhile
+    absl::Status facts_loaded;
+    std::thread facts_loader([&, loading] {
+      facts_loaded = CatchXapian("load facts of " + path, [&]() -> absl::Status {
+        Xapian::Database db(path);
+        LoadFacts(db, env, loading);
+        return absl::OkStatus();
+      });
+    });
+    std::unique_ptr<Impl> impl;
+    try {
+      impl = std::make_unique<Impl>(env, path, std::move(writer), change_seq, std::move(facts));
+    } catch (...) {
+      facts_loader.join();
+      throw;
+    }
+    facts_loader.join();
+    CAKAP_RETURN_IF_ERROR(facts_loaded);
     return std::unique_ptr<Engine>(new Engine(std::move(impl)));
   });
 }
@@ -166,6 +188,23 @@ uint64_t Engine::WaitForChange(uint64_t after, absl::Time deadline) const {
   return impl_->WaitForChange(after, deadline);
 }
 absl::StatusOr<EngineStats> Engine::Stats() const { return impl_->Stats(); }
+absl::StatusOr<v1::LedgerEntry> Engine::RecordLedgerEntry(const v1::LedgerEntry& entry,
+                                                          const LedgerWriteOptions& options) {
+  CAKAP_ASSIGN_OR_RETURN(auto results, impl_->RecordLedgerEntries({&entry, 1}, options));
+  return std::move(results.front());
+}
+absl::StatusOr<std::vector<absl::StatusOr<v1::LedgerEntry>>> Engine::RecordLedgerEntries(
+    absl::Span<const v1::LedgerEntry> entries, const LedgerWriteOptions& options) {
+  return impl_->RecordLedgerEntries(entries, options);
+}
+absl::StatusOr<std::vector<v1::LedgerEntry>> Engine::GetHistory(
+    absl::string_view worker_id) const {
+  return impl_->GetHistory(worker_id);
+}
+absl::StatusOr<v1::GetFiguresResponse> Engine::Figures(const v1::GetFiguresRequest& request,
+                                                       const FiguresOptions& options) const {
+  return impl_->Figures(request, options);
+}
 absl::Status Engine::WriteHealth() const { return impl_->WriteHealth(); }
 absl::Status Engine::ProbeWrite() { return impl_->ProbeWrite(); }
 absl::StatusOr<CheckReport> Engine::Check() const { return impl_->Check(); }
@@ -258,6 +297,8 @@ absl::Status Engine::Impl::CommitBatchLocked(const std::vector<PendingWrite*>& b
                          ABSL_EXCLUSIVE_LOCKS_REQUIRED(write_mu_) {
       record_updates_ = updates;
       batch_changes_workers_ = false;
+      FactDelta delta;
+      fact_delta_ = &delta;
       writer_.begin_transaction(/*flushed=*/true);
       try {
         for (PendingWrite* w : batch) {
@@ -274,8 +315,10 @@ absl::Status Engine::Impl::CommitBatchLocked(const std::vector<PendingWrite*>& b
         // fsync'd: durable once the writers are told; visible to the next lease.
         writer_.commit_transaction();
         record_updates_ = nullptr;
+        fact_delta_ = nullptr;
       } catch (...) {
         record_updates_ = nullptr;
+        fact_delta_ = nullptr;
         try {
           writer_.cancel_transaction();
         } catch (const Xapian::Error&) {
@@ -283,6 +326,8 @@ absl::Status Engine::Impl::CommitBatchLocked(const std::vector<PendingWrite*>& b
         }
         throw;
       }
+      // Committed: the figures see it before any write of the batch is answered.
+      facts_->Apply(std::move(delta));
       // Glass made the commit by renaming its version file and synced no directory: until
       // the directory is, a power cut may lose the rename, i.e. the whole commit. The
       // revision is committed either way, so it is published even when this fails.
@@ -374,10 +419,15 @@ absl::Status Engine::Impl::ProbeWrite() {
 }
 
 void Engine::Impl::ReplaceWorker(const NormalizedWorker& worker) {
-  ReplaceWorkerDocument(worker.record.id, BuildWorkerDocument(worker, env_, writer_stem_));
+  Xapian::Document doc = BuildWorkerDocument(worker, env_, writer_stem_);
+  doc.add_value(schema::kSlotTrainings, EncodeTrainings(worker.stored));
+  ReplaceWorkerDocument(worker.record.id, doc,
+                        MakeWorkerFacts(worker.stored, worker.record, facts_->regions(),
+                                        facts_->names()));
 }
 
-void Engine::Impl::ReplaceWorkerDocument(const std::string& id, Xapian::Document doc) {
+void Engine::Impl::ReplaceWorkerDocument(const std::string& id, Xapian::Document doc,
+                                         WorkerFacts facts) {
   std::string record = doc.get_value(schema::kSlotMatchRecord);
   // The feed's term of this commit, added here because only the writer knows the
   // sequence. (`doc` is a handle on the caller's document, built for this one write.)
@@ -386,6 +436,7 @@ void Engine::Impl::ReplaceWorkerDocument(const std::string& id, Xapian::Document
   batch_changes_workers_ = true;
   const Xapian::docid docid = writer_.replace_document(WorkerIdTerm(id), doc);
   record_updates_->push_back({docid, std::move(record), doc.get_data()});
+  fact_delta_->workers[id] = std::move(facts);
 }
 
 absl::Status Engine::Impl::DeleteByTerm(const std::string& term, absl::string_view what) {
@@ -399,9 +450,9 @@ absl::Status Engine::Impl::DeleteByTerm(const std::string& term, absl::string_vi
 
 absl::Status Engine::Impl::UpsertWorker(const v1::Worker& worker) {
   CAKAP_ASSIGN_OR_RETURN(NormalizedWorker normalized, NormalizeWorker(worker, env_));
+  CAKAP_RETURN_IF_ERROR(ValidateTrainingDates(worker));
   return Write("upsert worker", [&]() ABSL_EXCLUSIVE_LOCKS_REQUIRED(write_mu_) {
-    ReplaceWorker(normalized);
-    return absl::OkStatus();
+    return StoreUpsertedWorker(worker, normalized);
   });
 }
 
@@ -412,6 +463,8 @@ absl::StatusOr<BulkResult> Engine::Impl::UpsertWorkers(absl::Span<const v1::Work
     absl::Status status;
     std::string id;
     Xapian::Document doc;
+    WorkerFacts facts;
+    uint8_t employment_status = 0;
   };
   std::vector<Prepared> prepared(workers.size());
   InChunks(workers.size(), [&](size_t begin, size_t end) {
@@ -419,8 +472,13 @@ absl::StatusOr<BulkResult> Engine::Impl::UpsertWorkers(absl::Span<const v1::Work
     for (size_t i = begin; i < end; ++i) {
       prepared[i].status = CatchXapian("build worker document", [&]() -> absl::Status {
         CAKAP_ASSIGN_OR_RETURN(NormalizedWorker normalized, NormalizeWorker(workers[i], env_));
+        CAKAP_RETURN_IF_ERROR(ValidateTrainingDates(workers[i]));
         prepared[i].id = normalized.record.id;
         prepared[i].doc = BuildWorkerDocument(normalized, env_, stem);
+        prepared[i].doc.add_value(schema::kSlotTrainings, EncodeTrainings(normalized.stored));
+        prepared[i].facts = MakeWorkerFacts(normalized.stored, normalized.record,
+                                            facts_->regions(), facts_->names());
+        prepared[i].employment_status = normalized.record.employment_status;
         return absl::OkStatus();
       });
     }
@@ -437,8 +495,17 @@ absl::StatusOr<BulkResult> Engine::Impl::UpsertWorkers(absl::Span<const v1::Work
   }
   if (result.accepted > 0) {
     CAKAP_RETURN_IF_ERROR(Write("upsert workers", [&]() ABSL_EXCLUSIVE_LOCKS_REQUIRED(write_mu_) {
-      for (const Prepared& w : prepared) {
-        if (w.status.ok()) ReplaceWorkerDocument(w.id, w.doc);
+      for (size_t i = 0; i < prepared.size(); ++i) {
+        Prepared& w = prepared[i];
+        if (!w.status.ok()) continue;
+        const LedgerState* ledger = facts_->Ledger(*fact_delta_, w.id);
+        if (ledger != nullptr && ledger->Active()) {
+          // Rare: the ledger overrides the status it was prepared with (see
+          // StoreUpsertedWorker); normalised again here, under the lock.
+          absl::StatusOr<NormalizedWorker> n = NormalizeWorker(workers[i], env_);
+          if (n.ok() && StoreUpsertedWorker(workers[i], *n).ok()) continue;
+        }
+        ReplaceWorkerDocument(w.id, w.doc, std::move(w.facts));
       }
       return absl::OkStatus();
     }));
@@ -453,6 +520,7 @@ absl::Status Engine::Impl::DeleteWorker(absl::string_view id) {
     // A deletion is in no posting list of the feed, but it moves the sequence, so a
     // watcher's cursor past it proves it saw the index after the deletion.
     batch_changes_workers_ = true;
+    fact_delta_->workers[std::string(id)] = std::nullopt;  // its ledger stays
     return absl::OkStatus();
   });
 }
@@ -477,7 +545,7 @@ absl::StatusOr<v1::Vacancy> StoredVacancy(const v1::Vacancy& vacancy, const Engi
 absl::Status Engine::Impl::UpsertVacancy(const v1::Vacancy& vacancy) {
   CAKAP_ASSIGN_OR_RETURN(v1::Vacancy stored, StoredVacancy(vacancy, env_));
   return Write("upsert vacancy", [&]() ABSL_EXCLUSIVE_LOCKS_REQUIRED(write_mu_) {
-    writer_.replace_document(VacancyIdTerm(stored.id()), BuildVacancyDocument(stored));
+    StoreVacancy(stored);
     return absl::OkStatus();
   });
 }
@@ -499,7 +567,7 @@ absl::StatusOr<BulkResult> Engine::Impl::UpsertVacancies(absl::Span<const v1::Va
   if (result.accepted > 0) {
     CAKAP_RETURN_IF_ERROR(Write("upsert vacancies", [&]() ABSL_EXCLUSIVE_LOCKS_REQUIRED(write_mu_) {
       for (const absl::StatusOr<v1::Vacancy>& v : stored) {
-        if (v.ok()) writer_.replace_document(VacancyIdTerm(v->id()), BuildVacancyDocument(*v));
+        if (v.ok()) StoreVacancy(*v);
       }
       return absl::OkStatus();
     }));
@@ -510,7 +578,9 @@ absl::StatusOr<BulkResult> Engine::Impl::UpsertVacancies(absl::Span<const v1::Va
 absl::Status Engine::Impl::DeleteVacancy(absl::string_view id) {
   CAKAP_RETURN_IF_ERROR(ValidateId(id, "id"));
   return Write("delete vacancy", [&]() ABSL_EXCLUSIVE_LOCKS_REQUIRED(write_mu_) {
-    return DeleteByTerm(VacancyIdTerm(id), absl::StrCat("vacancy ", id));
+    CAKAP_RETURN_IF_ERROR(DeleteByTerm(VacancyIdTerm(id), absl::StrCat("vacancy ", id)));
+    fact_delta_->vacancies[std::string(id)] = std::nullopt;
+    return absl::OkStatus();
   });
 }
 

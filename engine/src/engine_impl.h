@@ -7,12 +7,14 @@
 
 #include <deque>
 #include <functional>
+#include <memory>
 #include <string>
 
 #include "absl/base/thread_annotations.h"
 #include "absl/synchronization/mutex.h"
 #include "cakap/engine.h"
 #include "env.h"
+#include "facts.h"
 #include "normalize.h"
 #include "reader_pool.h"
 
@@ -20,11 +22,13 @@ namespace cakap {
 
 class Engine::Impl {
  public:
-  Impl(EngineEnv env, std::string path, Xapian::WritableDatabase writer, uint64_t change_seq)
+  Impl(EngineEnv env, std::string path, Xapian::WritableDatabase writer, uint64_t change_seq,
+       std::unique_ptr<FactTable> facts)
       : env_(std::move(env)),
         path_(path),
         readers_(path, env_.options.geo_cell_levels, env_.options.cache_stored_workers),
         writer_(std::move(writer)),
+        facts_(std::move(facts)),
         change_seq_(change_seq),
         published_seq_(change_seq) {}
 
@@ -60,8 +64,16 @@ class Engine::Impl {
                                            const ChangeCursor& after, int limit);
   uint64_t ChangeSequence() ABSL_LOCKS_EXCLUDED(seq_mu_);
   uint64_t WaitForChange(uint64_t after, absl::Time deadline) ABSL_LOCKS_EXCLUDED(seq_mu_);
+  // ledger_write.cc
+  absl::StatusOr<std::vector<absl::StatusOr<v1::LedgerEntry>>> RecordLedgerEntries(
+      absl::Span<const v1::LedgerEntry> entries, const LedgerWriteOptions& options);
+  absl::StatusOr<std::vector<v1::LedgerEntry>> GetHistory(absl::string_view worker_id);
+  // figures.cc
+  absl::StatusOr<v1::GetFiguresResponse> Figures(const v1::GetFiguresRequest& request,
+                                                 const FiguresOptions& options);
 
   const EngineEnv& env() const { return env_; }
+  FactTable& facts() { return *facts_; }
 
  private:
   // A write waiting for its commit (group commit: see EngineOptions::commit_delay).
@@ -88,8 +100,20 @@ class Engine::Impl {
   void SetWriteHealth(const absl::Status& health) ABSL_LOCKS_EXCLUDED(health_mu_);
   // Changes made by a write, with their record cache updates (inside CommitBatch only).
   void ReplaceWorker(const NormalizedWorker& worker) ABSL_EXCLUSIVE_LOCKS_REQUIRED(write_mu_);
-  // Stores `doc` (BuildWorkerDocument's) as the worker `id`.
-  void ReplaceWorkerDocument(const std::string& id, Xapian::Document doc)
+  // Stores `doc` (BuildWorkerDocument's) as the worker `id`, with its figures' facts.
+  void ReplaceWorkerDocument(const std::string& id, Xapian::Document doc, WorkerFacts facts)
+      ABSL_EXCLUSIVE_LOCKS_REQUIRED(write_mu_);
+  // Stores a worker as upserted (`input` normalised into `normalized`), unless the
+  // ledger says otherwise about its employment: a worker with an active placement stays
+  // employed whatever the portal sends (ledger_write.cc).
+  absl::Status StoreUpsertedWorker(const v1::Worker& input, const NormalizedWorker& normalized)
+      ABSL_EXCLUSIVE_LOCKS_REQUIRED(write_mu_);
+  // Stores the vacancy with its filled count from the ledger, closed when full.
+  void StoreVacancy(v1::Vacancy stored) ABSL_EXCLUSIVE_LOCKS_REQUIRED(write_mu_);
+  // One ledger entry inside a commit (ledger_write.cc).
+  absl::StatusOr<v1::LedgerEntry> ApplyLedgerEntry(const v1::LedgerEntry& entry,
+                                                   const LedgerWriteOptions& options,
+                                                   const std::string& recorded_at)
       ABSL_EXCLUSIVE_LOCKS_REQUIRED(write_mu_);
   // NotFound "<what> not found" when no document has `term`.
   absl::Status DeleteByTerm(const std::string& term, absl::string_view what)
@@ -105,6 +129,10 @@ class Engine::Impl {
   Xapian::Stem writer_stem_ ABSL_GUARDED_BY(write_mu_){"indonesian"};
   // Record cache changes of the batch being committed (CommitBatch sets it).
   std::vector<RecordUpdate>* record_updates_ ABSL_GUARDED_BY(write_mu_) = nullptr;
+  // Fact changes of the batch being committed (CommitBatch sets it); applied to facts_
+  // once the commit is durable, before any write of it is answered.
+  FactDelta* fact_delta_ ABSL_GUARDED_BY(write_mu_) = nullptr;
+  const std::unique_ptr<FactTable> facts_;
   // The last commit threw: writer_ must be reopened before the next one.
   bool writer_needs_reopen_ ABSL_GUARDED_BY(write_mu_) = false;
   // The change feed (schema::kChangeSeq): the last sequence committed, and whether the

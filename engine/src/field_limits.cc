@@ -42,6 +42,7 @@ constexpr FieldLimit kLimits[] = {
     {"cakap.v1.WorkExperience.title", kName, 0},
     {"cakap.v1.WorkExperience.started_on", kDate, 0},
     {"cakap.v1.WorkExperience.ended_on", kDate, 0},
+    {"cakap.v1.Training.ended_on", kDate, 0},
     {"cakap.v1.Contact.phone", 40, 0},
     {"cakap.v1.Contact.email", kName, 0},
     {"cakap.v1.Worker.id", kMaxIdBytes, 0},
@@ -91,6 +92,27 @@ constexpr FieldLimit kLimits[] = {
     // alerts.proto (requests)
     {"cakap.v1.WatchVacancyRequest.vacancy_id", kMaxIdBytes, 0},
     {"cakap.v1.WatchVacancyRequest.cursor", kMaxChangeCursorBytes, 0},
+    // ledger.proto
+    {"cakap.v1.Placement.vacancy_id", kMaxIdBytes, 0},
+    {"cakap.v1.Placement.employer", kName, 0},
+    {"cakap.v1.Placement.date", kDate, 0},
+    {"cakap.v1.Outcome.date", kDate, 0},
+    {"cakap.v1.Outcome.reason", kName, 0},
+    {"cakap.v1.LedgerEntry.worker_id", kMaxIdBytes, 0},
+    {"cakap.v1.LedgerEntry.recorded_at", 32, 0},
+    {"cakap.v1.LedgerEntry.source", kMaxOwnerNameBytes, 0},
+    {"cakap.v1.GetHistoryRequest.worker_id", kMaxIdBytes, 0},
+    // figures.proto
+    {"cakap.v1.FiguresSlice.programme", kName, 0},
+    {"cakap.v1.FiguresSlice.institution", kName, 0},
+    {"cakap.v1.FiguresSlice.institution_kind", 16, 0},
+    {"cakap.v1.FiguresSlice.cohort_from", kDate, 0},
+    {"cakap.v1.FiguresSlice.cohort_to", kDate, 0},
+    {"cakap.v1.FiguresSlice.skill", kSkillEntry, 0},
+    {"cakap.v1.FiguresSlice.region_codes", kRegionCode, kMaxVacancyRegionCodes},
+    {"cakap.v1.FiguresSlice.period_from", kDate, 0},
+    {"cakap.v1.FiguresSlice.period_to", kDate, 0},
+    {"cakap.v1.GetFiguresRequest.as_of", kDate, 0},
 };
 
 // By field descriptor: a lookup per set field costs a hash probe, not a name compare.

@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "absl/strings/str_cat.h"
+#include "cakap/v1/ledger.pb.h"
 #include "cakap/v1/vacancy.pb.h"
 #include "cakap/v1/worker.pb.h"
 #include "record.h"
@@ -120,6 +121,22 @@ std::string IdTerm(const Xapian::Document& doc, const std::string& prefix) {
 void CheckDocument(const Xapian::Database& db, Xapian::docid docid,
                    std::vector<std::string>* problems) {
   const Xapian::Document doc = db.get_document(docid);
+  if (const std::string ledger_id = IdTerm(doc, schema::kLedgerId); !ledger_id.empty()) {
+    // A ledger entry: its checksum, and its id term against the entry it holds.
+    const std::string where = absl::StrCat("ledger entry ", ledger_id);
+    const std::string data = doc.get_data();
+    v1::LedgerEntry entry;
+    if (VerifyData(doc.get_value(schema::kSlotChecksum), data) == Integrity::kCorrupt) {
+      problems->push_back(absl::StrCat(where, ": stored record fails its checksum"));
+    } else if (!entry.ParseFromString(data)) {
+      problems->push_back(absl::StrCat(where, ": stored record does not parse"));
+    } else if (absl::StrCat(entry.worker_id(), " ", absl::Dec(entry.seq(), absl::kZeroPad12)) !=
+               ledger_id) {
+      problems->push_back(absl::StrCat(where, ": stored entry is worker ", entry.worker_id(),
+                                       "'s entry ", entry.seq()));
+    }
+    return;
+  }
   const std::string worker_id = IdTerm(doc, schema::kWorkerId);
   const std::string vacancy_id = IdTerm(doc, schema::kVacancyId);
   const bool worker = !worker_id.empty();

@@ -93,7 +93,7 @@ TEST_F(BinariesTest, BadValuesNameTheFlag) {
       {"clients/cakap/cakap", "stats --limit 3", "--limit does not apply to stats"},
       {"clients/cakap/cakap", "--today 2026-13-01 stats", "--today: expected YYYY-MM-DD"},
       {"bench/corpus/cakap-gen", "--workers 5 --threads 0", "bad value for --threads: 0"},
-      {"bench/corpus/cakap-gen", "--seed 5", "give exactly one of --workers and --vacancies"},
+      {"bench/corpus/cakap-gen", "--seed 5", "give exactly one of --workers, --vacancies and --ledger"},
       {"bench/driver/cakap-bench", "--workers 10,x", "--workers: \"x\" is not a positive number"},
       {"bench/driver/cakap-bench", "--systems floor,mysql", "--systems: unknown system \"mysql\""},
       {"bench/load/cakap-load", "--target 127.0.0.1:1 --max-calls x", "--max-calls: not an integer: \"x\""},

@@ -16,6 +16,8 @@
 #include "cakap/v1/alerts.pb.h"
 #include "cakap/v1/allocation.pb.h"
 #include "cakap/v1/lexicon.pb.h"
+#include "cakap/v1/figures.pb.h"
+#include "cakap/v1/ledger.pb.h"
 #include "cakap/v1/service.pb.h"
 #include "engine/test_util.h"
 #include "gmock/gmock.h"
@@ -35,12 +37,14 @@ using google::protobuf::Reflection;
 std::vector<const Descriptor*> Roots() {
   std::vector<const Descriptor*> roots = {cakap::v1::Worker::descriptor(),
                                           cakap::v1::Vacancy::descriptor()};
-  // Referencing a request type links service.pb.cc, so the file is in the pool.
+  // Referencing a request type links its .pb.cc, so the file is in the pool.
   for (const google::protobuf::FileDescriptor* file :
        {cakap::v1::GetWorkerRequest::descriptor()->file(),
         cakap::v1::LookupSkillsRequest::descriptor()->file(),
         cakap::v1::AllocateRequest::descriptor()->file(),
-        cakap::v1::WatchVacancyRequest::descriptor()->file()}) {
+        cakap::v1::WatchVacancyRequest::descriptor()->file(),
+        cakap::v1::RecordPlacementRequest::descriptor()->file(),
+        cakap::v1::GetFiguresRequest::descriptor()->file()}) {
     for (int s = 0; s < file->service_count(); ++s) {
       for (int m = 0; m < file->service(s)->method_count(); ++m) {
         roots.push_back(file->service(s)->method(m)->input_type());

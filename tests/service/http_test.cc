@@ -189,6 +189,13 @@ TEST_F(HttpTest, TheRoleMatrixIsTheSameOverBothTransports) {
       {"/cakap.v1.LexiconService/LookupSkills", R"({"query":"juru las","limit":3})"},
       {"/cakap.v1.LexiconService/ListRegions", R"({"provinceCode":"63"})"},
       {"/cakap.v1.AllocationService/Allocate", R"({"vacancyIds":["v-1"]})"},
+      // Ledger writes append, so the matrix sends ones every role gets refused.
+      {"/cakap.v1.LedgerService/RecordPlacement",
+       R"({"entry":{"workerId":"w-1","placement":{"kind":"PLACEMENT_KIND_JOB","vacancyId":"nobody","date":"2026-11-02"}}})"},
+      {"/cakap.v1.LedgerService/RecordOutcome",
+       R"({"entry":{"workerId":"w-1","outcome":{"placementSeq":"7","kind":"OUTCOME_KIND_LEFT","date":"2026-11-02"}}})"},
+      {"/cakap.v1.LedgerService/GetHistory", R"({"workerId":"w-1"})"},
+      {"/cakap.v1.FiguresService/GetFigures", R"({"slice":{"skill":"LAS"},"supplyDemand":true})"},
   };
   const std::vector<std::string> callers = {"",          "not-a-key",      k.portal,
                                             k.partner,   k.partner_kaltim, k.partner_balangan,

@@ -50,6 +50,8 @@
 #include "cakap/options.h"
 #include "cakap/regions.h"
 #include "cakap/v1/allocation.pb.h"
+#include "cakap/v1/figures.pb.h"
+#include "cakap/v1/ledger.pb.h"
 #include "cakap/v1/match.pb.h"
 #include "cakap/v1/vacancy.pb.h"
 #include "cakap/v1/worker.pb.h"
@@ -90,6 +92,23 @@ struct CheckReport {
   // One line per problem, naming the record ("worker w-17: stored record fails its
   // checksum") or the table; empty when the index is sound.
   std::vector<std::string> problems;
+};
+
+// Who writes a ledger entry (Engine::RecordLedgerEntry).
+struct LedgerWriteOptions {
+  // Stored as LedgerEntry.source: a cakapd key name, or "portal".
+  std::string source = "portal";
+  // Non-empty: the caller is this partner. A placement must name a vacancy whose owner
+  // it is, and corrections and outcomes may only follow placements it recorded;
+  // PermissionDenied otherwise.
+  std::string partner;
+};
+
+// How figures are reported (Engine::Figures).
+struct FiguresOptions {
+  // > 0: every count from 1 to min_cell_size - 1 is reported as 0, suppressed (a
+  // partner's reply; docs/design.md).
+  int min_cell_size = 0;
 };
 
 // A backup made by Engine::Backup.
@@ -198,6 +217,28 @@ class Engine {
   uint64_t WaitForChange(uint64_t after, absl::Time deadline) const;
 
   absl::StatusOr<EngineStats> Stats() const;
+
+  // The placements and outcomes ledger (proto/cakap/v1/ledger.proto). Appends `entry`
+  // (a placement or an outcome for a stored worker) to the worker's history, with what
+  // it implies committed atomically with it: a placement makes the worker employed
+  // (self-employed for an own business) and counts against its vacancy's openings,
+  // closing the vacancy when they are all filled; a LEFT outcome or a withdrawal makes
+  // the worker seeking again unless another placement is active. Returns the entry as
+  // stored (seq, recorded_at, source set). InvalidArgument naming the field, NotFound
+  // for a missing worker or vacancy, PermissionDenied (options.partner),
+  // FailedPrecondition when the vacancy's openings are all filled.
+  absl::StatusOr<v1::LedgerEntry> RecordLedgerEntry(const v1::LedgerEntry& entry,
+                                                    const LedgerWriteOptions& options);
+  // Many entries in one commit (bulk import), applied in order, each seeing the ones
+  // before it: one result per entry. A non-OK status means nothing was written.
+  absl::StatusOr<std::vector<absl::StatusOr<v1::LedgerEntry>>> RecordLedgerEntries(
+      absl::Span<const v1::LedgerEntry> entries, const LedgerWriteOptions& options);
+  // Every entry of the worker's history, by seq (kept after the worker is deleted).
+  absl::StatusOr<std::vector<v1::LedgerEntry>> GetHistory(absl::string_view worker_id) const;
+  // The office's figures for a slice (proto/cakap/v1/figures.proto), exact, from the
+  // in-memory fact table. InvalidArgument naming the field.
+  absl::StatusOr<v1::GetFiguresResponse> Figures(const v1::GetFiguresRequest& request,
+                                                 const FiguresOptions& options) const;
 
   // Whether writes work: OK until a commit fails for a reason other than the input (a
   // full disk: ResourceExhausted naming the index directory; an I/O error), then that

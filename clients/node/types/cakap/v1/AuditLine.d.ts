@@ -1,3 +1,4 @@
+import type { Long } from '@grpc/proto-loader';
 /**
  * One partner read of personal data, on disk (fdatasync'd) before the reply is sent.
  */
@@ -7,11 +8,12 @@ export interface AuditLine {
      */
     'time'?: (string);
     /**
-     * The name of the partner's API key (never the key).
+     * The name of the caller's API key (never the key): a partner's; any key's for ledger writes.
      */
     'key'?: (string);
     /**
-     * "MatchCandidates", "MatchVacancies" or "GetWorker".
+     * "MatchCandidates", "MatchVacancies", "GetWorker", "RecordPlacement" or
+     * "RecordOutcome".
      */
     'rpc'?: (string);
     /**
@@ -39,6 +41,11 @@ export interface AuditLine {
      * MatchVacancies: the vacancies returned, in order.
      */
     'vacancyIds'?: (string)[];
+    /**
+     * RecordPlacement, RecordOutcome (every caller's, not only partners'): the entry's
+     * seq in worker_id's history; vacancy_id is the placement's vacancy. 0: another rpc.
+     */
+    'ledgerSeq'?: (number | string | Long);
 }
 /**
  * One partner read of personal data, on disk (fdatasync'd) before the reply is sent.
@@ -49,11 +56,12 @@ export interface AuditLine__Output {
      */
     'time': (string);
     /**
-     * The name of the partner's API key (never the key).
+     * The name of the caller's API key (never the key): a partner's; any key's for ledger writes.
      */
     'key': (string);
     /**
-     * "MatchCandidates", "MatchVacancies" or "GetWorker".
+     * "MatchCandidates", "MatchVacancies", "GetWorker", "RecordPlacement" or
+     * "RecordOutcome".
      */
     'rpc': (string);
     /**
@@ -81,4 +89,9 @@ export interface AuditLine__Output {
      * MatchVacancies: the vacancies returned, in order.
      */
     'vacancyIds': (string)[];
+    /**
+     * RecordPlacement, RecordOutcome (every caller's, not only partners'): the entry's
+     * seq in worker_id's history; vacancy_id is the placement's vacancy. 0: another rpc.
+     */
+    'ledgerSeq': (string);
 }

@@ -19,6 +19,12 @@ export interface Training {
      * Year completed; 0 means unknown. Otherwise 1950-2100.
      */
     'year'?: (number);
+    /**
+     * Last day of the training, "YYYY-MM-DD" (10 bytes): the cohort it belongs to in the
+     * office's figures (figures.proto). Empty: not known (the figures then use 31 December
+     * of `year`). When both are given, `year` must be the year of this date.
+     */
+    'endedOn'?: (string);
 }
 /**
  * A training the worker attended.
@@ -41,4 +47,10 @@ export interface Training__Output {
      * Year completed; 0 means unknown. Otherwise 1950-2100.
      */
     'year': (number);
+    /**
+     * Last day of the training, "YYYY-MM-DD" (10 bytes): the cohort it belongs to in the
+     * office's figures (figures.proto). Empty: not known (the figures then use 31 December
+     * of `year`). When both are given, `year` must be the year of this date.
+     */
+    'endedOn': (string);
 }

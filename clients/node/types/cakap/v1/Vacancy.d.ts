@@ -168,6 +168,13 @@ export interface Vacancy {
      * Who counts as local. Unspecified: by domicile.
      */
     'localBasis'?: (_cakap_v1_LocalBasis);
+    /**
+     * How many of the openings are filled: placements recorded into this vacancy
+     * (ledger.proto) that are not withdrawn. Kept by the engine from the ledger; any value
+     * given is ignored. When it reaches max(openings, 1) the vacancy is stored closed
+     * (open = false), also when an upsert says open.
+     */
+    'filled'?: (number);
 }
 /**
  * A job opening. Used inline in a match request, or stored (upserted) so that workers can
@@ -333,4 +340,11 @@ export interface Vacancy__Output {
      * Who counts as local. Unspecified: by domicile.
      */
     'localBasis': (_cakap_v1_LocalBasis__Output);
+    /**
+     * How many of the openings are filled: placements recorded into this vacancy
+     * (ledger.proto) that are not withdrawn. Kept by the engine from the ledger; any value
+     * given is ignored. When it reaches max(openings, 1) the vacancy is stored closed
+     * (open = false), also when an upsert says open.
+     */
+    'filled': (number);
 }
