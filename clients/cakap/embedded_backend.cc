@@ -104,6 +104,7 @@ class EmbeddedBackend : public Backend {
     last.set_sequence(cursor.seq);
     on_message(last);
     return absl::OkStatus();
+  }
   absl::StatusOr<std::vector<absl::StatusOr<v1::LedgerEntry>>> RecordLedgerEntries(
       absl::Span<const v1::LedgerEntry> entries) override {
     return engine_->RecordLedgerEntries(entries, LedgerWriteOptions());

@@ -63,7 +63,7 @@ ABSL_FLAG(std::string, local_basis, "", "match: who is local: domicile (default)
 ABSL_FLAG(std::string, wage, "", "match: offered monthly wage in rupiah, MIN-MAX, MIN- or -MAX");
 ABSL_FLAG(std::string, vacancy, "", "match: the vacancy as a JSON file (- for stdin)");
 ABSL_FLAG(std::vector<std::string>, vacancy_id, {},
-          "match: a stored vacancy; allocate: stored vacancies (repeatable)");
+          "match, place: a stored vacancy; allocate: stored vacancies (repeatable)");
 // match: options.
 ABSL_FLAG(int, page_size, cakap::kDefaultPageSize, "match: candidates per page");
 ABSL_FLAG(std::string, page_token, "", "match: next page, from the previous reply");
@@ -538,10 +538,12 @@ int Run(int argc, char** argv) {
     return RunMatchVacancies(ctx, pos, {absl::GetFlag(FLAGS_limit), absl::GetFlag(FLAGS_no_welfare)});
   }
   if (command == "place" || command == "outcome") {
+    const std::vector<std::string> vacancy_ids = absl::GetFlag(FLAGS_vacancy_id);
+    if (vacancy_ids.size() > 1) return ReportUsage("--vacancy-id: a placement names one vacancy");
     LedgerFlags flags;
     flags.kind = absl::GetFlag(FLAGS_kind);
     flags.date = absl::GetFlag(FLAGS_date);
-    flags.vacancy_id = absl::GetFlag(FLAGS_vacancy_id);
+    if (!vacancy_ids.empty()) flags.vacancy_id = vacancy_ids.front();
     flags.employer = absl::GetFlag(FLAGS_employer);
     flags.months = absl::GetFlag(FLAGS_months);
     flags.reason = absl::GetFlag(FLAGS_reason);

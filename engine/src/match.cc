@@ -539,7 +539,8 @@ absl::StatusOr<v1::MatchResult> RunMatch(const Xapian::Database& db, const Recor
 
 absl::StatusOr<v1::Worker> Engine::Impl::GetWorker(absl::string_view id) {
   CAKAP_RETURN_IF_ERROR(ValidateId(id, "id"));
-  return CatchXapian("get worker", [&]() -> absl::StatusOr<v1::Worker> {
+  // The label names the record, so a damaged id posting list says whose read failed.
+  return CatchXapian(absl::StrCat("get worker ", id), [&]() -> absl::StatusOr<v1::Worker> {
     ReaderPool::Lease lease = readers_.Acquire();
     CAKAP_ASSIGN_OR_RETURN(Xapian::docid docid,
                            FindDoc(lease.db(), WorkerIdTerm(id), absl::StrCat("worker ", id)));
@@ -555,7 +556,7 @@ absl::StatusOr<v1::Worker> Engine::Impl::GetWorker(absl::string_view id) {
 
 absl::StatusOr<v1::Vacancy> Engine::Impl::GetVacancy(absl::string_view id) {
   CAKAP_RETURN_IF_ERROR(ValidateId(id, "id"));
-  return CatchXapian("get vacancy", [&]() -> absl::StatusOr<v1::Vacancy> {
+  return CatchXapian(absl::StrCat("get vacancy ", id), [&]() -> absl::StatusOr<v1::Vacancy> {
     ReaderPool::Lease lease = readers_.Acquire();
     CAKAP_ASSIGN_OR_RETURN(Xapian::docid docid,
                            FindDoc(lease.db(), VacancyIdTerm(id), absl::StrCat("vacancy ", id)));
