@@ -4,11 +4,13 @@
 //   cakap-micro                                  # full run
 //   cakap-micro --benchmark_min_time=0.01        # quick (CI): a few seconds
 //   cakap-micro --benchmark_filter=Match_        # only Engine::Match
+//   CAKAP_MICRO_WORKERS=200000 cakap-micro --benchmark_filter=Match_   # on 200k workers
 //
 // Subjects: DecodeRecord (the per-candidate decode of the exact refine), Evaluate (the
 // constraints and score of one pair), CoverCircle (the geo cells of a radius query) and
-// Engine::Match end to end on a 20k-worker index built once, on first use, in a temporary
-// directory. Items/s is records, pairs, covers or matches per second.
+// Engine::Match end to end on a 20k-worker index (or CAKAP_MICRO_WORKERS) built once, on
+// first use, in a temporary directory, with and without a local-worker quota. Items/s is
+// records, pairs, covers or matches per second.
 #include <stdlib.h>
 
 #include <algorithm>
@@ -34,7 +36,12 @@ namespace {
 
 using corpus::VacancyClass;
 
-constexpr int kIndexWorkers = 20000;
+// The Match_ index: 20k workers, or CAKAP_MICRO_WORKERS (e.g. 200000 for the quota's cost
+// where candidate sets are large).
+int64_t IndexWorkers() {
+  const char* env = std::getenv("CAKAP_MICRO_WORKERS");
+  return env != nullptr && std::atoll(env) > 0 ? std::atoll(env) : 20000;
+}
 // Distinct vacancies per class that Match cycles through: one vacancy would measure one
 // point of the class's cost distribution.
 constexpr int kVacanciesPerClass = 16;
@@ -224,8 +231,8 @@ BENCHMARK(CoverCircle_200km);
 // ---------------------------------------------------------------------------------------
 // Engine::Match end to end (coarse query, refine, score, page of 20, facets or not).
 
-// The 20k-worker index, built on first use (so a --benchmark_filter without Match_ never
-// pays for it) and removed at exit.
+// The Match_ index (IndexWorkers()), built on first use (so a --benchmark_filter without
+// Match_ never pays for it) and removed at exit.
 class SharedIndex {
  public:
   static SharedIndex& Get() {
@@ -245,7 +252,7 @@ class SharedIndex {
     Check(engine.status(), "open engine");
     engine_ = *std::move(engine);
     std::vector<v1::Worker> batch(1000);
-    for (int64_t base = 0; base < kIndexWorkers; base += batch.size()) {
+    for (int64_t base = 0, n = IndexWorkers(); base < n; base += batch.size()) {
       for (size_t i = 0; i < batch.size(); ++i) batch[i] = Workers().Make(base + i);
       absl::StatusOr<BulkResult> put = engine_->UpsertWorkers(batch);
       Check(put.status(), "import");
@@ -261,15 +268,28 @@ class SharedIndex {
   std::unique_ptr<Engine> engine_;
 };
 
-void MatchOf(benchmark::State& state, VacancyClass cls, bool facets) {
+// With `local_share` > 0 each vacancy carries a local-worker quota (Kutai Timur's 80%
+// rule, issue 16): local = domiciled in the vacancy's own kabupaten (Kutai Timur when it
+// names none), so the local share of the candidates is low and the quota re-ranking
+// moves many of them; a quota also turns off the top-k pruning (docs/ranking.md), so the
+// ratio of a _Quota variant to its plain one is what a quota costs.
+void MatchOf(benchmark::State& state, VacancyClass cls, bool facets, double local_share = 0) {
   const Engine& engine = SharedIndex::Get().engine();
   std::vector<v1::Vacancy> vacancies;
-  for (int64_t i = 0; i < kVacanciesPerClass; ++i) vacancies.push_back(Vacancies().Make(cls, i));
+  for (int64_t i = 0; i < kVacanciesPerClass; ++i) {
+    v1::Vacancy v = Vacancies().Make(cls, i);
+    if (local_share > 0) {
+      const std::string& own = v.location().region_code();
+      v.add_local_region_codes(own.size() > 2 ? own : "64.08");
+      v.set_min_local_share(local_share);
+    }
+    vacancies.push_back(std::move(v));
+  }
   v1::MatchOptions options;
   options.set_page_size(20);
   options.set_facets(facets);
   size_t next = 0;
-  int64_t total = 0;
+  int64_t total = 0, moved = 0;
   for (auto _ : state) {
     absl::StatusOr<v1::MatchResult> r = engine.Match(vacancies[next], options);
     if (!r.ok()) {
@@ -277,12 +297,17 @@ void MatchOf(benchmark::State& state, VacancyClass cls, bool facets) {
       break;
     }
     total += r->total();
+    for (const v1::Candidate& c : r->candidates()) moved += c.moved_for_quota() ? 1 : 0;
     next = (next + 1) % vacancies.size();
   }
   state.SetItemsProcessed(state.iterations());
   // Mean candidates per match: the work behind the time.
   state.counters["candidates"] =
       benchmark::Counter(static_cast<double>(total), benchmark::Counter::kAvgIterations);
+  if (local_share > 0) {
+    state.counters["moved"] =
+        benchmark::Counter(static_cast<double>(moved), benchmark::Counter::kAvgIterations);
+  }
 }
 
 void Match_Local10(benchmark::State& state) { MatchOf(state, VacancyClass::kLocal10, false); }
@@ -307,6 +332,15 @@ void Match_Regions_Facets(benchmark::State& state) {
 void Match_National_Facets(benchmark::State& state) {
   MatchOf(state, VacancyClass::kNational, true);
 }
+void Match_Local50_Quota(benchmark::State& state) {
+  MatchOf(state, VacancyClass::kLocal50, false, 0.8);
+}
+void Match_Regional200_Quota(benchmark::State& state) {
+  MatchOf(state, VacancyClass::kRegional200, false, 0.8);
+}
+void Match_National_Quota(benchmark::State& state) {
+  MatchOf(state, VacancyClass::kNational, false, 0.8);
+}
 BENCHMARK(Match_Local10)->Unit(benchmark::kMicrosecond);
 BENCHMARK(Match_Local50)->Unit(benchmark::kMicrosecond);
 BENCHMARK(Match_Regional200)->Unit(benchmark::kMicrosecond);
@@ -317,6 +351,9 @@ BENCHMARK(Match_Local50_Facets)->Unit(benchmark::kMicrosecond);
 BENCHMARK(Match_Regional200_Facets)->Unit(benchmark::kMicrosecond);
 BENCHMARK(Match_Regions_Facets)->Unit(benchmark::kMicrosecond);
 BENCHMARK(Match_National_Facets)->Unit(benchmark::kMicrosecond);
+BENCHMARK(Match_Local50_Quota)->Unit(benchmark::kMicrosecond);
+BENCHMARK(Match_Regional200_Quota)->Unit(benchmark::kMicrosecond);
+BENCHMARK(Match_National_Quota)->Unit(benchmark::kMicrosecond);
 
 }  // namespace
 }  // namespace cakap
