@@ -730,7 +730,7 @@ test("overview for a partner, on a phone with the keyboard: counts under 10 are 
   await page.context().close();
 });
 
-test("overview: a date the server cannot read in the cohort gets its message next to that field", async () => {
+test("overview: a date the server cannot read in the cohort, or a region outside a partner's, gets the server's message next to that field", async () => {
   const page = await world.page();
   await world.login(page, world.keys.portal);
   await page.goto(`${world.url}#/overview`);
@@ -749,6 +749,23 @@ test("overview: a date the server cannot read in the cohort gets its message nex
   sameFigures(await shownFigures(page), world.figures(sliceArgs(COHORT_2024)));
   assert.deepEqual(page.errors, []);
   await page.context().close();
+
+  // A partner restricted to Kalimantan Selatan: its own regions' figures by default, and
+  // the server's refusal of another province under the region field.
+  const kalsel = await world.page();
+  await world.login(kalsel, world.keys.kalsel);
+  await kalsel.goto(`${world.url}#/overview`);
+  await figuresFor(kalsel, COHORT_2024);
+  sameFigures(await shownFigures(kalsel), world.cli(world.keys.kalsel, ["figures", ...sliceArgs(COHORT_2024)]));
+  await figuresFor(kalsel, { ...COHORT_2024, region: "64" });
+  const outside = await rpc(world, world.keys.kalsel, "cakap.v1.FiguresService/GetFigures", {
+    slice: { cohortFrom: COHORT_2024.cohort_from, cohortTo: COHORT_2024.cohort_to, regionCodes: ["64"] },
+  });
+  assert.equal(outside.status, 403);
+  assert.equal(await kalsel.locator("[data-field-error=region_codes]").textContent(), outside.body.message);
+  assert.equal(await kalsel.locator("select[name=region_codes]").getAttribute("aria-invalid"), "true");
+  assert.deepEqual(kalsel.errors, []);
+  await kalsel.context().close();
 });
 
 test("on a phone: one column, keyboard-only autocomplete, the plain map without tiles", async () => {
