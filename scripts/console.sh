@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # The web console on the demo data, in one command: installs what is missing (Debian),
 # builds cakapd, cakap and cakap-gen and the console (clients/web), generates the 3,000
-# demo workers of scripts/demo.sh into a fresh index, makes a partner and an admin key,
-# and runs cakapd with the console until Ctrl-C. Open the printed URL and sign in with a
-# printed key.
+# demo workers of scripts/demo.sh, their placements and outcomes (the ledger) and 300 open
+# vacancies into a fresh index (so the Overview has figures), makes partner, portal and
+# admin keys, and runs cakapd with the console until Ctrl-C. Open the printed URL and
+# sign in with a printed key.
 #
 #   scripts/console.sh                  # from any directory
 #
@@ -37,8 +38,17 @@ clients/web/build.sh
 echo "== generating 3000 demo workers (seed 42, today $DEMO_TODAY) into a fresh $DIR"
 rm -rf "$DIR"
 mkdir -p "$DIR"
-"$BUILD_DIR/bench/corpus/cakap-gen" --workers 3000 --seed 42 --today "$DEMO_TODAY" >"$DIR/workers.jsonl"
-"$BUILD_DIR/clients/cakap/cakap" --data "$DIR/index" import workers "$DIR/workers.jsonl"
+GEN="$BUILD_DIR/bench/corpus/cakap-gen"
+CAKAP=("$BUILD_DIR/clients/cakap/cakap" --data "$DIR/index" --today "$DEMO_TODAY")
+# As scripts/demo.sh: trainings with end dates (the figures' cohorts), the ledger of
+# placements and outcomes, and 300 open vacancies (the demand side of supply and demand).
+"$GEN" --workers 3000 --seed 42 --today "$DEMO_TODAY" --training-dates >"$DIR/workers.jsonl"
+"${CAKAP[@]}" import workers "$DIR/workers.jsonl"
+"$GEN" --ledger 3000 --seed 42 --today "$DEMO_TODAY" >"$DIR/ledger.jsonl"
+"${CAKAP[@]}" import ledger "$DIR/ledger.jsonl"
+"$GEN" --vacancies 300 --seed 42 --today "$DEMO_TODAY" | sed 's/^{/{"open":true,/' \
+  >"$DIR/demand-vacancies.jsonl"
+"${CAKAP[@]}" import vacancies "$DIR/demand-vacancies.jsonl"
 
 keys="$DIR/keys"
 partner=$("$BUILD_DIR/service/cakapd" keys add --keys "$keys" --name demo-partner --role partner 2>/dev/null)
@@ -59,6 +69,8 @@ cat <<MSG
  Try: required skill "juru las", Kabupaten Balangan, 50 km, Cari. The same match by the
  CLI: $BUILD_DIR/clients/cakap/cakap --server $GRPC --key $partner \\
         match --require LAS --near 63.11 --radius 50
+ Overview: training ended from 2024-01-01 to 2024-12-31, Hitung angka: the 2024
+ cohort's figures (a partner sees counts under 10 as "< 10").
  Ctrl-C stops the server.
 ==================================================================================
 

@@ -6,6 +6,7 @@ import { Code, ConnectError, createClient, type Interceptor } from "@connectrpc/
 import { createConnectTransport } from "@connectrpc/connect-web";
 import { AdminService, MatchService, VacancyService, WorkerService } from "./gen/cakap/v1/service_pb";
 import { LexiconService, type RegionEntry } from "./gen/cakap/v1/lexicon_pb";
+import { FiguresService } from "./gen/cakap/v1/figures_pb";
 
 const KEY = "cakap.apiKey";
 
@@ -39,10 +40,13 @@ export const api = {
   match: createClient(MatchService, transport),
   admin: createClient(AdminService, transport),
   lexicon: createClient(LexiconService, transport),
+  figures: createClient(FiguresService, transport),
 };
 
 // The server's words for a failed call, and the request field it names, if any: cakapd's
-// INVALID_ARGUMENT messages start with the field's path ("vacancy.radius_km: ...").
+// INVALID_ARGUMENT messages start with the field's path ("vacancy.radius_km: ..."); a
+// message about a family of fields ends the path with "*" ("slice.welfare_decile_*: ...",
+// the figures' PERMISSION_DENIED to partners).
 export interface CallError {
   code: Code;
   message: string;
@@ -50,7 +54,7 @@ export interface CallError {
 }
 export function callError(err: unknown): CallError {
   const e = ConnectError.from(err);
-  const m = /^([a-z_][a-z0-9_]*(?:\[\d+\])?(?:\.[a-z_][a-z0-9_]*(?:\[\d+\])?)*): /.exec(e.rawMessage);
+  const m = /^([a-z_][a-z0-9_]*(?:\[\d+\])?(?:\.[a-z_][a-z0-9_]*(?:\[\d+\])?)*\*?): /.exec(e.rawMessage);
   return { code: e.code, message: e.rawMessage || Code[e.code], field: m ? m[1] : "" };
 }
 export { Code };

@@ -1,6 +1,6 @@
-// The shortlist as CSV (RFC 4180, UTF-8 with a BOM so spreadsheet programs read the
-// Indonesian names right): one row per candidate, in ranking order, with the score and
-// its components exactly as the server sent them.
+// CSV exports (RFC 4180, UTF-8 with a BOM so spreadsheet programs read the Indonesian
+// names right). The shortlist: one row per candidate, in ranking order, with the score
+// and its components exactly as the server sent them.
 import type { Candidate } from "./gen/cakap/v1/match_pb";
 import type { RegionEntry } from "./gen/cakap/v1/lexicon_pb";
 
@@ -35,6 +35,12 @@ export function toCsv(rows: Candidate[], regions: RegionEntry[]): string {
     );
   });
   return "\ufeff" + lines.join("\r\n") + "\r\n";
+}
+
+// Any table as CSV in the same form (RFC 4180, UTF-8 with a BOM, CRLF): the header, then
+// one line per row, the cells as given.
+export function tableCsv(header: string[], rows: (string | number)[][]): string {
+  return "\ufeff" + [header, ...rows].map((r) => r.map(cell).join(",")).join("\r\n") + "\r\n";
 }
 
 export function download(name: string, text: string): void {

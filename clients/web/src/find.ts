@@ -59,6 +59,21 @@ export function workerPoint(w: Worker | undefined, all: RegionEntry[]): [number,
   return r ? [r.latitude, r.longitude] : null;
 }
 
+// The kabupaten/kota select, grouped by province; with `provinces`, each group starts
+// with its whole province (a slice of the figures may name a province code).
+export function regionSelect(all: RegionEntry[], name: string, empty: string, provinces = false): HTMLSelectElement {
+  const select = h("select", { name }, h("option", { value: "" }, empty));
+  for (const p of all.filter((r) => r.level === "province")) {
+    const group = h("optgroup", { label: p.name });
+    if (provinces) group.appendChild(h("option", { value: p.code }, `${p.name} (${p.code}) — ${t("wholeProvince")}`));
+    for (const r of all.filter((x) => x.provinceCode === p.code && x.level !== "province")) {
+      group.appendChild(h("option", { value: r.code }, `${r.name} (${r.code})`));
+    }
+    select.appendChild(group);
+  }
+  return select;
+}
+
 export function scoreBars(components: ScoreComponent[]): HTMLElement {
   return h(
     "ul",
@@ -102,15 +117,7 @@ export async function renderFind(main: HTMLElement): Promise<void> {
     [1, 2, 3, 4, 5, 6, 7, 8, 9].map((n) => h("option", { value: String(n) }, String(n))),
   );
   kkni.value = String(saved?.kkni ?? 0);
-  const region = h("select", { name: "region" }, h("option", { value: "" }, t("chooseRegion")));
-  const provinces = all.filter((r) => r.level === "province");
-  for (const p of provinces) {
-    const group = h("optgroup", { label: p.name });
-    for (const r of all.filter((x) => x.provinceCode === p.code && x.level !== "province")) {
-      group.appendChild(h("option", { value: r.code }, `${r.name} (${r.code})`));
-    }
-    region.appendChild(group);
-  }
+  const region = regionSelect(all, "region", t("chooseRegion"));
   region.value = saved?.region ?? "";
   let point: [number, number] | undefined = saved?.point;
   const pointText = h("p", { class: "help", "aria-live": "polite" });

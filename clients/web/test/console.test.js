@@ -6,7 +6,7 @@ import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { World, START, rpc, screenshots, shownCandidates } from "./harness.js";
+import { World, START, TODAY, rpc, screenshots, shownCandidates } from "./harness.js";
 
 const world = new World();
 before(async () => world.start(), { timeout: 180000 });
@@ -453,7 +453,130 @@ test("bad input in the search form: the server's message next to the field it na
   await page.context().close();
 });
 
-test("overview: the index counts for an admin, the figures hook labelled, and the English switch", async () => {
+// --- the overview's figures ----------------------------------------------------------------
+
+// The tiles of the figures, by proto field, and the JSON field of `cakap --json figures`.
+const FIGURES = [
+  ["workers", "workers"],
+  ["trained", "trained"],
+  ["certified", "certified"],
+  ["placed", "placed"],
+  ["placed_job", "placedJob"],
+  ["placed_apprenticeship", "placedApprenticeship"],
+  ["placed_own_business", "placedOwnBusiness"],
+  ["still_working_3m", "stillWorking3m"],
+  ["still_working_6m", "stillWorking6m"],
+];
+// A Count of the CLI's JSON (proto3 JSON: zero and false are left out).
+const count = (c) => ({ value: Number(c?.value ?? 0), suppressed: c?.suppressed === true });
+const SD_COLUMNS = [
+  ["available_certified", "availableCertified"],
+  ["open_openings", "openOpenings"],
+  ["expiring_30d", "expiring30d"],
+  ["expiring_90d", "expiring90d"],
+  ["expiring_180d", "expiring180d"],
+];
+
+// Fills the slice form as a user would (the skill from the autocomplete, the region from
+// the picker) and submits it; resolves when the page shows the reply.
+async function figuresFor(page, slice = {}) {
+  const form = page.locator("form.figures-form");
+  await form.waitFor();
+  for (const name of ["cohort_from", "cohort_to", "period_from", "period_to", "as_of"]) {
+    await form.locator(`input[name=${name}]`).fill(slice[name] ?? "");
+  }
+  if (slice.skillTyped) {
+    const skill = page.locator("[data-skill-input=figures-skill]");
+    await skill.fill(slice.skillTyped);
+    await page.locator(`.suggestions li[data-code="${slice.skill}"]`).waitFor();
+    await page.locator(`.suggestions li[data-code="${slice.skill}"]`).click();
+    await form.locator(".chip", { hasText: slice.skill }).waitFor();
+  }
+  await form.locator("select[name=certificate_issuer]").selectOption(slice.issuer ? { label: slice.issuer } : "");
+  await form.locator("select[name=region_codes]").selectOption(slice.region ?? "");
+  await form.locator("select[name=institution_kind]").selectOption(slice.kind ?? "");
+  await form.locator("select[name=welfare_decile_min]").selectOption(slice.decileMin ?? "");
+  await form.locator("select[name=welfare_decile_max]").selectOption(slice.decileMax ?? "");
+  await form.locator("input[name=supply_demand]").setChecked(slice.supplyDemand ?? false);
+  await submitFigures(page, () => form.locator("button[type=submit]").click());
+}
+
+async function submitFigures(page, submit) {
+  const before = Number((await page.getAttribute("[data-figures=results]", "data-run")) ?? 0);
+  await submit();
+  await page.waitForFunction((n) => Number(document.querySelector("[data-figures=results]")?.dataset.run ?? 0) > n, before);
+}
+
+// The CLI's flags for the same slice.
+function sliceArgs(slice) {
+  const args = [];
+  const flag = (name, value) => value && args.push(`--${name}`, value);
+  flag("cohort-from", slice.cohort_from);
+  flag("cohort-to", slice.cohort_to);
+  flag("period-from", slice.period_from);
+  flag("period-to", slice.period_to);
+  flag("skill", slice.skill);
+  flag("issuer", slice.issuer);
+  flag("region", slice.region);
+  flag("institution-kind", slice.kind);
+  flag("decile-min", slice.decileMin);
+  flag("decile-max", slice.decileMax);
+  flag("as-of", slice.as_of);
+  if (slice.supplyDemand) args.push("--supply-demand");
+  return args;
+}
+
+async function shownFigures(page) {
+  return page.$$eval(".figure-tiles .tile", (tiles) =>
+    Object.fromEntries(
+      tiles.map((t) => [
+        t.dataset.figure,
+        { value: Number(t.dataset.value), suppressed: t.dataset.suppressed === "true", text: t.querySelector(".value").textContent, count: t.dataset.count, of: t.querySelector(".of")?.textContent },
+      ]),
+    ),
+  );
+}
+
+// The page's tiles against a reply of the CLI: every count, its text ("< 10" when the
+// server suppressed it, never 0), the medians and how many each is over.
+function sameFigures(shown, reply, locale = "id-ID") {
+  const min = reply.minCellSize ?? 0;
+  const text = (c) => (c.suppressed ? `< ${min}` : c.value.toLocaleString(locale));
+  for (const [key, json] of FIGURES) {
+    const c = count(reply.figures[json]);
+    assert.deepEqual([key, shown[key].value, shown[key].suppressed], [key, c.value, c.suppressed]);
+    assert.equal(shown[key].text, text(c), key);
+  }
+  for (const [key, json, n] of [
+    ["median_days_training_to_placement", "medianDaysTrainingToPlacement", "withTrainingBeforePlacement"],
+    ["median_days_certification_to_placement", "medianDaysCertificationToPlacement", "withCertificateBeforePlacement"],
+  ]) {
+    const m = reply.figures[json] ?? 0;
+    assert.equal(shown[key].value, m, key);
+    assert.equal(shown[key].text, m < 0 ? "—" : m.toLocaleString(locale, { maximumFractionDigits: 1 }), key);
+    assert.equal(Number(shown[key].count), count(reply.figures[n]).value, key);
+    assert.ok(shown[key].of.includes(text(count(reply.figures[n]))), `${key}: ${shown[key].of}`);
+  }
+}
+
+// The published sentence as the page must write it, from the CLI's numbers.
+function sentence(reply, lang, cohort) {
+  const min = reply.minCellSize ?? 0;
+  const f = Object.fromEntries(FIGURES.map(([, json]) => [json, count(reply.figures[json])]));
+  const c = (x) => (x.suppressed ? `< ${min}` : x.value.toLocaleString(lang === "en" ? "en-US" : "id-ID"));
+  const withApp = f.placedApprenticeship.value > 0 || f.placedApprenticeship.suppressed;
+  if (lang === "en") {
+    const noun = (x, one, many) => `${c(x)} ${!x.suppressed && x.value === 1 ? one : many}`;
+    const parts = [noun(f.placedJob, "job", "jobs"), withApp && noun(f.placedApprenticeship, "apprenticeship", "apprenticeships"), noun(f.placedOwnBusiness, "own business", "own businesses")];
+    return `Of ${c(f.trained)} trained in ${cohort}, ${c(f.placed)} placed: ${parts.filter(Boolean).join(", ")}; still working after 6 months: ${c(f.stillWorking6m)}.`;
+  }
+  const parts = [`${c(f.placedJob)} mendapat pekerjaan`, withApp && `${c(f.placedApprenticeship)} magang`, `${c(f.placedOwnBusiness)} membuka usaha sendiri`];
+  return `Dari ${c(f.trained)} orang yang selesai pelatihan pada ${cohort}, ${c(f.placed)} ditempatkan: ${parts.filter(Boolean).join(", ")}; yang masih bekerja setelah 6 bulan: ${c(f.stillWorking6m)}.`;
+}
+
+const COHORT_2024 = { cohort_from: "2024-01-01", cohort_to: "2024-12-31" };
+
+test("overview: the index counts for an admin; the 2024 cohort's figures and sentence are `cakap figures`', in Indonesian and English", async () => {
   const page = await world.page();
   await world.login(page, world.keys.admin);
   await page.click("nav a[href='#/overview']");
@@ -461,14 +584,44 @@ test("overview: the index counts for an admin, the figures hook labelled, and th
   const stats = await rpc(world, world.keys.admin, "cakap.v1.AdminService/Stats", {});
   assert.equal((await page.locator("[data-stat=workers] .value").textContent()).replace(/\D/g, ""), String(stats.body.workers));
   assert.equal((await page.locator("[data-stat=vacancies] .value").textContent()).replace(/\D/g, ""), String(stats.body.vacancies ?? 0));
-  assert.match(await page.locator("[data-figures=pending]").textContent(), /FiguresService/);
-  await shot(page, "overview.png");
-  await page.selectOption("#lang", "en");
+  assert.equal(await page.locator("[data-figures=pending]").count(), 0);
+  // Every control of the slice form has a label.
+  const unlabelled = await page.$$eval("form.figures-form input, form.figures-form select", (els) =>
+    els.filter((e) => !(e.labels && e.labels.length) && !e.getAttribute("aria-label")).map((e) => e.outerHTML),
+  );
+  assert.deepEqual(unlabelled, []);
+
+  // The 2024 cohort (training ended in 2024), everywhere: the demo's Bontang-style summary.
+  await figuresFor(page, COHORT_2024);
+  const cli = world.figures(sliceArgs(COHORT_2024));
+  assert.ok(count(cli.figures.placed).value > 0, `the demo ledger places some of the 2024 cohort: ${JSON.stringify(cli.figures)}`);
+  sameFigures(await shownFigures(page), cli);
+  assert.equal(await page.locator("[data-summary]").textContent(), sentence(cli, "id", "2024"));
+  assert.equal(await page.locator("[data-suppression]").count(), 0, "no suppression for an admin");
+  assert.equal(await page.locator("table.sd").count(), 0, "supply and demand only when asked");
+  await shot(page, "overview.png", true);
+
+  // Trained at a BLK: the CLI's figures; in English, the sentence agrees in number.
+  const blk = { ...COHORT_2024, kind: "BLK" };
+  await figuresFor(page, blk);
+  const cliBlk = world.figures(sliceArgs(blk));
+  sameFigures(await shownFigures(page), cliBlk);
+  assert.equal(await page.locator("[data-summary]").textContent(), sentence(cliBlk, "id", "2024"));
+  await submitFigures(page, () => page.selectOption("#lang", "en"));
   await page.locator("nav a", { hasText: "Find candidates" }).waitFor();
   assert.equal(await page.getAttribute("html", "lang"), "en");
   assert.match(await page.locator("h1").textContent(), /Overview/);
-  assert.match(await page.locator("[data-figures=pending]").textContent(), /Not available yet/);
-  // A partner's overview: the server's refusal, not an error page.
+  assert.equal(await page.inputValue("select[name=institution_kind]"), "BLK");
+  sameFigures(await shownFigures(page), cliBlk, "en-US");
+  const english = await page.locator("[data-summary]").textContent();
+  assert.equal(english, sentence(cliBlk, "en", "2024"));
+  for (const [json, one] of [["placedJob", "job"], ["placedApprenticeship", "apprenticeship"], ["placedOwnBusiness", "own business"]]) {
+    const c = count(cliBlk.figures[json]);
+    if (c.value === 1) assert.ok(english.includes(` 1 ${one},`) || english.includes(` 1 ${one};`), english);
+    if (c.value === 1) assert.ok(!english.includes(` 1 ${one}s`) && !english.includes(` 1 ${one}es`), english);
+  }
+
+  // A partner's overview: the server's refusal of the index counts, not an error page.
   const partner = await world.page();
   await world.login(partner, world.keys.partner);
   await partner.goto(`${world.url}#/overview`);
@@ -478,6 +631,141 @@ test("overview: the index counts for an admin, the figures hook labelled, and th
   assert.deepEqual([...page.errors, ...partner.errors], []);
   await page.context().close();
   await partner.context().close();
+});
+
+test("overview as the office (portal): a slice by skill, province, issuer and welfare decile is `cakap figures`'; supply and demand sorts, and its CSV is the table", async () => {
+  const page = await world.page();
+  await world.login(page, world.keys.portal);
+  await page.goto(`${world.url}#/overview`);
+  const slice = { skillTyped: "juru las", skill: "LAS", region: "64", issuer: "BNSP", decileMin: "1", decileMax: "6", supplyDemand: true, as_of: TODAY };
+  await figuresFor(page, slice);
+  // The figures: the CLI embedded on the same index.
+  const cli = world.figures(sliceArgs(slice));
+  assert.ok(count(cli.figures.workers).value > 0, JSON.stringify(cli.figures));
+  sameFigures(await shownFigures(page), cli);
+  assert.equal(await page.locator(".figures .status").textContent(), `Angka per ${TODAY}`);
+  // Supply and demand: the rows of the live index (the tests add vacancies), by the CLI
+  // over gRPC with the same key, in the server's order.
+  const live = world.cli(world.keys.portal, ["figures", ...sliceArgs(slice)]);
+  sameFigures(await shownFigures(page), live);
+  assert.ok(live.supplyDemand?.length > 1, "supply and demand rows for welders in Kalimantan Timur");
+  assert.ok(live.supplyDemand.some((r) => count(r.openOpenings).value > 0), "some open openings");
+  const tableRows = () =>
+    page.$$eval("table.sd tbody tr", (trs) =>
+      trs.map((tr) => [tr.dataset.skill, tr.dataset.region, ...[...tr.querySelectorAll("td.num")].map((td) => Number(td.dataset.value))]),
+    );
+  const expected = live.supplyDemand.map((r) => [r.skill, r.regionCode, ...SD_COLUMNS.map(([, json]) => count(r[json]).value)]);
+  assert.deepEqual(await tableRows(), expected);
+  const regions = (await rpc(world, world.keys.portal, "cakap.v1.LexiconService/ListRegions", {})).body.regions;
+  const firstRegion = await page.locator("table.sd tbody tr td").nth(1).textContent();
+  assert.equal(firstRegion, `${regions.find((r) => r.code === expected[0][1]).name} (${expected[0][1]})`);
+  await shot(page, "overview-supply-demand.png", true);
+  // Sorted by available certified workers, most first (ties in the server's order).
+  await page.click("button[data-sort=available_certified]");
+  await page.waitForSelector("th[data-col=available_certified][aria-sort=descending]");
+  const byAvailable = expected.map((r, i) => ({ r, i })).sort((a, b) => b.r[2] - a.r[2] || a.i - b.i).map((x) => x.r);
+  assert.deepEqual(await tableRows(), byAvailable);
+  // The CSV export is the table as shown.
+  const [download] = await Promise.all([page.waitForEvent("download"), page.click("[data-export=supply-demand-csv]")]);
+  const csv = parseCsv(readFileSync(await download.path(), "utf8").replace(/^\ufeff/, ""));
+  assert.deepEqual(csv[0], ["skill", "region_code", "region", ...SD_COLUMNS.map(([key]) => key)]);
+  const shownTable = await page.$$eval("table.sd tbody tr", (trs) =>
+    trs.map((tr) => [tr.dataset.skill, tr.dataset.region, tr.children[1].textContent, ...[...tr.querySelectorAll("td.num")].map((td) => td.dataset.value)]),
+  );
+  assert.deepEqual(
+    csv.slice(1).map((r) => [r[0], r[1], `${r[2]} (${r[1]})`, ...r.slice(3)]),
+    shownTable,
+  );
+  // Back in the server's order after the other direction and a different column.
+  await page.click("button[data-sort=skill]");
+  await page.waitForSelector("th[data-col=skill][aria-sort=ascending]");
+  assert.deepEqual((await tableRows()).map((r) => r[0]), [...expected.map((r) => r[0])].sort());
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test("overview for a partner, on a phone with the keyboard: counts under 10 are '< 10', never 0; a welfare slice is refused next to the field", async () => {
+  const page = await world.page(390, 844);
+  await world.login(page, world.keys.partner);
+  await page.goto(`${world.url}#/overview`);
+  // Keyboard only: the dates typed, Enter in a field submits.
+  await page.locator("input[name=cohort_from]").focus();
+  await page.keyboard.type(COHORT_2024.cohort_from);
+  await page.keyboard.press("Tab");
+  await page.keyboard.type(COHORT_2024.cohort_to);
+  await submitFigures(page, () => page.keyboard.press("Enter"));
+  const cli = world.cli(world.keys.partner, ["figures", ...sliceArgs(COHORT_2024)]);
+  assert.equal(cli.minCellSize, 10);
+  const suppressed = FIGURES.filter(([, json]) => count(cli.figures[json]).suppressed).map(([key]) => key);
+  assert.ok(suppressed.length > 0, `some count of the 2024 cohort is below 10 for a partner: ${JSON.stringify(cli.figures)}`);
+  const shown = await shownFigures(page);
+  sameFigures(shown, cli);
+  for (const key of suppressed) {
+    assert.equal(shown[key].text, "< 10", key);
+    assert.equal(await page.locator(`[data-figure=${key}] .value`).getAttribute("title"), "antara 1 dan 9");
+  }
+  assert.equal(await page.locator("[data-summary]").textContent(), sentence(cli, "id", "2024"));
+  assert.ok((await page.locator("[data-summary]").textContent()).includes("< 10"));
+  const note = page.locator("[data-suppression=shown]");
+  assert.match(await note.textContent(), /antara 1 dan 9 orang/);
+  // One column: no wider than the phone.
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 0, `page wider than the phone by ${overflow}px`);
+  await shot(page, "overview-phone.png", true);
+
+  // The welfare decile: the server's PERMISSION_DENIED under the welfare field, no figures.
+  await page.selectOption("select[name=welfare_decile_min]", "1");
+  await page.selectOption("select[name=welfare_decile_max]", "4");
+  await submitFigures(page, () => page.locator("form.figures-form button[type=submit]").click());
+  const denied = await rpc(world, world.keys.partner, "cakap.v1.FiguresService/GetFigures", {
+    slice: { cohortFrom: COHORT_2024.cohort_from, cohortTo: COHORT_2024.cohort_to, welfareDecileMin: 1, welfareDecileMax: 4 },
+  });
+  assert.equal(denied.status, 403);
+  const error = page.locator("[data-field-error=welfare_decile]");
+  assert.equal(await error.textContent(), denied.body.message);
+  assert.equal(await error.isVisible(), true);
+  assert.equal(await page.locator("select[name=welfare_decile_min]").getAttribute("aria-invalid"), "true");
+  assert.equal(await page.locator(".figure-tiles").count(), 0);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test("overview: a date the server cannot read in the cohort, or a region outside a partner's, gets the server's message next to that field", async () => {
+  const page = await world.page();
+  await world.login(page, world.keys.portal);
+  await page.goto(`${world.url}#/overview`);
+  await figuresFor(page, { cohort_from: "2024-13-01", cohort_to: "2024-12-31" });
+  const expected = await rpc(world, world.keys.portal, "cakap.v1.FiguresService/GetFigures", { slice: { cohortFrom: "2024-13-01", cohortTo: "2024-12-31" } });
+  assert.equal(expected.status, 400);
+  assert.match(expected.body.message, /^slice\.cohort_from: /);
+  const error = page.locator("[data-field-error=cohort_from]");
+  assert.equal(await error.textContent(), expected.body.message);
+  assert.equal(await page.locator("[data-field=cohort_from]").getAttribute("class"), "field invalid");
+  assert.equal(await page.locator("input[name=cohort_from]").getAttribute("aria-invalid"), "true");
+  assert.equal(await page.locator("[data-field-error=cohort_to]").textContent(), "");
+  // Corrected: the error goes, the figures come.
+  await figuresFor(page, COHORT_2024);
+  assert.equal(await error.textContent(), "");
+  sameFigures(await shownFigures(page), world.figures(sliceArgs(COHORT_2024)));
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+
+  // A partner restricted to Kalimantan Selatan: its own regions' figures by default, and
+  // the server's refusal of another province under the region field.
+  const kalsel = await world.page();
+  await world.login(kalsel, world.keys.kalsel);
+  await kalsel.goto(`${world.url}#/overview`);
+  await figuresFor(kalsel, COHORT_2024);
+  sameFigures(await shownFigures(kalsel), world.cli(world.keys.kalsel, ["figures", ...sliceArgs(COHORT_2024)]));
+  await figuresFor(kalsel, { ...COHORT_2024, region: "64" });
+  const outside = await rpc(world, world.keys.kalsel, "cakap.v1.FiguresService/GetFigures", {
+    slice: { cohortFrom: COHORT_2024.cohort_from, cohortTo: COHORT_2024.cohort_to, regionCodes: ["64"] },
+  });
+  assert.equal(outside.status, 403);
+  assert.equal(await kalsel.locator("[data-field-error=region_codes]").textContent(), outside.body.message);
+  assert.equal(await kalsel.locator("select[name=region_codes]").getAttribute("aria-invalid"), "true");
+  assert.deepEqual(kalsel.errors, []);
+  await kalsel.context().close();
 });
 
 test("on a phone: one column, keyboard-only autocomplete, the plain map without tiles", async () => {

@@ -1,10 +1,12 @@
-// The world the console's tests run in: the demo corpus (cakap-gen, 3000 workers, seed
-// 42, a fixed "today") imported with the cakap CLI into a fresh index, keys made with
-// `cakapd keys add`, and a real cakapd serving the built console (--web-root ../dist) and
-// the API on ephemeral 127.0.0.1 ports; the CLI over gRPC as the reference answer; and
-// Debian's chromium driven headless by playwright-core (no browser download).
+// The world the console's tests run in: the demo corpus of scripts/demo.sh (cakap-gen,
+// 3000 workers with training dates, seed 42, a fixed "today"; their placements and
+// outcomes; 300 open vacancies) imported with the cakap CLI into a fresh index, keys made
+// with `cakapd keys add`, and a real cakapd serving the built console (--web-root
+// ../dist) and the API on ephemeral 127.0.0.1 ports; the CLI over gRPC, or embedded on a
+// copy of the index, as the reference answer; and Debian's chromium driven headless by
+// playwright-core (no browser download).
 import { spawn, execFileSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, openSync, closeSync, mkdirSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync, rmSync, openSync, closeSync, mkdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -27,8 +29,23 @@ export class World {
     this.tmp = mkdtempSync(path.join(tmpdir(), "cakap-web-test-"));
     const data = path.join(this.tmp, "data");
     const corpus = path.join(this.tmp, "workers.jsonl");
-    execFileSync("sh", ["-c", `"${genBin}" --workers 3000 --seed 42 --today ${TODAY} > "${corpus}"`]);
-    execFileSync(cakapBin, ["--data", data, "import", "workers", corpus], { stdio: "pipe" });
+    // As scripts/demo.sh makes it: every training with its end date (the figures'
+    // cohorts), the generated placements and outcomes (the ledger), and 300 generated
+    // vacancies stored open (the demand side of supply and demand).
+    const ledger = path.join(this.tmp, "ledger.jsonl");
+    const demand = path.join(this.tmp, "demand-vacancies.jsonl");
+    execFileSync("sh", ["-c", `"${genBin}" --workers 3000 --seed 42 --today ${TODAY} --training-dates > "${corpus}"`]);
+    execFileSync("sh", ["-c", `"${genBin}" --ledger 3000 --seed 42 --today ${TODAY} > "${ledger}"`]);
+    execFileSync("sh", ["-c", `"${genBin}" --vacancies 300 --seed 42 --today ${TODAY} | sed 's/^{/{"open":true,/' > "${demand}"`]);
+    const cakap = (...args) => execFileSync(cakapBin, ["--data", data, "--today", TODAY, ...args], { stdio: "pipe" });
+    cakap("import", "workers", corpus);
+    cakap("import", "ledger", ledger);
+    cakap("import", "vacancies", demand);
+    this.ledgerLines = readFileSync(ledger, "utf8").split("\n").filter(Boolean).length;
+    // A copy of the index as cakapd starts on it, for the CLI embedded (the index itself
+    // is locked by cakapd): the reference answer for the figures.
+    this.refData = path.join(this.tmp, "reference");
+    cpSync(data, this.refData, { recursive: true });
     this.workers = new Map(
       readFileSync(corpus, "utf8")
         .split("\n")
@@ -97,6 +114,13 @@ export class World {
   // `cakap --server ... --json match ...` with a key: the reference answer over gRPC.
   cli(key, args) {
     const out = execFileSync(cakapBin, ["--server", `127.0.0.1:${this.grpcPort}`, "--key", key, "--json", ...args], { encoding: "utf8" });
+    return JSON.parse(out);
+  }
+
+  // `cakap --data COPY --today TODAY --json figures ...`: the CLI embedded on the index as
+  // cakapd started on it (workers and ledger are not changed by the tests).
+  figures(args) {
+    const out = execFileSync(cakapBin, ["--data", this.refData, "--today", TODAY, "--json", "figures", ...args], { encoding: "utf8" });
     return JSON.parse(out);
   }
 
