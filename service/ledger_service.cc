@@ -75,8 +75,9 @@ absl::Status Record(Call& call, const v1::LedgerEntry& entry, v1::LedgerEntry* o
 // A partner's slice: within its regions (its own when none are named), no welfare.
 absl::Status PartnerSlice(const ApiKey& key, v1::FiguresSlice* slice) {
   if (slice->welfare_decile_min() != 0 || slice->welfare_decile_max() != 0) {
-    return absl::PermissionDeniedError(
-        "slice.welfare_decile_*: welfare slices are for portal and admin keys only");
+    return absl::PermissionDeniedError(absl::StrCat(
+        slice->welfare_decile_min() != 0 ? "slice.welfare_decile_min" : "slice.welfare_decile_max",
+        ": welfare slices are for portal and admin keys only"));
   }
   if (!key.restricted()) return absl::OkStatus();
   if (slice->region_codes().empty()) {

@@ -116,14 +116,18 @@ std::string FormatFigures(const v1::FiguresSlice& slice, const v1::GetFiguresRes
   }
   // The sentence an office publishes (Bontang's report: "of 748 trainees 53 found jobs
   // and 36 opened a business").
+  // "1 job", "2 jobs", "< 10 jobs": singular only for an exact one.
+  auto counted = [](const v1::Count& n, absl::string_view one, absl::string_view many) {
+    return absl::StrCat(Cell(n), " ", n.value() == 1 && !n.suppressed() ? one : many);
+  };
   absl::StrAppend(&out, "\nof ", Cell(f.trained()), " trained", CohortWords(slice), ", ",
-                  Cell(f.placed()), " placed: ", Cell(f.placed_job()), " jobs, ");
+                  Cell(f.placed()), " placed: ", counted(f.placed_job(), "job", "jobs"), ", ");
   if (f.placed_apprenticeship().value() > 0 || f.placed_apprenticeship().suppressed()) {
-    absl::StrAppend(&out, Cell(f.placed_apprenticeship()), " apprenticeships, ");
+    absl::StrAppend(&out, counted(f.placed_apprenticeship(), "apprenticeship", "apprenticeships"),
+                    ", ");
   }
-  absl::StrAppend(&out, Cell(f.placed_own_business()),
-                  " own businesses; still working after 6 months: ", Cell(f.still_working_6m()),
-                  "\n");
+  absl::StrAppend(&out, counted(f.placed_own_business(), "own business", "own businesses"),
+                  "; still working after 6 months: ", Cell(f.still_working_6m()), "\n");
   if (r.supply_demand_size() > 0) {
     absl::StrAppend(&out, absl::StrFormat("\nsupply and demand on %s\n%-18s %-7s %10s %10s %10s %10s %10s\n",
                                           r.as_of(), "skill", "region", "available",

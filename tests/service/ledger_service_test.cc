@@ -154,9 +154,11 @@ TEST_F(LedgerServiceTest, PartnerFiguresAreSuppressedAndWelfareSlicesDenied) {
   EXPECT_TRUE(RawUnary(server_, kFigures, server_.keys.portal, req.SerializeAsString()).ok());
   st = RawUnary(server_, kFigures, server_.keys.partner, req.SerializeAsString());
   EXPECT_EQ(st.error_code(), grpc::StatusCode::PERMISSION_DENIED) << Describe(st);
+  EXPECT_THAT(st.error_message(), ::testing::StartsWith("slice.welfare_decile_max: "));
   r = Post(kFigures, server_.keys.partner, R"({"slice":{"welfareDecileMax":4}})");
   ASSERT_TRUE(r);
   EXPECT_EQ(r->status, 403) << r->body;
+  EXPECT_THAT(r->body, HasSubstr(R"("message":"slice.welfare_decile_max: )"));
   // A partner limited to Kalimantan Timur may not ask about Balangan (South Kalimantan).
   r = Post(kFigures, server_.keys.partner_kaltim, R"({"slice":{"regionCodes":["63.11"]}})");
   ASSERT_TRUE(r);

@@ -44,9 +44,9 @@ export const api = {
 };
 
 // The server's words for a failed call, and the request field it names, if any: cakapd's
-// INVALID_ARGUMENT messages start with the field's path ("vacancy.radius_km: ..."); a
-// message about a family of fields ends the path with "*" ("slice.welfare_decile_*: ...",
-// the figures' PERMISSION_DENIED to partners).
+// INVALID_ARGUMENT messages, and PERMISSION_DENIED about a field (the figures' welfare
+// slice to a partner, "slice.welfare_decile_min: ..."), start with the field's path
+// ("vacancy.radius_km: ...").
 export interface CallError {
   code: Code;
   message: string;
@@ -54,7 +54,7 @@ export interface CallError {
 }
 export function callError(err: unknown): CallError {
   const e = ConnectError.from(err);
-  const m = /^([a-z_][a-z0-9_]*(?:\[\d+\])?(?:\.[a-z_][a-z0-9_]*(?:\[\d+\])?)*\*?): /.exec(e.rawMessage);
+  const m = /^([a-z_][a-z0-9_]*(?:\[\d+\])?(?:\.[a-z_][a-z0-9_]*(?:\[\d+\])?)*): /.exec(e.rawMessage);
   return { code: e.code, message: e.rawMessage || Code[e.code], field: m ? m[1] : "" };
 }
 export { Code };

@@ -148,7 +148,7 @@ function renderFigures(section: HTMLElement, all: RegionEntry[]): void {
     skill.input.setAttribute("aria-describedby", `${fields.skill.error.id} ${fields.skill.error.id.replace(/-error$/, "-help")}`);
   }
   // The welfare range: two selects under one legend, one message slot for both (the
-  // server names them together, "slice.welfare_decile_*", when it refuses a partner).
+  // server names the one given, "slice.welfare_decile_min", when it refuses a partner).
   const decileError = h("p", { class: "field-error", id: "welfare-decile-error", "data-field-error": "welfare_decile", role: "alert" });
   const decileHelp = h("p", { class: "help", id: "welfare-decile-help" }, t("welfareHelp"));
   for (const el of [decileMin, decileMax]) el.setAttribute("aria-describedby", `${decileError.id} ${decileHelp.id}`);
@@ -220,7 +220,7 @@ function renderFigures(section: HTMLElement, all: RegionEntry[]): void {
   }
 
   // The server's message goes next to the field its path names ("slice.cohort_from: ...",
-  // "slice.region_codes[0]: ...", "slice.welfare_decile_*: ...", "as_of: ...").
+  // "slice.region_codes[0]: ...", "slice.welfare_decile_min: ...", "as_of: ...").
   function showError(err: unknown) {
     const e = callError(err);
     const path = e.field.replace(/^slice\./, "");
