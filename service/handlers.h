@@ -39,6 +39,8 @@ absl::Status GetVacancy(Call& call, const v1::GetVacancyRequest& req,
                         v1::GetVacancyResponse* resp);
 absl::Status DeleteVacancy(Call& call, const v1::DeleteVacancyRequest& req,
                            v1::DeleteVacancyResponse* resp);
+absl::Status ListVacancies(Call& call, const v1::ListVacanciesRequest& req,
+                           v1::ListVacanciesResponse* resp);
 absl::Status Stats(Call& call, const v1::StatsRequest& req, v1::StatsResponse* resp);
 absl::Status Backup(Call& call, const v1::BackupRequest& req, v1::BackupResponse* resp);
 

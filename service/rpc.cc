@@ -100,6 +100,7 @@ RpcTable::RpcTable(Backend* backend) : backend_(backend) {
                                                                     &UpsertVacancies));
   methods_.push_back(UnaryMethod(kVacancies, "GetVacancy", &GetVacancy));
   methods_.push_back(UnaryMethod(kVacancies, "DeleteVacancy", &DeleteVacancy));
+  methods_.push_back(UnaryMethod(kVacancies, "ListVacancies", &ListVacancies));
   methods_.push_back(UnaryMethod(kMatch, "MatchCandidates", &MatchCandidates));
   methods_.push_back(UnaryMethod(kMatch, "MatchVacancies", &MatchVacancies));
   methods_.push_back(UnaryMethod(kAdmin, "Stats", &Stats));

@@ -209,6 +209,50 @@ absl::Status GetVacancy(Call& call, const v1::GetVacancyRequest& req,
   return absl::OkStatus();
 }
 
+absl::Status ListVacancies(Call& call, const v1::ListVacanciesRequest& req,
+                           v1::ListVacanciesResponse* resp) {
+  CAKAP_RETURN_IF_ERROR(call.Authorize(kAnyRole));
+  VacancyListOptions options;
+  options.open_only = req.open_only();
+  options.owner = req.owner();
+  options.page_size = req.page_size();  // checked by the engine, as its limits say
+  const bool partner = call.partner();
+  if (partner) {
+    // A partner lists its own vacancies only, never the open ones of other owners (which
+    // GetVacancy shows it one at a time): asking for another owner is refused outright.
+    if (!req.owner().empty() && req.owner() != call.key().name) {
+      return absl::PermissionDeniedError(
+          "owner: a partner key lists only its own vacancies (owner empty or its key's name)");
+    }
+    options.owner = call.key().name;
+  }
+  if (!req.page_token().empty()) {
+    // Bound to the caller's key, as match page tokens are (page_token_mac.h).
+    absl::StatusOr<std::string> engine_token =
+        call.backend().page_tokens->Open(call.key().name, req.page_token());
+    if (!engine_token.ok()) {
+      return Renamed(engine_token.status(), "options.page_token", "page_token");
+    }
+    options.page_token = *std::move(engine_token);
+  }
+  CAKAP_RETURN_IF_ERROR(call.BeforeEngine());
+  absl::StatusOr<VacancyPage> page = call.engine().ListVacancies(options);
+  if (!page.ok()) return page.status();
+  resp->mutable_vacancies()->Reserve(static_cast<int>(page->vacancies.size()));
+  for (v1::Vacancy& vacancy : page->vacancies) {
+    if (partner) {
+      RedactVacancy(call.key(), &vacancy);  // its own: nothing to redact, as GetVacancy
+      vacancy.DiscardUnknownFields();
+    }
+    *resp->add_vacancies() = std::move(vacancy);
+  }
+  if (!page->next_page_token.empty()) {
+    resp->set_next_page_token(
+        call.backend().page_tokens->Seal(call.key().name, page->next_page_token));
+  }
+  return absl::OkStatus();
+}
+
 absl::Status DeleteVacancy(Call& call, const v1::DeleteVacancyRequest& req,
                            v1::DeleteVacancyResponse*) {
   CAKAP_RETURN_IF_ERROR(call.Authorize(kWriters));

@@ -22,6 +22,7 @@
 #include "cakap/v1/figures.pb.h"
 #include "cakap/v1/ledger.pb.h"
 #include "cakap/v1/match.pb.h"
+#include "cakap/v1/service.pb.h"
 #include "cakap/v1/vacancy.pb.h"
 #include "cakap/v1/worker.pb.h"
 
@@ -54,6 +55,10 @@ class Backend {
   virtual absl::StatusOr<v1::Vacancy> GetVacancy(absl::string_view id) = 0;
   virtual absl::Status DeleteWorker(absl::string_view id) = 0;
   virtual absl::Status DeleteVacancy(absl::string_view id) = 0;
+  // A page of the stored vacancies by id (VacancyService.ListVacancies; embedded,
+  // Engine::ListVacancies with the request's filters and its plain page tokens).
+  virtual absl::StatusOr<v1::ListVacanciesResponse> ListVacancies(
+      const v1::ListVacanciesRequest& request) = 0;
 
   virtual absl::StatusOr<v1::MatchResult> Match(const v1::Vacancy& vacancy,
                                                 const v1::MatchOptions& options) = 0;

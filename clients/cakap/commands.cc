@@ -240,6 +240,19 @@ int RunGet(const Context& ctx, const Positional& args) {
   return kExitOk;
 }
 
+int RunVacancies(const Context& ctx, const Positional& args, const VacanciesFlags& flags) {
+  if (args.size() != 1) return ReportUsage("vacancies takes no positional arguments");
+  v1::ListVacanciesRequest req;
+  req.set_open_only(flags.open);
+  req.set_owner(flags.owner);
+  req.set_page_size(flags.page_size);
+  req.set_page_token(flags.page_token);
+  absl::StatusOr<v1::ListVacanciesResponse> page = ctx.backend->ListVacancies(req);
+  if (!page.ok()) return ReportError("vacancies", page.status());
+  std::cout << (ctx.json ? ToJson(*page) : FormatVacancyList(*page, ctx.regions));
+  return kExitOk;
+}
+
 int RunDelete(const Context& ctx, const Positional& args) {
   std::string kind, id;
   if (!RecordArgs(args, &kind, &id)) return ReportUsage("usage: cakap delete worker|vacancy ID");

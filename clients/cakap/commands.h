@@ -101,6 +101,14 @@ struct AllocateFlags {
   bool no_welfare = false;
 };
 
+// vacancies: ListVacanciesRequest's fields.
+struct VacanciesFlags {
+  bool open = false;       // --open: open_only
+  std::string owner;       // --owner
+  int page_size = 0;       // --page-size (0: the engine's default)
+  std::string page_token;  // --page-token
+};
+
 // import workers|vacancies FILE (FILE "-": stdin).
 int RunImport(const Context& ctx, const Positional& args, const ImportFlags& flags);
 // match [vacancy flags | --vacancy FILE | --vacancy-id ID] [options].
@@ -112,6 +120,8 @@ int RunMatchVacancies(const Context& ctx, const Positional& args,
 int RunAllocate(const Context& ctx, const Positional& args, const AllocateFlags& flags);
 // get worker|vacancy ID.
 int RunGet(const Context& ctx, const Positional& args);
+// vacancies [--open] [--owner NAME] [--page-size N] [--page-token T].
+int RunVacancies(const Context& ctx, const Positional& args, const VacanciesFlags& flags);
 // delete worker|vacancy ID.
 int RunDelete(const Context& ctx, const Positional& args);
 // stats.

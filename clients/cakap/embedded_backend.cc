@@ -36,6 +36,20 @@ class EmbeddedBackend : public Backend {
   absl::Status DeleteVacancy(absl::string_view id) override {
     return engine_->DeleteVacancy(id);
   }
+  absl::StatusOr<v1::ListVacanciesResponse> ListVacancies(
+      const v1::ListVacanciesRequest& request) override {
+    VacancyListOptions options;
+    options.open_only = request.open_only();
+    options.owner = request.owner();
+    options.page_size = request.page_size();
+    options.page_token = request.page_token();
+    absl::StatusOr<VacancyPage> page = engine_->ListVacancies(options);
+    if (!page.ok()) return page.status();
+    v1::ListVacanciesResponse out;
+    for (v1::Vacancy& v : page->vacancies) *out.add_vacancies() = std::move(v);
+    out.set_next_page_token(std::move(page->next_page_token));
+    return out;
+  }
   absl::StatusOr<v1::MatchResult> Match(const v1::Vacancy& vacancy,
                                         const v1::MatchOptions& options) override {
     return engine_->Match(vacancy, options);

@@ -3,6 +3,7 @@
 #include <string>
 #include <vector>
 
+#include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
@@ -315,6 +316,31 @@ std::string FormatVacancy(const v1::Vacancy& v, const Regions* regions) {
   absl::StrAppend(&out, "asks for     ", DescribeVacancy(v, regions), "\n");
   if (v.openings() > 0) absl::StrAppend(&out, "openings     ", v.openings(), "\n");
   if (!v.description().empty()) absl::StrAppend(&out, "description  ", v.description(), "\n");
+  return out;
+}
+
+std::string FormatVacancyList(const v1::ListVacanciesResponse& page, const Regions* regions) {
+  std::string out;
+  if (page.vacancies_size() == 0) {
+    out = "no vacancies\n";
+  } else {
+    absl::StrAppendFormat(&out, "%-12s %-6s %-14s %7s %-10s %-24s %s\n", "VACANCY", "STATE",
+                          "OWNER", "FILLED", "UNTIL", "TITLE", "EMPLOYER");
+  }
+  for (const v1::Vacancy& v : page.vacancies()) {
+    const std::string filled =
+        v.openings() > 0 ? absl::StrCat(v.filled(), "/", v.openings()) : absl::StrCat(v.filled());
+    std::string row = absl::StrFormat(
+        "%-12s %-6s %-14s %7s %-10s %-24s %s", Fit(v.id(), 12), v.open() ? "open" : "closed",
+        v.owner().empty() ? std::string("-") : Fit(v.owner(), 14), filled,
+        v.valid_until().empty() ? std::string("-") : v.valid_until(), Fit(v.title(), 24),
+        v.employer());
+    absl::StrAppend(&out, absl::StripTrailingAsciiWhitespace(row), "\n");
+    absl::StrAppend(&out, "             ", DescribeVacancy(v, regions), "\n");
+  }
+  if (!page.next_page_token().empty()) {
+    absl::StrAppend(&out, "\nmore: --page-token ", page.next_page_token(), "\n");
+  }
   return out;
 }
 

@@ -37,6 +37,9 @@ std::string FormatVacancyMatches(const v1::VacancyMatchResult& result,
                                  const Regions* regions);
 std::string FormatWorker(const v1::Worker& worker, const Regions* regions);
 std::string FormatVacancy(const v1::Vacancy& vacancy, const Regions* regions);
+// `vacancies`: one line per vacancy (id, state, owner, filled/openings, valid until,
+// title, employer) and what it asks for, then the next page's token when there is one.
+std::string FormatVacancyList(const v1::ListVacanciesResponse& page, const Regions* regions);
 std::string FormatStats(const BackendStats& stats, bool json);
 // `delete`: "deleted worker w-1", or {"deleted": "worker", "id": "w-1"}.
 std::string FormatDeleted(absl::string_view kind, absl::string_view id, bool json);

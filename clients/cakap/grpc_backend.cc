@@ -120,6 +120,14 @@ class GrpcBackend : public Backend {
     return ToAbsl(vacancies_->DeleteVacancy(NewContext().get(), req, &resp));
   }
 
+  absl::StatusOr<v1::ListVacanciesResponse> ListVacancies(
+      const v1::ListVacanciesRequest& request) override {
+    v1::ListVacanciesResponse resp;
+    absl::Status status = ToAbsl(vacancies_->ListVacancies(NewContext().get(), request, &resp));
+    if (!status.ok()) return status;
+    return resp;
+  }
+
   absl::StatusOr<v1::MatchResult> Match(const v1::Vacancy& vacancy,
                                         const v1::MatchOptions& options) override {
     v1::MatchCandidatesRequest req;

@@ -65,13 +65,17 @@ ABSL_FLAG(std::string, vacancy, "", "match: the vacancy as a JSON file (- for st
 ABSL_FLAG(std::vector<std::string>, vacancy_id, {},
           "match, place: a stored vacancy; allocate: stored vacancies (repeatable)");
 // match: options.
-ABSL_FLAG(int, page_size, cakap::kDefaultPageSize, "match: candidates per page");
-ABSL_FLAG(std::string, page_token, "", "match: next page, from the previous reply");
+ABSL_FLAG(int, page_size, cakap::kDefaultPageSize,
+          "match: candidates per page; vacancies: vacancies per page");
+ABSL_FLAG(std::string, page_token, "", "match, vacancies: next page, from the previous reply");
 ABSL_FLAG(bool, facets, false, "match: counts per issuer, region and KKNI level");
 ABSL_FLAG(int, near_misses, 0, "match: also list up to N workers failing one constraint");
 ABSL_FLAG(bool, no_welfare, false, "match, match-vacancies: leave the welfare component out");
 // allocate.
-ABSL_FLAG(bool, open, false, "allocate: every open stored vacancy");
+ABSL_FLAG(bool, open, false,
+          "allocate: every open stored vacancy; vacancies: only the open ones");
+// vacancies.
+ABSL_FLAG(std::string, owner, "", "vacancies: only this owner's (a partner key's name)");
 ABSL_FLAG(std::string, workers, "", "allocate: the cohort, a file of worker ids (- for stdin)");
 ABSL_FLAG(std::vector<std::string>, cohort, {}, "allocate: the cohort's domicile regions");
 ABSL_FLAG(int, interviews, 0, "allocate: vacancies per worker (interview slots)");
@@ -123,6 +127,7 @@ commands:
   match-vacancies WORKER_ID       open stored vacancies a worker fits
   allocate --vacancy-id ID|--open place a cohort across stored vacancies, optimally
   get worker|vacancy ID           show a stored record
+  vacancies [--open] [--owner X]  list the stored vacancies by id, a page at a time
   delete worker|vacancy ID        remove a stored record
   stats                           index counts
   place WORKER_ID --kind K --date D   record a placement (ledger)
@@ -250,6 +255,19 @@ proposed workers, the unplaced workers by reason, and the greedy baseline's tota
       {"get", "usage: cakap get worker|vacancy ID\n\nShows a stored record as the engine "
               "stores it (skills and dates normalised).\nThe table masks the NIK; --json "
               "prints the whole record.\n"},
+      {"vacancies", R"(usage: cakap vacancies [--open] [--owner NAME] [--page-size N] [--page-token T] [--json]
+
+Lists the stored vacancies in id order, a page at a time: id, open or closed, owner,
+filled/openings, valid until, title and employer, and what each asks for. With --server
+a partner key lists only its own vacancies (VacancyService.ListVacancies).
+
+  --open            only the vacancies open today: stored open (not closed, openings not
+                    all filled) and valid_until not passed, the ones match-vacancies
+                    and allocate --open use
+  --owner NAME      only this owner's vacancies (the name of its partner key)
+  --page-size N     vacancies per page (default {default_list_page_size}, at most {max_list_page_size})
+  --page-token T    the next page, from the previous reply ("more: --page-token T")
+)"},
       {"delete", "usage: cakap delete worker|vacancy ID\n\nRemoves a stored record; "
                  "exit code 1 when there is none with that id.\n"},
       {"place", R"(usage: cakap place WORKER_ID --kind job|apprenticeship|own_business --date DATE
@@ -330,6 +348,8 @@ DIR first. Runs locally (not with --server).
       text = absl::StrReplaceAll(
           text, {{"{default_page_size}", absl::StrCat(kDefaultPageSize)},
                  {"{max_page_size}", absl::StrCat(kMaxPageSize)},
+                 {"{default_list_page_size}", absl::StrCat(kDefaultVacancyListPageSize)},
+                 {"{max_list_page_size}", absl::StrCat(kMaxVacancyListPageSize)},
                  {"{max_near_misses}", absl::StrCat(kMaxNearMissLimit)},
                  {"{default_limit}", absl::StrCat(kDefaultVacancyLimit)},
                  {"{max_limit}", absl::StrCat(kMaxVacancyLimit)},
@@ -352,6 +372,7 @@ std::set<std::string> CommandFlags(const std::string& command) {
             "vacancy-id", "page-size", "page-token", "facets", "near-misses", "no-welfare"};
   }
   if (command == "match-vacancies") return {"limit", "no-welfare"};
+  if (command == "vacancies") return {"open", "owner", "page-size", "page-token"};
   if (command == "allocate") {
     return {"vacancy-id", "open", "workers", "cohort", "interviews", "places-per-opening",
             "welfare-weight", "no-welfare"};
@@ -584,6 +605,15 @@ int Run(int argc, char** argv) {
     return RunFigures(ctx, pos, req);
   }
   if (command == "get") return RunGet(ctx, pos);
+  if (command == "vacancies") {
+    VacanciesFlags v;
+    v.open = absl::GetFlag(FLAGS_open);
+    v.owner = absl::GetFlag(FLAGS_owner);
+    // --page-size's default is match's: unset, the engine's default for a listing.
+    v.page_size = cl.Has("page-size") ? absl::GetFlag(FLAGS_page_size) : 0;
+    v.page_token = absl::GetFlag(FLAGS_page_token);
+    return RunVacancies(ctx, pos, v);
+  }
   if (command == "delete") return RunDelete(ctx, pos);
   if (command == "check") return RunCheck(ctx, pos);
   if (command == "backup") return RunBackup(ctx, pos);

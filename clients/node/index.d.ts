@@ -19,6 +19,8 @@ import type { Facets__Output } from './types/cakap/v1/Facets';
 import type { Issuer, Issuer__Output } from './types/cakap/v1/Issuer';
 import type { Location, Location__Output } from './types/cakap/v1/Location';
 import type { Candidate__Output } from './types/cakap/v1/Candidate';
+import type { ListVacanciesRequest } from './types/cakap/v1/ListVacanciesRequest';
+import type { ListVacanciesResponse__Output } from './types/cakap/v1/ListVacanciesResponse';
 import type { MatchCandidatesRequest } from './types/cakap/v1/MatchCandidatesRequest';
 import type { MatchOptions } from './types/cakap/v1/MatchOptions';
 import type { MatchResult__Output } from './types/cakap/v1/MatchResult';
@@ -38,8 +40,9 @@ export type {
   Certificate, Certificate__Output, Contact, Contact__Output, EmploymentStatus,
   EmploymentStatus__Output, Issuer, Issuer__Output, Location, Location__Output, Training,
   Training__Output, Vacancy, Vacancy__Output, Worker, Worker__Output, MatchOptions,
-  MatchCandidatesRequest, ProtoGrpcType,
+  MatchCandidatesRequest, ListVacanciesRequest, ProtoGrpcType,
 };
+export type ListVacanciesResponse = ListVacanciesResponse__Output;
 
 /** A 64-bit integer as received: a decimal string (proto-loader `longs: String`). */
 export type Int64 = string;
@@ -114,6 +117,14 @@ export interface CakapClient {
   upsertVacancy(vacancy: Vacancy, options?: CallOptions): Promise<void>;
   getVacancy(id: string, options?: CallOptions): Promise<Vacancy__Output>;
   deleteVacancy(id: string, options?: CallOptions): Promise<void>;
+  /**
+   * The stored vacancies by id, a page at a time (`openOnly`, `owner`, `pageSize`,
+   * `pageToken`: ListVacanciesRequest). A partner key lists only its own.
+   */
+  listVacancies(
+    params?: ListVacanciesRequest,
+    options?: CallOptions,
+  ): Promise<ListVacanciesResponse__Output>;
   /** Ranked candidates for an inline or stored vacancy. */
   matchCandidates(params: MatchCandidatesParams, options?: CallOptions): Promise<MatchResult>;
   /** Open stored vacancies a stored worker satisfies, best first. limit 0-1000 (0: 20). */

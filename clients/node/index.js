@@ -192,6 +192,7 @@ function createClient(options) {
     upsertVacancy: (vacancy, o) => unary(vacancies, 'UpsertVacancy', { vacancy }, o).then(() => undefined),
     getVacancy: (id, o) => unary(vacancies, 'GetVacancy', { id }, o).then((r) => r.vacancy),
     deleteVacancy: (id, o) => unary(vacancies, 'DeleteVacancy', { id }, o).then(() => undefined),
+    listVacancies: (params, o) => unary(vacancies, 'ListVacancies', params || {}, o),
     matchCandidates(params, o) {
       // Everything but the vacancy is MatchOptions (index.d.ts MatchCandidatesParams);
       // fields the proto does not have are dropped by the loader.

@@ -183,10 +183,8 @@ absl::StatusOr<std::vector<std::string>> Engine::Impl::OpenVacancyIds() {
       term.skip_to(schema::kVacancyId);
       if (term == doc.termlist_end() || !absl::StartsWith(*term, schema::kVacancyId)) continue;
       v1::Vacancy stored;
-      if (stored.ParseFromString(doc.get_data())) {
-        const Day valid_until = ValidUntil(stored);
-        if (valid_until != kNoDay && valid_until < today) continue;  // closed, as reverse matching
-      }
+      // Open by its term; closed when its valid_until has passed (OpenOn), as reverse matching.
+      if (stored.ParseFromString(doc.get_data()) && ValidUntilPassed(stored, today)) continue;
       ids.push_back((*term).substr(std::string(schema::kVacancyId).size()));
     }
     return ids;

@@ -169,6 +169,9 @@ absl::Status Engine::DeleteVacancy(absl::string_view id) { return impl_->DeleteV
 absl::StatusOr<v1::Vacancy> Engine::GetVacancy(absl::string_view id) const {
   return impl_->GetVacancy(id);
 }
+absl::StatusOr<VacancyPage> Engine::ListVacancies(const VacancyListOptions& options) const {
+  return impl_->ListVacancies(options);
+}
 absl::StatusOr<v1::MatchResult> Engine::Match(const v1::Vacancy& v,
                                               const v1::MatchOptions& o) const {
   return impl_->Match(v, o);

@@ -50,6 +50,7 @@ class Engine::Impl {
   // match.cc
   absl::StatusOr<v1::Worker> GetWorker(absl::string_view id);
   absl::StatusOr<v1::Vacancy> GetVacancy(absl::string_view id);
+  absl::StatusOr<VacancyPage> ListVacancies(const VacancyListOptions& options);
   absl::StatusOr<v1::MatchResult> Match(const v1::Vacancy& vacancy,
                                         const v1::MatchOptions& options);
   absl::StatusOr<v1::VacancyMatchResult> MatchVacancies(absl::string_view worker_id, int limit,

@@ -83,6 +83,8 @@ constexpr FieldLimit kLimits[] = {
     {"cakap.v1.DeleteWorkerRequest.id", kMaxIdBytes, 0},
     {"cakap.v1.GetVacancyRequest.id", kMaxIdBytes, 0},
     {"cakap.v1.DeleteVacancyRequest.id", kMaxIdBytes, 0},
+    {"cakap.v1.ListVacanciesRequest.owner", kMaxOwnerNameBytes, 0},
+    {"cakap.v1.ListVacanciesRequest.page_token", kMaxPageTokenBytes, 0},
     {"cakap.v1.MatchCandidatesRequest.vacancy_id", kMaxIdBytes, 0},
     {"cakap.v1.MatchVacanciesRequest.worker_id", kMaxIdBytes, 0},
     {"cakap.v1.BackupRequest.dir", 4096, 0},

@@ -570,6 +570,62 @@ absl::StatusOr<v1::Vacancy> Engine::Impl::GetVacancy(absl::string_view id) {
   });
 }
 
+absl::StatusOr<VacancyPage> Engine::Impl::ListVacancies(const VacancyListOptions& options) {
+  if (options.page_size < 0 || options.page_size > kMaxVacancyListPageSize) {
+    return absl::InvalidArgumentError(absl::StrCat("page_size: ", options.page_size,
+                                                   " is outside 0-", kMaxVacancyListPageSize));
+  }
+  if (!options.owner.empty() && !IsValidOwnerName(options.owner)) {
+    return absl::InvalidArgumentError(absl::StrCat("owner: must be 1-", kMaxOwnerNameBytes,
+                                                   " characters of [A-Za-z0-9._-] (a cakapd "
+                                                   "key's name)"));
+  }
+  std::string after;  // resume after this id; empty: from the first
+  if (!options.page_token.empty()) {
+    CAKAP_ASSIGN_OR_RETURN(after, DecodeVacancyListToken(options.page_token));
+  }
+  const size_t page_size = static_cast<size_t>(
+      options.page_size == 0 ? kDefaultVacancyListPageSize : options.page_size);
+  const Day today = ToDay(env_.Today());
+  return CatchXapian("list vacancies", [&]() -> absl::StatusOr<VacancyPage> {
+    ReaderPool::Lease lease = readers_.Acquire();
+    const Xapian::Database& db = lease.db();
+    VacancyPage page;
+    const std::string prefix = schema::kVacancyId;
+    // The id terms sort bytewise, so this walks the vacancies in id order; one reader
+    // revision per page, and the next page starts after the last id of this one.
+    Xapian::TermIterator term = db.allterms_begin(prefix);
+    const Xapian::TermIterator end = db.allterms_end(prefix);
+    if (!after.empty()) {
+      const std::string resume = prefix + after;
+      term.skip_to(resume);
+      if (term != end && *term == resume) ++term;
+    }
+    std::string last_id;  // of the last vacancy on the page, as its id term names it
+    for (; term != end; ++term) {
+      const std::string id_term = *term;
+      Xapian::PostingIterator posting = db.postlist_begin(id_term);
+      if (posting == db.postlist_end(id_term)) continue;
+      v1::Vacancy stored;
+      // A damaged record is skipped, as reverse matching skips it; Check reports it.
+      if (!ReadVacancy(db, *posting, &stored).ok() ||
+          stored.id() != id_term.substr(prefix.size())) {
+        continue;
+      }
+      if (options.open_only && !OpenOn(stored, today)) continue;
+      if (!options.owner.empty() && stored.owner() != options.owner) continue;
+      if (page.vacancies.size() == page_size) {
+        // One more passes: there is a next page, after the last one returned.
+        page.next_page_token = EncodeVacancyListToken(last_id);
+        break;
+      }
+      last_id = stored.id();
+      page.vacancies.push_back(std::move(stored));
+    }
+    return page;
+  });
+}
+
 absl::StatusOr<v1::MatchResult> Engine::Impl::Match(const v1::Vacancy& vacancy,
                                                     const v1::MatchOptions& options) {
   if (options.page_size() < 0 || options.page_size() > kMaxPageSize) {
@@ -641,9 +697,8 @@ absl::StatusOr<v1::VacancyMatchResult> Engine::Impl::MatchVacancies(absl::string
         v1::Vacancy stored;
         // A damaged vacancy is skipped, as a damaged worker in Match; Check reports it.
         if (!ReadVacancy(db, *it, &stored).ok()) continue;
-        // Closed from the day after its valid_until, whatever `open` says.
-        const Day valid_until = ValidUntil(stored);
-        if (valid_until != kNoDay && valid_until < today) continue;
+        // Open by its term; closed from the day after its valid_until (OpenOn).
+        if (ValidUntilPassed(stored, today)) continue;
         absl::StatusOr<ResolvedVacancy> v = ResolveVacancy(stored, env_, true);
         if (!v.ok()) continue;  // validated on upsert: only a changed lexicon gets here
         eopts.keywords_ok =

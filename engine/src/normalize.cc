@@ -195,6 +195,13 @@ Day ValidUntil(const v1::Vacancy& v) {
   return day.ok() ? ToDay(*day) : kNoDay;
 }
 
+bool ValidUntilPassed(const v1::Vacancy& v, Day today) {
+  const Day valid_until = ValidUntil(v);
+  return valid_until != kNoDay && valid_until < today;
+}
+
+bool OpenOn(const v1::Vacancy& v, Day today) { return v.open() && !ValidUntilPassed(v, today); }
+
 absl::CivilDay EngineEnv::Today() const {
   if (options.today) return options.today();
   return absl::ToCivilDay(absl::Now(), absl::FixedTimeZone(7 * 3600));

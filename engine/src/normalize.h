@@ -84,6 +84,14 @@ const char* EducationRankName(int rank);
 // The last day a stored vacancy is open for reverse matching (Vacancy.valid_until); kNoDay
 // when it has none or it does not parse (validated on upsert).
 Day ValidUntil(const v1::Vacancy& vacancy);
+// Whether its valid_until has passed on `today`: closed from the next day, whatever
+// `open` says.
+bool ValidUntilPassed(const v1::Vacancy& vacancy, Day today);
+// The engine's one definition of an open stored vacancy, the set reverse matching,
+// Allocate's open_vacancies and ListVacancies' open_only use: stored open (Vacancy.open,
+// which the kOpenVacancy term mirrors; a vacancy whose openings are all filled is stored
+// closed) and its valid_until not passed on `today`.
+bool OpenOn(const v1::Vacancy& vacancy, Day today);
 
 // `require_id`: the vacancy is to be stored, so its id must be valid.
 absl::StatusOr<ResolvedVacancy> ResolveVacancy(const v1::Vacancy& vacancy,

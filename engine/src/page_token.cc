@@ -16,6 +16,7 @@ namespace {
 
 constexpr char kVersion[] = "p1";
 constexpr char kQuotaVersion[] = "q1";  // a QuotaCursor
+constexpr char kListVersion[] = "l1";   // ListVacancies: the last id returned
 
 uint64_t Fnv1a(absl::string_view bytes, uint64_t hash = 1469598103934665603ULL) {
   for (unsigned char c : bytes) {
@@ -81,6 +82,25 @@ absl::StatusOr<PageCursor> DecodePageToken(absl::string_view token) {
   // "+7" for 7 would each make another token for the same page (found by the fuzzer).
   if (EncodePageToken(c) != token) return Malformed();
   return c;
+}
+
+std::string EncodeVacancyListToken(absl::string_view last_id) {
+  return absl::WebSafeBase64Escape(absl::StrCat(kListVersion, "|", last_id));
+}
+
+absl::StatusOr<std::string> DecodeVacancyListToken(absl::string_view token) {
+  std::string raw;
+  if (token.size() > kMaxPageTokenBytes || !absl::WebSafeBase64Unescape(token, &raw)) {
+    return Malformed();
+  }
+  const std::string prefix = absl::StrCat(kListVersion, "|");
+  if (!absl::StartsWith(raw, prefix)) return Malformed();
+  std::string last_id = raw.substr(prefix.size());
+  // One id, one token (see DecodePageToken), and only an id a vacancy can have.
+  if (!ValidateId(last_id, "id").ok() || EncodeVacancyListToken(last_id) != token) {
+    return Malformed();
+  }
+  return last_id;
 }
 
 uint64_t VacancyFingerprint(const ResolvedVacancy& v, bool exclude_welfare,

@@ -36,6 +36,12 @@ std::string EncodePageToken(const PageCursor& cursor);
 // InvalidArgument naming page_token when the token is malformed.
 absl::StatusOr<PageCursor> DecodePageToken(absl::string_view token);
 
+// ListVacancies' page token: the last vacancy id of the page, to resume after.
+std::string EncodeVacancyListToken(absl::string_view last_id);
+// InvalidArgument naming page_token for anything EncodeVacancyListToken does not make
+// of a valid vacancy id.
+absl::StatusOr<std::string> DecodeVacancyListToken(absl::string_view token);
+
 // A stable (across processes and releases of the same schema) hash of what determines a
 // vacancy's candidates and scores.
 // Of the vacancy and the options that change candidates or scores.

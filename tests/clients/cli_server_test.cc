@@ -211,6 +211,11 @@ TEST_F(CliServerTest, CommandsPrintTheSameAsOnALocalIndex) {
         absl::StrCat("--json get worker ", Quote(worker_id)),
         absl::StrCat("get worker ", Quote(worker_id)),
         std::string("get worker no-such-worker"),
+        std::string("vacancies"),
+        std::string("--json vacancies --page-size 7"),
+        std::string("--json vacancies --open --page-size 1000"),
+        std::string("vacancies --owner nobody"),
+        std::string("vacancies --page-size 5000"),
         std::string("allocate --open"),
         std::string("--json allocate --open --interviews 2 --places-per-opening 2")}) {
     Both(args);

@@ -239,6 +239,15 @@ std::vector<Rpc> AllRpcs() {
          GetVacancyResponse resp;
          return s.vacancies->GetVacancy(&ctx, req, &resp);
        }},
+      {"ListVacancies", kAll,
+       [](TestServer& s, const std::string&, const std::string& key) {
+         grpc::ClientContext ctx;
+         Auth(&ctx, key);
+         ListVacanciesRequest req;
+         req.set_page_size(5);
+         ListVacanciesResponse resp;
+         return s.vacancies->ListVacancies(&ctx, req, &resp);
+       }},
       {"DeleteVacancy", kWrite,
        [](TestServer& s, const std::string& caller, const std::string& key) {
          grpc::ClientContext ctx;

@@ -157,6 +157,38 @@ TEST(SvcValidationTest, BadRequestsNameTheField) {
          return CallWithId<GetVacancyRequest, GetVacancyResponse>(
              s, [&](auto* c, auto& q, auto* r) { return s.vacancies->GetVacancy(c, q, r); }, "nope");
        }, kNotFound, "vacancy nope"},
+      {"ListVacancies page_size too large", [](TestServer& s) {
+         grpc::ClientContext ctx;
+         Auth(&ctx, s.keys.portal);
+         ListVacanciesRequest req;
+         req.set_page_size(cakap::kMaxVacancyListPageSize + 1);
+         ListVacanciesResponse resp;
+         return s.vacancies->ListVacancies(&ctx, req, &resp);
+       }, kInvalid, "page_size"},
+      {"ListVacancies malformed page_token", [](TestServer& s) {
+         grpc::ClientContext ctx;
+         Auth(&ctx, s.keys.portal);
+         ListVacanciesRequest req;
+         req.set_page_token("not-a-token");
+         ListVacanciesResponse resp;
+         return s.vacancies->ListVacancies(&ctx, req, &resp);
+       }, kInvalid, "page_token"},
+      {"ListVacancies page_token over the limit", [](TestServer& s) {
+         grpc::ClientContext ctx;
+         Auth(&ctx, s.keys.portal);
+         ListVacanciesRequest req;
+         req.set_page_token(std::string(cakap::kMaxPageTokenBytes + 1, 'A'));
+         ListVacanciesResponse resp;
+         return s.vacancies->ListVacancies(&ctx, req, &resp);
+       }, kInvalid, "page_token"},
+      {"ListVacancies another owner as a partner", [](TestServer& s) {
+         grpc::ClientContext ctx;
+         Auth(&ctx, s.keys.partner);
+         ListVacanciesRequest req;
+         req.set_owner("partner-kaltim");
+         ListVacanciesResponse resp;
+         return s.vacancies->ListVacancies(&ctx, req, &resp);
+       }, grpc::StatusCode::PERMISSION_DENIED, "owner"},
       {"DeleteVacancy no id", [](TestServer& s) {
          return CallWithId<DeleteVacancyRequest, DeleteVacancyResponse>(
              s, [&](auto* c, auto& q, auto* r) { return s.vacancies->DeleteVacancy(c, q, r); }, "");

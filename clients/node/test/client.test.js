@@ -292,6 +292,27 @@ describe('cakap Node.js client against a real cakapd', { timeout: 180000 }, () =
     await assertGrpcError(portal.matchCandidates({ vacancyId: 'no-such-vacancy' }), status.NOT_FOUND);
   });
 
+  it('listVacancies pages stored vacancies by id; a partner lists only its own', { timeout: 30000 }, async () => {
+    const portal = client(keys.portal);
+    await portal.upsertVacancy({ ...welderVacancy, id: 'lv-2', owner: 'partner-test' });
+    await portal.upsertVacancy({ ...welderVacancy, id: 'lv-1', open: false, owner: 'partner-test' });
+    await portal.upsertVacancy({ ...welderVacancy, id: 'lv-3', owner: 'someone-else' });
+    const first = await portal.listVacancies({ owner: 'partner-test', pageSize: 1 });
+    assert.deepEqual(first.vacancies.map((v) => v.id), ['lv-1']);
+    assert.notEqual(first.nextPageToken, '');
+    const second = await portal.listVacancies({ owner: 'partner-test', pageSize: 1, pageToken: first.nextPageToken });
+    assert.deepEqual(second.vacancies.map((v) => v.id), ['lv-2']);
+    assert.equal(second.nextPageToken, '');
+    const partner = client(keys.partner);
+    const own = await partner.listVacancies();
+    assert.deepEqual(own.vacancies.map((v) => v.id), ['lv-1', 'lv-2']);
+    const open = await partner.listVacancies({ openOnly: true });
+    assert.deepEqual(open.vacancies.map((v) => v.id), ['lv-2']);
+    await assertGrpcError(partner.listVacancies({ owner: 'someone-else' }), status.PERMISSION_DENIED);
+    await assertGrpcError(portal.listVacancies({ pageSize: 100000 }), status.INVALID_ARGUMENT);
+    for (const id of ['lv-1', 'lv-2', 'lv-3']) await portal.deleteVacancy(id);  // the counts below
+  });
+
   it('a partner key never receives nik or welfareDecile and gets no welfare component', { timeout: 30000 }, async () => {
     const partner = client(keys.partner);
     // Asking to include welfare is overridden for partners.

@@ -16,6 +16,8 @@ import type { GetVacancyRequest as _cakap_v1_GetVacancyRequest, GetVacancyReques
 import type { GetVacancyResponse as _cakap_v1_GetVacancyResponse, GetVacancyResponse__Output as _cakap_v1_GetVacancyResponse__Output } from './cakap/v1/GetVacancyResponse';
 import type { GetWorkerRequest as _cakap_v1_GetWorkerRequest, GetWorkerRequest__Output as _cakap_v1_GetWorkerRequest__Output } from './cakap/v1/GetWorkerRequest';
 import type { GetWorkerResponse as _cakap_v1_GetWorkerResponse, GetWorkerResponse__Output as _cakap_v1_GetWorkerResponse__Output } from './cakap/v1/GetWorkerResponse';
+import type { ListVacanciesRequest as _cakap_v1_ListVacanciesRequest, ListVacanciesRequest__Output as _cakap_v1_ListVacanciesRequest__Output } from './cakap/v1/ListVacanciesRequest';
+import type { ListVacanciesResponse as _cakap_v1_ListVacanciesResponse, ListVacanciesResponse__Output as _cakap_v1_ListVacanciesResponse__Output } from './cakap/v1/ListVacanciesResponse';
 import type { Location as _cakap_v1_Location, Location__Output as _cakap_v1_Location__Output } from './cakap/v1/Location';
 import type { MatchCandidatesRequest as _cakap_v1_MatchCandidatesRequest, MatchCandidatesRequest__Output as _cakap_v1_MatchCandidatesRequest__Output } from './cakap/v1/MatchCandidatesRequest';
 import type { MatchCandidatesResponse as _cakap_v1_MatchCandidatesResponse, MatchCandidatesResponse__Output as _cakap_v1_MatchCandidatesResponse__Output } from './cakap/v1/MatchCandidatesResponse';
@@ -77,6 +79,8 @@ export interface ProtoGrpcType {
             GetWorkerRequest: MessageTypeDefinition<_cakap_v1_GetWorkerRequest, _cakap_v1_GetWorkerRequest__Output>;
             GetWorkerResponse: MessageTypeDefinition<_cakap_v1_GetWorkerResponse, _cakap_v1_GetWorkerResponse__Output>;
             Issuer: EnumTypeDefinition;
+            ListVacanciesRequest: MessageTypeDefinition<_cakap_v1_ListVacanciesRequest, _cakap_v1_ListVacanciesRequest__Output>;
+            ListVacanciesResponse: MessageTypeDefinition<_cakap_v1_ListVacanciesResponse, _cakap_v1_ListVacanciesResponse__Output>;
             LocalBasis: EnumTypeDefinition;
             Location: MessageTypeDefinition<_cakap_v1_Location, _cakap_v1_Location__Output>;
             MatchCandidatesRequest: MessageTypeDefinition<_cakap_v1_MatchCandidatesRequest, _cakap_v1_MatchCandidatesRequest__Output>;

@@ -121,6 +121,17 @@ final class Client
         $this->call('VacancyService', 'DeleteVacancy', ['id' => $id]);
     }
 
+    /**
+     * A page of the stored vacancies by id: ['vacancies' => [...], 'nextPageToken' => t]
+     * (no nextPageToken: the last page). $options: openOnly, owner, pageSize, pageToken
+     * (ListVacanciesRequest). A partner key lists only its own; another owner is
+     * permission_denied.
+     */
+    public function listVacancies(array $options = []): array
+    {
+        return $this->call('VacancyService', 'ListVacancies', $options);
+    }
+
     // ---- matching --------------------------------------------------------------------
 
     /**

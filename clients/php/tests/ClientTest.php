@@ -110,6 +110,39 @@ final class ClientTest extends TestCase
         $this->assertNull($e->field);
     }
 
+    public function testListVacanciesPagesByIdAndAPartnerListsItsOwn(): void
+    {
+        $portal = self::client('portal');
+        $mine = [array_merge(Fixtures::vacancy(), ['id' => 'lv-2', 'owner' => 'partner-test']),
+                 array_merge(Fixtures::vacancy(), ['id' => 'lv-1', 'owner' => 'partner-test',
+                                                   'open' => false])];
+        try {
+            foreach ($mine as $v) {
+                $portal->upsertVacancy($v);
+            }
+            $ids = fn($page) => array_map(fn($v) => $v['id'], $page['vacancies'] ?? []);
+            $first = $portal->listVacancies(['owner' => 'partner-test', 'pageSize' => 1]);
+            $this->assertSame(['lv-1'], $ids($first));
+            $second = $portal->listVacancies(['owner' => 'partner-test', 'pageSize' => 1,
+                                              'pageToken' => $first['nextPageToken']]);
+            $this->assertSame(['lv-2'], $ids($second));
+            $this->assertArrayNotHasKey('nextPageToken', $second);
+            $partner = self::client('partner');
+            $this->assertSame(['lv-1', 'lv-2'], $ids($partner->listVacancies()));
+            $this->assertSame(['lv-2'], $ids($partner->listVacancies(['openOnly' => true])));
+            $e = self::failure(fn() => $partner->listVacancies(['owner' => 'admin-test']));
+            $this->assertSame('permission_denied', $e->connectCode);
+            $this->assertSame('owner', $e->field);
+            $e = self::failure(fn() => $portal->listVacancies(['pageSize' => 100000]));
+            $this->assertSame('invalid_argument', $e->connectCode);
+            $this->assertSame('page_size', $e->field);
+        } finally {
+            foreach ($mine as $v) {
+                $portal->deleteVacancy($v['id']);
+            }
+        }
+    }
+
     public function testUpsertStoresVacancyAndMatchesItById(): void
     {
         $portal = self::client('portal');

@@ -167,6 +167,14 @@ class Client:
     def delete_vacancy(self, vacancy_id):
         self.call("VacancyService", "DeleteVacancy", {"id": vacancy_id})
 
+    def list_vacancies(self, *, open_only=False, owner="", page_size=0, page_token=""):
+        """A page of the stored vacancies by id: {"vacancies": [...], "nextPageToken": t}
+        (no nextPageToken: the last page). A partner key lists only its own; another owner
+        is CakapError permission_denied."""
+        request = {"openOnly": open_only, "owner": owner, "pageSize": page_size,
+                   "pageToken": page_token}
+        return self.call("VacancyService", "ListVacancies", request)
+
     # ---- imports -------------------------------------------------------------------
 
     def import_workers(self, workers, *, timeout=None):

@@ -130,6 +130,34 @@ class ClientTest(unittest.TestCase):
                     pass
         self.assertError(lambda: portal.get_worker("c-1"), "not_found", 404, None)
 
+    def test_list_vacancies_pages_by_id_and_a_partner_lists_its_own(self):
+        portal = client("portal")
+        mine = [dict(fixtures.VACANCY, id="lv-2", owner="partner-test"),
+                dict(fixtures.VACANCY, id="lv-1", owner="partner-test", open=False)]
+        try:
+            for v in mine:
+                portal.upsert_vacancy(v)
+            first = portal.list_vacancies(owner="partner-test", page_size=1)
+            self.assertEqual([v["id"] for v in first["vacancies"]], ["lv-1"])
+            second = portal.list_vacancies(owner="partner-test", page_size=1,
+                                           page_token=first["nextPageToken"])
+            self.assertEqual([v["id"] for v in second["vacancies"]], ["lv-2"])
+            self.assertNotIn("nextPageToken", second)
+            everything = [v["id"] for v in portal.list_vacancies()["vacancies"]]
+            self.assertEqual(everything, ["lv-1", "lv-2", "v-welder"])
+            partner = client("partner")
+            self.assertEqual([v["id"] for v in partner.list_vacancies()["vacancies"]],
+                             ["lv-1", "lv-2"])
+            self.assertEqual([v["id"] for v in partner.list_vacancies(open_only=True)["vacancies"]],
+                             ["lv-2"])
+            self.assertError(lambda: partner.list_vacancies(owner="admin-test"),
+                             "permission_denied", 403, "owner")
+            self.assertError(lambda: portal.list_vacancies(page_size=100000),
+                             "invalid_argument", 400, "page_size")
+        finally:
+            for v in mine:
+                portal.delete_vacancy(v["id"])
+
     def test_stored_vacancy_matches_by_id_and_in_reverse(self):
         portal = client("portal")
         self.assertEqual(portal.get_vacancy("v-welder")["title"], "Welder SMAW")

@@ -111,6 +111,32 @@ struct FiguresOptions {
   int min_cell_size = 0;
 };
 
+// What Engine::ListVacancies lists (ListVacanciesRequest in service.proto).
+struct VacancyListOptions {
+  // Only the vacancies open today, the set reverse matching and Allocate's
+  // open_vacancies use: stored open (Vacancy.open; the engine stores a vacancy closed
+  // once its filled count reaches max(openings, 1)) and valid_until empty or not before
+  // the engine's today. False: every stored vacancy.
+  bool open_only = false;
+  // Non-empty: only the vacancies whose Vacancy.owner is this name (IsValidOwnerName,
+  // else InvalidArgument "owner: ..."). Empty: whatever the owner.
+  std::string owner;
+  // 0: kDefaultVacancyListPageSize; else 1 to kMaxVacancyListPageSize (InvalidArgument
+  // "page_size: ..." outside).
+  int page_size = 0;
+  // Empty: from the first id. Else a VacancyPage::next_page_token: resume after the id it
+  // holds (InvalidArgument "page_token: ..." when malformed).
+  std::string page_token;
+};
+
+// A page of Engine::ListVacancies.
+struct VacancyPage {
+  // As stored, in ascending (bytewise) id order.
+  std::vector<v1::Vacancy> vacancies;
+  // Resume after this page's last vacancy; empty: no vacancy after it passes the filters.
+  std::string next_page_token;
+};
+
 // A backup made by Engine::Backup.
 struct BackupInfo {
   uint64_t revision = 0;    // the committed revision copied
@@ -175,6 +201,14 @@ class Engine {
   absl::StatusOr<BulkResult> UpsertVacancies(absl::Span<const v1::Vacancy> vacancies);
   absl::Status DeleteVacancy(absl::string_view id);
   absl::StatusOr<v1::Vacancy> GetVacancy(absl::string_view id) const;
+  // The stored vacancies in ascending id order, a page at a time, filtered by `options`
+  // (open_only, owner). Pages resume after the last id of the previous one, so they are
+  // stable under concurrent writes: a vacancy stored throughout is listed exactly once,
+  // one written between pages appears when its id is after the cursor, and one deleted
+  // meanwhile is simply absent. A stored record that fails its checksum or does not
+  // parse is skipped, as reverse matching skips it (Check reports it). InvalidArgument
+  // naming the field (page_size, owner, page_token).
+  absl::StatusOr<VacancyPage> ListVacancies(const VacancyListOptions& options) const;
 
   // Workers that satisfy every hard constraint of `vacancy`, ranked (docs/ranking.md).
   absl::StatusOr<v1::MatchResult> Match(const v1::Vacancy& vacancy,

@@ -12,6 +12,10 @@ namespace cakap {
 // InvalidArgument on page_size.
 inline constexpr int kDefaultPageSize = 20;
 inline constexpr int kMaxPageSize = 200;
+// Engine::ListVacancies' page size (ListVacanciesRequest.page_size): 0 asks for the
+// default; more than the maximum is InvalidArgument on page_size.
+inline constexpr int kDefaultVacancyListPageSize = 50;
+inline constexpr int kMaxVacancyListPageSize = 1000;
 // MatchOptions.near_miss_limit: at most this many near misses.
 inline constexpr int kMaxNearMissLimit = 100;
 // Engine::MatchVacancies' limit: 1 to the maximum; callers that let it be unset (cakapd's

@@ -4,6 +4,8 @@ import type { DeleteVacancyRequest as _cakap_v1_DeleteVacancyRequest, DeleteVaca
 import type { DeleteVacancyResponse as _cakap_v1_DeleteVacancyResponse, DeleteVacancyResponse__Output as _cakap_v1_DeleteVacancyResponse__Output } from '../../cakap/v1/DeleteVacancyResponse';
 import type { GetVacancyRequest as _cakap_v1_GetVacancyRequest, GetVacancyRequest__Output as _cakap_v1_GetVacancyRequest__Output } from '../../cakap/v1/GetVacancyRequest';
 import type { GetVacancyResponse as _cakap_v1_GetVacancyResponse, GetVacancyResponse__Output as _cakap_v1_GetVacancyResponse__Output } from '../../cakap/v1/GetVacancyResponse';
+import type { ListVacanciesRequest as _cakap_v1_ListVacanciesRequest, ListVacanciesRequest__Output as _cakap_v1_ListVacanciesRequest__Output } from '../../cakap/v1/ListVacanciesRequest';
+import type { ListVacanciesResponse as _cakap_v1_ListVacanciesResponse, ListVacanciesResponse__Output as _cakap_v1_ListVacanciesResponse__Output } from '../../cakap/v1/ListVacanciesResponse';
 import type { UpsertVacanciesRequest as _cakap_v1_UpsertVacanciesRequest, UpsertVacanciesRequest__Output as _cakap_v1_UpsertVacanciesRequest__Output } from '../../cakap/v1/UpsertVacanciesRequest';
 import type { UpsertVacanciesResponse as _cakap_v1_UpsertVacanciesResponse, UpsertVacanciesResponse__Output as _cakap_v1_UpsertVacanciesResponse__Output } from '../../cakap/v1/UpsertVacanciesResponse';
 import type { UpsertVacancyRequest as _cakap_v1_UpsertVacancyRequest, UpsertVacancyRequest__Output as _cakap_v1_UpsertVacancyRequest__Output } from '../../cakap/v1/UpsertVacancyRequest';
@@ -43,6 +45,24 @@ export interface VacancyServiceClient extends grpc.Client {
     getVacancy(argument: _cakap_v1_GetVacancyRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_cakap_v1_GetVacancyResponse__Output>): grpc.ClientUnaryCall;
     getVacancy(argument: _cakap_v1_GetVacancyRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_cakap_v1_GetVacancyResponse__Output>): grpc.ClientUnaryCall;
     getVacancy(argument: _cakap_v1_GetVacancyRequest, callback: grpc.requestCallback<_cakap_v1_GetVacancyResponse__Output>): grpc.ClientUnaryCall;
+    /**
+     * The stored vacancies, by id, a page at a time, optionally only the open ones or one
+     * owner's. Every role; a partner lists only its own vacancies (Vacancy.owner is its
+     * key's name), not the open ones of others that GetVacancy would show it.
+     */
+    ListVacancies(argument: _cakap_v1_ListVacanciesRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_cakap_v1_ListVacanciesResponse__Output>): grpc.ClientUnaryCall;
+    ListVacancies(argument: _cakap_v1_ListVacanciesRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_cakap_v1_ListVacanciesResponse__Output>): grpc.ClientUnaryCall;
+    ListVacancies(argument: _cakap_v1_ListVacanciesRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_cakap_v1_ListVacanciesResponse__Output>): grpc.ClientUnaryCall;
+    ListVacancies(argument: _cakap_v1_ListVacanciesRequest, callback: grpc.requestCallback<_cakap_v1_ListVacanciesResponse__Output>): grpc.ClientUnaryCall;
+    /**
+     * The stored vacancies, by id, a page at a time, optionally only the open ones or one
+     * owner's. Every role; a partner lists only its own vacancies (Vacancy.owner is its
+     * key's name), not the open ones of others that GetVacancy would show it.
+     */
+    listVacancies(argument: _cakap_v1_ListVacanciesRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_cakap_v1_ListVacanciesResponse__Output>): grpc.ClientUnaryCall;
+    listVacancies(argument: _cakap_v1_ListVacanciesRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_cakap_v1_ListVacanciesResponse__Output>): grpc.ClientUnaryCall;
+    listVacancies(argument: _cakap_v1_ListVacanciesRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_cakap_v1_ListVacanciesResponse__Output>): grpc.ClientUnaryCall;
+    listVacancies(argument: _cakap_v1_ListVacanciesRequest, callback: grpc.requestCallback<_cakap_v1_ListVacanciesResponse__Output>): grpc.ClientUnaryCall;
     /**
      * Stores a stream of vacancies as UpsertWorkers stores workers: batches of 500 records,
      * each batch in one commit; an invalid record is rejected (listed with its index and
@@ -93,6 +113,12 @@ export interface VacancyServiceHandlers extends grpc.UntypedServiceImplementatio
      */
     GetVacancy: grpc.handleUnaryCall<_cakap_v1_GetVacancyRequest__Output, _cakap_v1_GetVacancyResponse>;
     /**
+     * The stored vacancies, by id, a page at a time, optionally only the open ones or one
+     * owner's. Every role; a partner lists only its own vacancies (Vacancy.owner is its
+     * key's name), not the open ones of others that GetVacancy would show it.
+     */
+    ListVacancies: grpc.handleUnaryCall<_cakap_v1_ListVacanciesRequest__Output, _cakap_v1_ListVacanciesResponse>;
+    /**
      * Stores a stream of vacancies as UpsertWorkers stores workers: batches of 500 records,
      * each batch in one commit; an invalid record is rejected (listed with its index and
      * reason) and the stream goes on. Over HTTP: POST /v1/import/vacancies, JSON Lines.
@@ -107,6 +133,7 @@ export interface VacancyServiceHandlers extends grpc.UntypedServiceImplementatio
 export interface VacancyServiceDefinition extends grpc.ServiceDefinition {
     DeleteVacancy: MethodDefinition<_cakap_v1_DeleteVacancyRequest, _cakap_v1_DeleteVacancyResponse, _cakap_v1_DeleteVacancyRequest__Output, _cakap_v1_DeleteVacancyResponse__Output>;
     GetVacancy: MethodDefinition<_cakap_v1_GetVacancyRequest, _cakap_v1_GetVacancyResponse, _cakap_v1_GetVacancyRequest__Output, _cakap_v1_GetVacancyResponse__Output>;
+    ListVacancies: MethodDefinition<_cakap_v1_ListVacanciesRequest, _cakap_v1_ListVacanciesResponse, _cakap_v1_ListVacanciesRequest__Output, _cakap_v1_ListVacanciesResponse__Output>;
     UpsertVacancies: MethodDefinition<_cakap_v1_UpsertVacanciesRequest, _cakap_v1_UpsertVacanciesResponse, _cakap_v1_UpsertVacanciesRequest__Output, _cakap_v1_UpsertVacanciesResponse__Output>;
     UpsertVacancy: MethodDefinition<_cakap_v1_UpsertVacancyRequest, _cakap_v1_UpsertVacancyResponse, _cakap_v1_UpsertVacancyRequest__Output, _cakap_v1_UpsertVacancyResponse__Output>;
 }
