@@ -1,7 +1,7 @@
-// Vacancies: load by id, create and edit, open and close, match a stored vacancy. Writes
-// need a portal or admin key (the server answers PERMISSION_DENIED to partners, shown
-// as it says); partners load open vacancies and their own. There is no rpc that lists
-// vacancies, so the page keeps the ids used in this browser session.
+// Vacancies: the stored ones listed (VacancyService.ListVacancies: the office sees every
+// vacancy, a partner its own), load by id, create and edit, open and close, match a
+// stored vacancy. Writes need a portal or admin key (the server answers PERMISSION_DENIED
+// to partners, shown as it says); partners also load the open vacancies of others by id.
 import { create } from "@bufbuild/protobuf";
 import { api, callError, regions } from "./api";
 import { field, h, set } from "./dom";
@@ -11,16 +11,51 @@ import { skillInput } from "./skills";
 import { Issuer } from "./gen/cakap/v1/common_pb";
 import { VacancySchema, type Vacancy } from "./gen/cakap/v1/vacancy_pb";
 
-const RECENT = "cakap.recentVacancies";
-function recent(): string[] {
-  try {
-    return JSON.parse(sessionStorage.getItem(RECENT) ?? "[]") as string[];
-  } catch {
-    return [];
+// The stored vacancies by id, a server page (50) at a time; "more" appends the next one.
+// `current`: the id on the form, marked in the list. refresh(): from the first page again
+// (after a write).
+function vacancyList(current: string): { root: HTMLElement; refresh(): void } {
+  const openOnly = h("input", { type: "checkbox", name: "list_open_only" });
+  const rows = h("ul", { class: "vacancy-list" });
+  const more = h("button", { type: "button", class: "more", hidden: true }, t("moreVacancies"));
+  const note = h("p", { class: "status", role: "status", "aria-live": "polite" });
+  let token = "";
+  let latest = 0;
+  async function fetchPage(reset: boolean) {
+    const mine = ++latest;
+    if (reset) token = "";
+    try {
+      const r = await api.vacancies.listVacancies({ openOnly: openOnly.checked, pageToken: token });
+      if (mine !== latest) return;  // a newer request (the filter changed) owns the list
+      if (reset) set(rows);
+      for (const v of r.vacancies) {
+        const filled = v.openings > 0 ? `${v.filled}/${v.openings}` : "";
+        rows.appendChild(
+          h("li", { "data-vacancy": v.id, "aria-current": v.id === current ? "true" : undefined },
+            h("a", { href: `#/vacancies/${encodeURIComponent(v.id)}` }, v.id),
+            h("span", { class: "title" }, v.title || v.employer),
+            h("span", { class: v.open ? "badge open" : "badge closed" }, v.open ? t("vacancyOpen") : t("vacancyClosed")),
+            filled ? h("span", { class: "filled", title: t("filledOfOpenings") }, filled) : null),
+        );
+      }
+      token = r.nextPageToken;
+      more.hidden = !token;
+      note.classList.remove("error");
+      note.textContent = rows.children.length ? "" : t("noStoredVacancies");
+    } catch (err) {
+      if (mine !== latest) return;
+      note.classList.add("error");
+      note.textContent = `${t("error")}: ${callError(err).message}`;
+    }
   }
-}
-function remember(id: string): void {
-  sessionStorage.setItem(RECENT, JSON.stringify([id, ...recent().filter((x) => x !== id)].slice(0, 20)));
+  openOnly.addEventListener("change", () => void fetchPage(true));
+  more.addEventListener("click", () => void fetchPage(false));
+  void fetchPage(true);
+  const root = h("nav", { class: "stored-vacancies", "aria-label": t("storedVacancies") },
+    h("h2", {}, t("storedVacancies")),
+    h("label", { class: "inline" }, openOnly, ` ${t("openOnly")}`),
+    rows, more, note);
+  return { root, refresh: () => void fetchPage(true) };
 }
 
 export async function renderVacancies(main: HTMLElement, initialId: string): Promise<void> {
@@ -68,6 +103,7 @@ export async function renderVacancies(main: HTMLElement, initialId: string): Pro
   }
   const issuerError = h("p", { class: "field-error", role: "alert" });
   const status = h("p", { class: "status", role: "status", "aria-live": "polite" });
+  const list = vacancyList(initialId);
   let loaded: Vacancy | null = null;
 
   function fill(v: Vacancy) {
@@ -133,8 +169,6 @@ export async function renderVacancies(main: HTMLElement, initialId: string): Pro
     try {
       const r = await api.vacancies.getVacancy({ id });
       fill(r.vacancy!);
-      remember(id);
-      renderRecent();
     } catch (err) {
       // Nothing of an earlier vacancy stays on the form under this id.
       fill(create(VacancySchema, { id, open: true, radiusKm: 50, openings: 1 }));
@@ -149,7 +183,7 @@ export async function renderVacancies(main: HTMLElement, initialId: string): Pro
     if (openOverride !== undefined) v.open = openOverride;
     try {
       await api.vacancies.upsertVacancy({ vacancy: v });
-      remember(v.id);
+      list.refresh();
       status.textContent = t("saved");
       await load(v.id);
       status.textContent = t("saved");
@@ -158,14 +192,6 @@ export async function renderVacancies(main: HTMLElement, initialId: string): Pro
     }
   }
 
-  const recentEl = h("nav", { class: "recent", "aria-label": t("recent") });
-  function renderRecent() {
-    const ids = recent();
-    set(recentEl, 
-      ids.length ? h("h2", {}, t("recent")) : null,
-      h("ul", {}, ids.map((id) => h("li", {}, h("a", { href: `#/vacancies/${encodeURIComponent(id)}` }, id)))),
-    );
-  }
   const form = h(
     "form",
     { class: "vacancy-form", novalidate: true, onsubmit: (e: Event) => (e.preventDefault(), void save()) },
@@ -194,8 +220,7 @@ export async function renderVacancies(main: HTMLElement, initialId: string): Pro
     ),
     status,
   );
-  set(main, h("h1", {}, t("vacanciesTitle")), h("p", { class: "help" }, t("vacanciesHelp")), h("div", { class: "two-col" }, form, recentEl));
-  renderRecent();
+  set(main, h("h1", {}, t("vacanciesTitle")), h("p", { class: "help" }, t("vacanciesHelp")), h("div", { class: "two-col" }, form, list.root));
   if (initialId) {
     inputs.id.value = initialId;
     await load(initialId);

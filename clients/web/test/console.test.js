@@ -339,6 +339,66 @@ test("vacancies a partner owns: it loads its own closed vacancy, another partner
   await other.context().close();
 });
 
+test("the stored vacancies: the office's list pages through ListVacancies' answer, open only filters, a partner lists only its own", async () => {
+  // Every page of the server's list for a key (50 a page, as the console asks).
+  const listAll = async (key, body) => {
+    const ids = [];
+    for (let token = "", first = true; first || token; first = false) {
+      const r = await rpc(world, key, "cakap.v1.VacancyService/ListVacancies", { ...body, pageToken: token });
+      assert.equal(r.status, 200, JSON.stringify(r.body));
+      ids.push(...(r.body.vacancies ?? []).map((v) => v.id));
+      token = r.body.nextPageToken ?? "";
+    }
+    return ids;
+  };
+  const shownIds = (page) => page.locator(".vacancy-list li").evaluateAll((els) => els.map((e) => e.dataset.vacancy));
+  const page = await world.page();
+  await world.login(page, world.keys.portal);
+  await page.goto(`${world.url}#/vacancies/v-web-las`);
+  const all = await listAll(world.keys.portal, {});
+  assert.ok(all.length > 50, `the fixture stores more than one page of vacancies (${all.length})`);
+  assert.ok(all.includes("v-web-las") && all.includes("v-web-owned"));
+  // The first page, then "more" until the button goes: the server's list, in its order.
+  await page.locator(".vacancy-list li").nth(49).waitFor();
+  assert.deepEqual(await shownIds(page), all.slice(0, 50));
+  while (await page.locator(".stored-vacancies button.more").isVisible()) {
+    const before = await page.locator(".vacancy-list li").count();
+    await page.locator(".stored-vacancies button.more").click();
+    await page.waitForFunction((n) => document.querySelectorAll(".vacancy-list li").length > n, before);
+  }
+  assert.deepEqual(await shownIds(page), all);
+  // The vacancy on the form is marked; the closed one says so.
+  assert.equal(await page.locator(".vacancy-list li[aria-current]").getAttribute("data-vacancy"), "v-web-las");
+  assert.equal(await page.locator(".vacancy-list li[data-vacancy=v-web-owned] .badge").textContent(), "ditutup");
+  // Open only: the server's open list, without the closed vacancy.
+  await page.check("input[name=list_open_only]");
+  const open = await listAll(world.keys.portal, { openOnly: true });
+  assert.ok(!open.includes("v-web-owned"));
+  await page.waitForFunction(() => !document.querySelector(".vacancy-list li[data-vacancy=v-web-owned]"));
+  assert.deepEqual(await shownIds(page), open.slice(0, 50));
+  // A link loads the vacancy into the form.
+  await page.locator(".vacancy-list li a").first().click();
+  await page.waitForFunction((id) => document.querySelector("input[name=id]")?.value === id, open[0]);
+  await page.context().close();
+
+  // A partner's list: its own vacancies only (the closed one too), none of the office's.
+  const partner = await world.page();
+  await world.login(partner, world.keys.partner);
+  await partner.goto(`${world.url}#/vacancies`);
+  const own = await listAll(world.keys.partner, {});
+  assert.ok(own.includes("v-web-owned") && !own.includes("v-web-las"), JSON.stringify(own));
+  await partner.locator(".vacancy-list li[data-vacancy=v-web-owned]").waitFor();
+  assert.deepEqual(await shownIds(partner), own);
+  const other = await world.page();
+  await world.login(other, world.keys.kalsel);
+  await other.goto(`${world.url}#/vacancies`);
+  await other.locator(".stored-vacancies .status", { hasText: "Tidak ada lowongan." }).waitFor();
+  assert.deepEqual(await shownIds(other), []);
+  assert.deepEqual([...page.errors, ...partner.errors, ...other.errors], []);
+  await partner.context().close();
+  await other.context().close();
+});
+
 test("a partner's worker page: no NIK, no welfare decile, no exact coordinates; certificates valid on the start date; the vacancies it fits", async () => {
   const page = await world.page();
   await world.login(page, world.keys.partner);
