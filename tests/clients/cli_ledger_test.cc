@@ -86,7 +86,7 @@ TEST_F(CliLedgerTest, PlaceRecordAndPublish) {
   Output figures = Run("figures --cohort-year 2024");
   ASSERT_EQ(figures.exit_code, 0) << figures.err;
   EXPECT_THAT(figures.out,
-              HasSubstr("of 4 trained in 2024, 2 placed: 1 jobs, 1 own businesses; still "
+              HasSubstr("of 4 trained in 2024, 2 placed: 1 job, 1 own business; still "
                         "working after 6 months: 1\n"));
   EXPECT_EQ(Run("figures --decile-min 11").exit_code, 1);
 }
