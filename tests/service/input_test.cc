@@ -351,8 +351,13 @@ TEST(SvcImportShutdownTest, AStreamCutByShutdownSaysHowManyRecordsWereCommitted)
   };
   ASSERT_TRUE(send(700));  // one batch of 500 committed, 200 read
   std::thread stopper([&] { s.server->Shutdown(absl::Seconds(20)); });
-  // Keep sending until the server stops reading (it stops at the next record).
-  for (int i = 0; i < 2000 && send(1); ++i) absl::SleepFor(absl::Milliseconds(1));
+  // Keep sending until the server stops reading (it stops at the next record after the
+  // drain begins). The bound only keeps a broken server from hanging the test: on a loaded
+  // machine the stopper thread may start late, and a stream ended by the client before the
+  // drain is seen would finish OK instead. This test failed twice under ctest -j2 with
+  // builds running (its message was not kept); this bound, once 2 s, is the one window in
+  // it that load can close, so it is 20 s now.
+  for (int i = 0; i < 20000 && send(1); ++i) absl::SleepFor(absl::Milliseconds(1));
   writer->WritesDone();
   grpc::Status st = writer->Finish();
   stopper.join();
