@@ -53,8 +53,13 @@ int64_t NewInt(int64_t old, int64_t lo, int64_t hi, std::mt19937_64& rng) {
   switch (rng() % 4) {
     case 0:
       return kEdges[Pick(rng, std::size(kEdges))];
-    case 1:
-      return old + static_cast<int64_t>(rng() % 5) - 2;
+    case 1: {
+      // A step from the old value, without the mutator's own overflow at the int64 edges
+      // (the wage fields reach them).
+      int64_t stepped = 0;
+      return __builtin_add_overflow(old, static_cast<int64_t>(rng() % 5) - 2, &stepped) ? old
+                                                                                        : stepped;
+    }
     case 2:
       return rng() % 2 ? lo : hi;
     default:
