@@ -27,8 +27,10 @@
 #include "cakap/engine.h"
 #include "corpus.h"
 #include "evaluate.h"
+#include "google/protobuf/util/json_util.h"
 #include "geo.h"
 #include "normalize.h"
+#include "proto_json.h"
 #include "record.h"
 
 namespace cakap {
@@ -354,6 +356,61 @@ BENCHMARK(Match_National_Facets)->Unit(benchmark::kMicrosecond);
 BENCHMARK(Match_Local50_Quota)->Unit(benchmark::kMicrosecond);
 BENCHMARK(Match_Regional200_Quota)->Unit(benchmark::kMicrosecond);
 BENCHMARK(Match_National_Quota)->Unit(benchmark::kMicrosecond);
+
+// ---------------------------------------------------------------------------------------
+// A reply's bytes: a regional200 MatchResult (a MatchCandidates reply's body: a full page
+// of 20 candidates with their worker records at the default 20,000 workers) as the Connect codec's JSON, printed by protobuf (MessageToJsonString)
+// and by cakapd's printer (service/proto_json.h, the same bytes), and as binary protobuf
+// for scale. ReplyJson_Cakapd / ReplyJson_Protobuf is what the printer saves cakapd
+// per reply.
+
+enum class ReplyCodec { kJsonByProtobuf, kJsonByCakapd, kBinary };
+
+void ReplyOf(benchmark::State& state, ReplyCodec codec) {
+  const Engine& engine = SharedIndex::Get().engine();
+  v1::MatchOptions options;
+  options.set_page_size(20);
+  std::vector<v1::MatchResult> replies(kVacanciesPerClass);
+  for (int64_t i = 0; i < kVacanciesPerClass; ++i) {
+    absl::StatusOr<v1::MatchResult> r =
+        engine.Match(Vacancies().Make(VacancyClass::kRegional200, i), options);
+    Check(r.status(), "match");
+    replies[i] = *std::move(r);
+  }
+  const service::JsonPrinter printer;
+  size_t next = 0;
+  int64_t bytes = 0;
+  std::string out;
+  for (auto _ : state) {
+    const v1::MatchResult& reply = replies[next];
+    switch (codec) {
+      case ReplyCodec::kJsonByProtobuf:
+        out.clear();
+        (void)google::protobuf::util::MessageToJsonString(reply, &out);
+        break;
+      case ReplyCodec::kJsonByCakapd:
+        out = printer.Print(reply);
+        break;
+      case ReplyCodec::kBinary:
+        out = reply.SerializeAsString();
+        break;
+    }
+    bytes += static_cast<int64_t>(out.size());
+    next = (next + 1) % replies.size();
+  }
+  state.SetBytesProcessed(bytes);
+  state.counters["reply_bytes"] =
+      benchmark::Counter(static_cast<double>(bytes), benchmark::Counter::kAvgIterations);
+}
+
+void ReplyJson_Protobuf(benchmark::State& state) { ReplyOf(state, ReplyCodec::kJsonByProtobuf); }
+void ReplyJson_Cakapd(benchmark::State& state) {
+  ReplyOf(state, ReplyCodec::kJsonByCakapd);
+}
+void ReplyBinary(benchmark::State& state) { ReplyOf(state, ReplyCodec::kBinary); }
+BENCHMARK(ReplyJson_Protobuf)->Unit(benchmark::kMicrosecond);
+BENCHMARK(ReplyJson_Cakapd)->Unit(benchmark::kMicrosecond);
+BENCHMARK(ReplyBinary)->Unit(benchmark::kMicrosecond);
 
 }  // namespace
 }  // namespace cakap
