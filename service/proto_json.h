@@ -69,7 +69,7 @@ class JsonPrinter {
   MessagePlan& MakePlan(const google::protobuf::Descriptor* type) const
       ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
 
-  // Deeper messages go to protobuf's printer (which has the same limit).
+  // Messages nested deeper go to protobuf's printer.
   static constexpr int kMaxDepth = 100;
 
   bool PrintMessage(const MessagePlan& plan, google::protobuf::io::CodedInputStream& in,
