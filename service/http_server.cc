@@ -12,8 +12,6 @@
 #include <climits>
 #include <cstdlib>
 #include <deque>
-#include <fstream>
-#include <iterator>
 #include <thread>
 #include <utility>
 
@@ -27,6 +25,7 @@
 #include "absl/time/clock.h"
 #include "cakap/field_limits.h"
 #include "connect.h"
+#include "console_files.h"
 #include "proto_json.h"
 #include "request.h"
 #include "google/protobuf/util/json_util.h"
@@ -422,30 +421,6 @@ void HttpServerImpl::MetricsPage(const httplib::Request& req, httplib::Response&
   res.set_content(metrics_->Render(), "text/plain; version=0.0.4; charset=utf-8");
 }
 
-// The Content-Type of a console file by its extension; a type not listed is served as
-// bytes, never sniffed (X-Content-Type-Options: nosniff).
-const char* StaticContentType(absl::string_view path) {
-  static constexpr std::pair<const char*, const char*> kTypes[] = {
-      {".html", "text/html; charset=utf-8"},
-      {".js", "text/javascript; charset=utf-8"},
-      {".mjs", "text/javascript; charset=utf-8"},
-      {".css", "text/css; charset=utf-8"},
-      {".json", "application/json"},
-      {".map", "application/json"},
-      {".svg", "image/svg+xml"},
-      {".png", "image/png"},
-      {".jpg", "image/jpeg"},
-      {".ico", "image/x-icon"},
-      {".webp", "image/webp"},
-      {".woff2", "font/woff2"},
-      {".txt", "text/plain; charset=utf-8"},
-  };
-  for (const auto& [extension, type] : kTypes) {
-    if (absl::EndsWith(path, extension)) return type;
-  }
-  return "application/octet-stream";
-}
-
 void HttpServerImpl::StaticFile(const httplib::Request& req, httplib::Response& res) const {
   res.status = 404;  // the error handler writes the body
   // The API's own paths are never files, whatever the directory holds.
@@ -453,44 +428,7 @@ void HttpServerImpl::StaticFile(const httplib::Request& req, httplib::Response& 
       absl::StartsWith(req.path, "/v1/")) {
     return;
   }
-  // req.path is percent-decoded already. Only plain relative names: no "..", no hidden
-  // files, no backslashes or NULs, so nothing outside the directory can be named.
-  std::string relative = req.path.substr(1);
-  if (relative.empty() || absl::EndsWith(relative, "/")) relative += "index.html";
-  for (absl::string_view part : absl::StrSplit(relative, '/')) {
-    if (part.empty() || part[0] == '.' || part.find('\\') != absl::string_view::npos ||
-        part.find('\0') != absl::string_view::npos) {
-      return;
-    }
-  }
-  // Symbolic links inside the directory that lead out of it are refused too.
-  char root_real[PATH_MAX];
-  char file_real[PATH_MAX];
-  const std::string file = absl::StrCat(options_.static_dir, "/", relative);
-  if (realpath(options_.static_dir.c_str(), root_real) == nullptr ||
-      realpath(file.c_str(), file_real) == nullptr ||
-      !absl::StartsWith(file_real, absl::StrCat(root_real, "/"))) {
-    return;
-  }
-  struct stat st;
-  if (stat(file_real, &st) != 0 || !S_ISREG(st.st_mode)) return;
-  std::ifstream in(file_real, std::ios::binary);
-  if (!in) return;
-  std::string body((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  res.status = 200;
-  res.set_header("X-Content-Type-Options", "nosniff");
-  // Vite names built assets by their content's hash: they never change under a name.
-  res.set_header("Cache-Control", absl::StartsWith(relative, "assets/")
-                                      ? "public, max-age=31536000, immutable"
-                                      : "no-cache");
-  if (absl::EndsWith(relative, ".html")) {
-    // The console calls only its own origin; map tiles may come from any configured host.
-    res.set_header("Content-Security-Policy",
-                   "default-src 'self'; img-src 'self' data: blob: https: http:; "
-                   "style-src 'self' 'unsafe-inline'; connect-src 'self'; "
-                   "frame-ancestors 'none'; base-uri 'none'; form-action 'none'");
-  }
-  res.set_content(std::move(body), StaticContentType(relative));
+  (void)ServeConsoleFile(options_.static_dir, req.path, res);
 }
 
 absl::Status HttpServerImpl::Start() {

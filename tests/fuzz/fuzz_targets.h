@@ -28,11 +28,12 @@ struct Outcome {
 
 // Input: a cakap.v1.Worker in protobuf text format. NormalizeWorker either rejects it
 // with InvalidArgument naming a field, or its result normalises to itself and its match
-// record survives the codec.
+// record survives the codec. Before that, whatever it holds: cakapd's JSON printer prints
+// it as protobuf's MessageToJsonString does (service/proto_json.h).
 Outcome WorkerNormalizer(absl::string_view input);
 // Input: a cakap.v1.Vacancy in text format. ResolveVacancy either rejects it with
 // InvalidArgument naming a field, or resolving the result again changes nothing (the
-// fingerprint included).
+// fingerprint included). And the JSON printer agrees with protobuf's, as for a Worker.
 Outcome VacancyResolver(absl::string_view input);
 // Input: bytes. First byte even: the rest builds a MatchRecord, and
 // Decode(Encode(r)) == r, with RecordId and AnyCertificate agreeing. Odd: the rest is an

@@ -2,14 +2,18 @@
 // crash files; tests/fuzz/proto_mutator.h edits them field by field under libFuzzer).
 #include <algorithm>
 
+#include "absl/strings/escaping.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "fuzz_targets.h"
+#include "google/protobuf/stubs/logging.h"
 #include "google/protobuf/text_format.h"
 #include "google/protobuf/util/field_comparator.h"
+#include "google/protobuf/util/json_util.h"
 #include "google/protobuf/util/message_differencer.h"
 #include "normalize.h"
 #include "page_token.h"
+#include "proto_json.h"
 #include "record.h"
 
 namespace cakap {
@@ -50,6 +54,21 @@ std::string Diff(const google::protobuf::Message& a, const google::protobuf::Mes
   return differ.Compare(a, b) ? "" : report;
 }
 
+// cakapd's Connect JSON printer (service/proto_json.h) prints what protobuf prints, whatever
+// the message holds (strings that are not UTF-8, NaN, the integer edges).
+std::string CheckJsonPrinter(const google::protobuf::Message& m) {
+  const google::protobuf::LogSilencer quiet;  // protobuf logs each string that is not UTF-8
+  const std::string ours = service::JsonPrinter().Print(m);
+  std::string theirs;
+  (void)google::protobuf::util::MessageToJsonString(m, &theirs);
+  if (ours == theirs) return "";
+  const size_t at = std::mismatch(ours.begin(), ours.end(), theirs.begin(), theirs.end()).first -
+                    ours.begin();
+  return absl::StrCat("JsonPrinter differs from MessageToJsonString at byte ", at, ": \"",
+                      absl::CHexEscape(ours.substr(at > 20 ? at - 20 : 0, 60)), "\" vs \"",
+                      absl::CHexEscape(theirs.substr(at > 20 ? at - 20 : 0, 60)), "\"");
+}
+
 bool SortedUnique(const std::vector<SkillId>& ids) {
   return std::adjacent_find(ids.begin(), ids.end(), [](SkillId a, SkillId b) { return a >= b; }) ==
          ids.end();
@@ -60,6 +79,7 @@ bool SortedUnique(const std::vector<SkillId>& ids) {
 Outcome WorkerNormalizer(absl::string_view input) {
   v1::Worker worker;
   if (!google::protobuf::TextFormat::ParseFromString(std::string(input), &worker)) return {};
+  if (std::string json = CheckJsonPrinter(worker); !json.empty()) return {json, "worker.json"};
   const EngineEnv& env = Env();
   absl::StatusOr<NormalizedWorker> first = NormalizeWorker(worker, env);
   if (!first.ok()) return {CheckRejection(first.status()), "worker.error"};
@@ -110,6 +130,7 @@ Outcome WorkerNormalizer(absl::string_view input) {
 Outcome VacancyResolver(absl::string_view input) {
   v1::Vacancy vacancy;
   if (!google::protobuf::TextFormat::ParseFromString(std::string(input), &vacancy)) return {};
+  if (std::string json = CheckJsonPrinter(vacancy); !json.empty()) return {json, "vacancy.json"};
   const EngineEnv& env = Env();
   absl::StatusOr<ResolvedVacancy> stored = ResolveVacancy(vacancy, env, /*require_id=*/true);
   absl::StatusOr<ResolvedVacancy> first = ResolveVacancy(vacancy, env, /*require_id=*/false);
