@@ -35,6 +35,37 @@ def _fill_hit(hit):
     return hit
 
 
+def _fill_count(count):
+    """A figures Count: {"value": int, "suppressed": bool}. JSON leaves a zero count out
+    ({}), and a partner's count from 1 to min_cell_size - 1 comes as {"suppressed": true}
+    (value 0: the true value is not sent)."""
+    count = count if isinstance(count, dict) else {}
+    return {"value": _int(count.get("value")), "suppressed": bool(count.get("suppressed"))}
+
+
+def _fill_entry(entry):
+    """A LedgerEntry with its scalars present (seq and corrects as ints) and its
+    placement or outcome filled; the one of the two that is not this entry's is absent."""
+    entry.setdefault("workerId", "")
+    entry["seq"] = _int(entry.get("seq"))
+    entry.setdefault("recordedAt", "")
+    entry.setdefault("source", "")
+    entry["corrects"] = _int(entry.get("corrects"))
+    entry.setdefault("withdrawn", False)
+    if "placement" in entry:
+        p = entry["placement"]
+        for key in ("kind", "vacancyId", "employer", "date"):
+            p.setdefault(key, "")
+    if "outcome" in entry:
+        o = entry["outcome"]
+        o["placementSeq"] = _int(o.get("placementSeq"))
+        o.setdefault("kind", "")
+        o.setdefault("afterMonths", 0)
+        o.setdefault("date", "")
+        o.setdefault("reason", "")
+    return entry
+
+
 class Client:
     """A client of one cakapd.
 
@@ -231,6 +262,154 @@ class Client:
             if 0 <= r["index"] < len(lines_of_records):
                 r["line"] = lines_of_records[r["index"]]
         return result
+
+    # ---- placements, outcomes and figures ------------------------------------------
+
+    def record_placement(self, entry):
+        """Records that a worker was placed (LedgerService.RecordPlacement; portal, admin,
+        and a partner into its own vacancies only).
+
+            c.record_placement({"workerId": "w-1", "placement": {
+                "kind": "PLACEMENT_KIND_JOB", "vacancyId": "v-1", "date": "2026-12-01"}})
+
+        entry: a LedgerEntry dict with workerId and placement (corrects and withdrawn for
+        a correction). A named vacancy's filled count goes up, and a vacancy whose
+        openings are all filled is closed in the same commit. Returns the entry as
+        committed (filled as history() fills it): seq, recordedAt and source set by
+        cakapd. A partner naming another's vacancy: CakapError permission_denied
+        (field "entry.placement.vacancy_id").
+        """
+        reply = self.call("LedgerService", "RecordPlacement", {"entry": entry})
+        return _fill_entry(reply.get("entry", {}))
+
+    def record_outcome(self, entry):
+        """Records what became of a placement (LedgerService.RecordOutcome); appended to
+        the worker's history, never edited in place.
+
+            c.record_outcome({"workerId": "w-1", "outcome": {
+                "placementSeq": 1, "kind": "OUTCOME_KIND_STILL_WORKING", "afterMonths": 3}})
+
+        entry: a LedgerEntry dict with workerId and outcome; outcome.placementSeq is the
+        seq of the placement's entry. A partner: only outcomes of its own placements.
+        Returns the entry as committed (filled as history() fills it).
+        """
+        reply = self.call("LedgerService", "RecordOutcome", {"entry": entry})
+        return _fill_entry(reply.get("entry", {}))
+
+    def history(self, worker_id):
+        """A worker's ledger, by seq (LedgerService.GetHistory; portal and admin keys, a
+        partner gets CakapError permission_denied): a list of LedgerEntry dicts, [] when
+        nothing is recorded. Each entry has workerId, seq (int), recordedAt, source,
+        corrects (int) and withdrawn, and either "placement" (kind, vacancyId, employer,
+        date) or "outcome" (placementSeq as int, kind, afterMonths, date, reason), every
+        field present ("" / 0 / False when JSON left it out)."""
+        reply = self.call("LedgerService", "GetHistory", {"workerId": worker_id})
+        return [_fill_entry(e) for e in reply.get("entries", [])]
+
+    def figures(self, slice=None, *, supply_demand=False, as_of="", timeout=None):
+        """The office's figures for a slice of the index (FiguresService.GetFigures; every
+        role).
+
+            f = c.figures({"skill": "LAS", "regionCodes": ["63"]}, supply_demand=True)
+            print(f["figures"]["placed"]["value"], f["figures"]["placed"]["suppressed"])
+
+        slice: a FiguresSlice dict (programme, institution, cohortFrom, skill,
+        certificateIssuer, regionCodes, welfareDecileMin/Max, periodFrom, ...); None:
+        every worker. Welfare deciles in a partner's slice: CakapError permission_denied
+        (field "slice.welfare_decile_min" / "slice.welfare_decile_max").
+
+        Returns {"figures": {...}, "supplyDemand": [...], "asOf": "YYYY-MM-DD",
+        "minCellSize": int}. Every count of figures and of each supply and demand row is
+        {"value": int, "suppressed": bool}: to a partner key (minCellSize 10) a count from
+        1 to 9 is {"value": 0, "suppressed": True}; a count of 0 is
+        {"value": 0, "suppressed": False}. The two medians are floats (-1.0: nobody);
+        supplyDemand is [] unless asked for.
+        """
+        request = {"slice": slice or {}}
+        if supply_demand:
+            request["supplyDemand"] = True
+        if as_of:
+            request["asOf"] = as_of
+        reply = self.call("FiguresService", "GetFigures", request, timeout=timeout)
+        figures = reply.get("figures", {})
+        for key in ("workers", "trained", "certified", "placed", "placedJob",
+                    "placedApprenticeship", "placedOwnBusiness", "stillWorking3m",
+                    "stillWorking6m", "withTrainingBeforePlacement",
+                    "withCertificateBeforePlacement"):
+            figures[key] = _fill_count(figures.get(key))
+        for key in ("medianDaysTrainingToPlacement", "medianDaysCertificationToPlacement"):
+            figures[key] = float(figures.get(key, 0.0))
+        rows = reply.get("supplyDemand", [])
+        for row in rows:
+            row.setdefault("skill", "")
+            row.setdefault("regionCode", "")
+            for key in ("availableCertified", "openOpenings", "expiring30d", "expiring90d",
+                        "expiring180d"):
+                row[key] = _fill_count(row.get(key))
+        return {"figures": figures, "supplyDemand": rows, "asOf": reply.get("asOf", ""),
+                "minCellSize": _int(reply.get("minCellSize"))}
+
+    # ---- allocation and reference data ---------------------------------------------
+
+    def allocate(self, request, *, timeout=None):
+        """Places a pool of workers across stored vacancies (AllocationService.Allocate;
+        portal and admin, a partner over its own vacancies).
+
+            r = c.allocate({"vacancyIds": ["v-1", "v-2"], "workerIds": ["w-1", "w-2"]})
+            for v in r["vacancies"]:
+                print(v["vacancyId"], [p["worker"]["id"] for p in v["proposed"]])
+
+        request: an AllocateRequest dict (vacancyIds, openVacancies, workerIds,
+        cohortRegionCodes, slotsPerWorker, placesPerOpening, welfareWeight, ...).
+        Returns the AllocationResult dict with every list present: "vacancies" (each with
+        places, maxNonLocal, localProposed and candidates as ints, quotaShareMet, and
+        "proposed" filled as match()'s candidates), "placements" (workerId, vacancyIds),
+        "unplaced" (workerId, reason, vacancyIds) and "summary" (counts as ints,
+        objective, totalScore, greedyObjective and greedyGap as floats).
+        """
+        result = self.call("AllocationService", "Allocate", request,
+                           timeout=timeout).get("result", {})
+        for v in result.setdefault("vacancies", []):
+            v.setdefault("vacancyId", "")
+            v.setdefault("title", "")
+            for key in ("places", "maxNonLocal", "localProposed", "candidates"):
+                v[key] = _int(v.get(key))
+            v.setdefault("quotaShareMet", False)
+            for c in v.setdefault("proposed", []):
+                _fill_hit(c)
+        for p in result.setdefault("placements", []):
+            p.setdefault("workerId", "")
+            p.setdefault("vacancyIds", [])
+        for u in result.setdefault("unplaced", []):
+            u.setdefault("workerId", "")
+            u.setdefault("reason", "UNPLACED_REASON_UNSPECIFIED")
+            u.setdefault("vacancyIds", [])
+        summary = result.setdefault("summary", {})
+        for key in ("workers", "placedWorkers", "assignments", "places", "feasiblePairs",
+                    "greedyAssignments"):
+            summary[key] = _int(summary.get(key))
+        for key in ("objective", "totalScore", "greedyObjective", "greedyGap"):
+            summary[key] = float(summary.get(key, 0.0))
+        return result
+
+    def lookup_skills(self, text, limit=0):
+        """Lexicon skills matching what a user typed, best first (LexiconService.
+        LookupSkills; every role): a list of SkillEntry dicts with code, nameId, nameEn,
+        parentCode ("" for a family), matched (the phrase that matched) and synonyms, all
+        present. limit: 0-50, 0 means 10. An empty query: CakapError invalid_argument
+        (field "query").
+
+            c.lookup_skills("juru las")[0]["code"]   # "LAS"
+        """
+        request = {"query": text}
+        if limit:
+            request["limit"] = limit
+        skills = self.call("LexiconService", "LookupSkills", request).get("skills", [])
+        for s in skills:
+            for key in ("code", "nameId", "nameEn", "parentCode", "matched"):
+                s.setdefault(key, "")
+            s.setdefault("synonyms", [])
+        return skills
 
     # ---- administration and operations ---------------------------------------------
 
