@@ -66,6 +66,25 @@ def _fill_entry(entry):
     return entry
 
 
+def _envelopes(buffer):
+    """Takes every complete Connect envelope off the front of `buffer` (a bytearray):
+    yields (flags, payload bytes) and leaves an incomplete one where it is, for more
+    bytes to complete."""
+    while len(buffer) >= 5:
+        length = int.from_bytes(buffer[1:5], "big")
+        if len(buffer) < 5 + length:
+            return
+        flags, payload = buffer[0], bytes(buffer[5:5 + length])
+        del buffer[:5 + length]
+        yield flags, payload
+
+
+_END_STREAM = 0x02
+# The socket may wait this long beyond the heartbeat interval before a silent watch
+# counts as a lost connection.
+_HEARTBEAT_SLACK_S = 10
+
+
 class Client:
     """A client of one cakapd.
 
@@ -410,6 +429,113 @@ class Client:
                 s.setdefault(key, "")
             s.setdefault("synonyms", [])
         return skills
+
+    # ---- alerts ----------------------------------------------------------------------
+
+    def watch_vacancy(self, vacancy_id, cursor="", timeout=None, *, from_beginning=False,
+                      heartbeat_seconds=0, heartbeats=False, exclude_welfare=False):
+        """The workers who newly match a stored vacancy, as the writes happen
+        (AlertService.WatchVacancy, a Connect server stream): a generator of alert dicts,
+        read from the response as it arrives, on a connection of its own.
+
+            for alert in c.watch_vacancy("v-1", timeout=3600):
+                print(alert["candidate"]["worker"]["id"], alert["candidate"]["score"])
+                save(alert["cursor"])      # resume later with cursor=<the saved one>
+
+        Each alert: {"candidate": {...} (filled as match()'s candidates), "cursor": str,
+        "sequence": int}. Give the cursor of the last alert handled as `cursor` to resume
+        just after it (every later alert, none of the earlier); "" starts from now (or
+        from the beginning with from_beginning=True).
+
+        timeout: seconds the watch lasts (Connect-Timeout-Ms); when the server ends it at
+        that deadline the generator simply ends. None: until closed or cut.
+        heartbeats=True also yields the heartbeats, {"candidate": None, "cursor": ...,
+        "sequence": ...}: the first one comes as soon as the stream started, and each
+        cursor is a valid resume point. heartbeat_seconds: the server's heartbeat
+        interval (0: 15 s); the socket gives up after it plus 10 s of silence
+        (CakapError unavailable).
+
+        Nothing is sent before the first next(). Closing the generator (gen.close(),
+        leaving `with contextlib.closing(c.watch_vacancy(...))`, or breaking out of a for
+        loop over it, once it is collected) closes the connection; cakapd ends the watch
+        at its next write to it (a heartbeat at the latest). Any other end is a
+        CakapError: the end-of-stream error's code (not_found when the vacancy is deleted
+        or not visible, invalid_argument for a bad cursor, unauthenticated, unavailable
+        when cakapd shuts down: resume with the last cursor; http_status 200, as such
+        errors come in a Connect stream), or unavailable when the connection breaks.
+        """
+        request = {"vacancyId": vacancy_id}
+        if cursor:
+            request["cursor"] = cursor
+        if from_beginning:
+            request["fromBeginning"] = True
+        if heartbeat_seconds:
+            request["heartbeatSeconds"] = heartbeat_seconds
+        if exclude_welfare:
+            request["excludeWelfare"] = True
+        message = json.dumps(request, ensure_ascii=False, separators=(",", ":")).encode()
+        body = b"\x00" + len(message).to_bytes(4, "big") + message
+        headers = {"Content-Type": "application/connect+json",
+                   "Connect-Protocol-Version": "1"}
+        if self._key:
+            headers["Authorization"] = "Bearer " + self._key
+        if timeout:
+            headers["Connect-Timeout-Ms"] = str(max(1, int(timeout * 1000)))
+        path = "/cakap.v1.AlertService/WatchVacancy"
+        idle = (heartbeat_seconds or 15) + _HEARTBEAT_SLACK_S
+        return self._watch(path, body, headers, idle, bool(timeout), heartbeats)
+
+    def _watch(self, path, body, headers, idle, deadline_is_end, heartbeats):
+        conn = self._connect(idle)
+        try:
+            try:
+                conn.request("POST", self._prefix + path, body=body, headers=headers)
+                response = conn.getresponse()
+                if response.status != 200:
+                    raise CakapError.from_reply(response.status, response.read())
+                buffer = bytearray()
+                while True:
+                    for flags, payload in _envelopes(buffer):
+                        message = self._stream_message(payload)
+                        if flags & _END_STREAM:
+                            error = message.get("error")
+                            if not isinstance(error, dict):
+                                return
+                            code = str(error.get("code", "unknown"))
+                            if code == "deadline_exceeded" and deadline_is_end:
+                                return  # the watch's own deadline: its normal end
+                            raise CakapError(code, str(error.get("message", "")),
+                                             http_status=response.status)
+                        alert = {"candidate": None, "cursor": message.get("cursor", ""),
+                                 "sequence": _int(message.get("sequence"))}
+                        if "candidate" in message:
+                            alert["candidate"] = _fill_hit(message["candidate"])
+                        elif not heartbeats:
+                            continue
+                        yield alert
+                    chunk = response.read1(65536)
+                    if not chunk:
+                        raise CakapError("unavailable", "%s: the stream was cut before its "
+                                         "end message; resume with the last cursor" % path)
+                    buffer += chunk
+            except TimeoutError as e:
+                raise CakapError("unavailable", "%s: nothing for %d s (no heartbeat); resume "
+                                 "with the last cursor" % (path, idle)) from e
+            except (OSError, http.client.HTTPException) as e:
+                raise CakapError("unavailable", "%s: %s" % (path, e)) from e
+        finally:
+            # Also on close(): the connection goes, and with it the watch.
+            conn.close()
+
+    @staticmethod
+    def _stream_message(payload):
+        try:
+            message = json.loads(payload)
+        except ValueError as e:
+            raise CakapError("internal", "stream message: not JSON (%s)" % e, http_status=200)
+        if not isinstance(message, dict):
+            raise CakapError("internal", "stream message: not a JSON object", http_status=200)
+        return message
 
     # ---- administration and operations ---------------------------------------------
 

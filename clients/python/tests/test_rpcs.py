@@ -1,9 +1,12 @@
-"""The typed helpers of the ledger, figures, allocation, lexicon rpcs against a
+"""The typed helpers of the ledger, figures, allocation, lexicon and alert rpcs against a
 real cakapd (tests/server.py), one server for the module. setUpModule stores the fixture
 workers and vacancy; a test that writes more (its own workers and vacancies, named after
 it) deletes them at the end, so the figures stay those of the fixture. Ledger entries
 cannot be deleted: they are recorded only for workers a test creates and deletes."""
 
+import json
+import threading
+import time
 import unittest
 
 import cakap
@@ -290,6 +293,115 @@ class AllocationAndLexiconTest(TestCase):
         self.assertError(lambda: lexicon.lookup_skills(" "), "invalid_argument", 400, "query")
         self.assertError(lambda: lexicon.lookup_skills("las", limit=51), "invalid_argument", 400,
                          "limit")
+
+
+def first_alert(stream):
+    """The next alert of `stream` (heartbeats skipped)."""
+    for message in stream:
+        if message["candidate"] is not None:
+            return message
+    raise AssertionError("the stream ended without an alert")
+
+
+class WatchTest(TestCase):
+    # Each watch holds one of cakapd's serving threads until the server notices the client
+    # went away, at its next heartbeat: so short ones.
+    HEARTBEAT = 1
+
+    def watch(self, vacancy_id, **options):
+        options.setdefault("timeout", 20)
+        return client("portal").watch_vacancy(vacancy_id, heartbeats=True,
+                                              heartbeat_seconds=self.HEARTBEAT, **options)
+
+    def test_an_upserted_worker_is_alerted_and_resuming_does_not_repeat_it(self):
+        stored = Cleanup(self)
+        stream = self.watch("v-welder")
+        start = next(stream)  # the stream has started: writes from now on are alerted
+        self.assertIsNone(start["candidate"])
+        self.assertTrue(start["cursor"])
+        stored.worker(welder("aw-1"))
+        alert = first_alert(stream)
+        stream.close()
+        self.assertEqual(alert["candidate"]["worker"]["id"], "aw-1")
+        self.assertGreater(alert["candidate"]["score"], 0)
+        self.assertIn("distance", [e["name"] for e in alert["candidate"]["explanation"]])
+        self.assertGreater(alert["sequence"], start["sequence"])
+        self.assertNotEqual(alert["cursor"], start["cursor"])
+
+        # Written while nobody watched, and a worker who does not match: resuming from
+        # aw-1's cursor delivers aw-2 alone, then heartbeats until the deadline, which
+        # ends the generator without an error.
+        stored.worker(welder("aw-2"))
+        stored.worker(dict(fixtures.WORKERS[4], id="aw-cook"))
+        resumed = list(self.watch("v-welder", cursor=alert["cursor"], timeout=2.5))
+        alerted = [m["candidate"]["worker"]["id"] for m in resumed if m["candidate"]]
+        self.assertEqual(alerted, ["aw-2"])
+        self.assertIsNone(resumed[0]["candidate"])  # the starting heartbeat
+        self.assertEqual(resumed[0]["cursor"], alert["cursor"])
+
+    def test_an_alert_written_from_another_thread_arrives(self):
+        stored = Cleanup(self)
+        stream = client("portal").watch_vacancy("v-welder", timeout=20, heartbeat_seconds=1)
+        writer = threading.Timer(0.5, stored.worker, [welder("aw-3")])
+        # The stream starts at the first next(); the write follows half a second later.
+        writer.start()
+        try:
+            alert = next(stream)  # heartbeats=False: alerts only
+        finally:
+            writer.join()
+            stream.close()
+        self.assertEqual(alert["candidate"]["worker"]["id"], "aw-3")
+
+    def test_from_the_beginning_every_current_candidate(self):
+        stream = self.watch("v-welder", from_beginning=True, timeout=2)
+        ids = {m["candidate"]["worker"]["id"] for m in stream if m["candidate"]}
+        self.assertLessEqual({"w-1", "w-2", "w-3", "w-4"}, ids)
+        self.assertNotIn("w-5", ids)
+
+    def test_closing_the_generator_ends_the_watch_at_the_server(self):
+        def cancelled():
+            """The admin key's watches cakapd logged as ended by the client going away."""
+            n = 0
+            for line in SERVER.log().splitlines():
+                try:
+                    event = json.loads(line)
+                except ValueError:
+                    continue
+                if (event.get("rpc"), event.get("key"), event.get("status")) == (
+                        "WatchVacancy", "admin-test", "CANCELLED"):
+                    n += 1
+            return n
+
+        before = cancelled()
+        stream = client("admin").watch_vacancy("v-welder", timeout=20, heartbeats=True,
+                                               heartbeat_seconds=self.HEARTBEAT)
+        self.assertIsNone(next(stream)["candidate"])
+        stream.close()
+        self.assertRaises(StopIteration, next, stream)
+        # cakapd notices at its next heartbeat write (1 s) and logs the call CANCELLED.
+        deadline = time.monotonic() + 10
+        while cancelled() == before and time.monotonic() < deadline:
+            time.sleep(0.1)
+        self.assertEqual(cancelled(), before + 1)
+
+    def test_end_of_stream_errors_raise_with_their_code(self):
+        e = self.assertError(lambda: list(self.watch("v-welder", cursor="not-a-cursor")),
+                             "invalid_argument", 200, "cursor")
+        self.assertIn("not a cursor", e.message)
+        self.assertError(lambda: list(self.watch("v-nowhere")), "not_found", 200)
+        self.assertError(lambda: list(self.watch("v-welder", cursor="x", from_beginning=True)),
+                         "invalid_argument", 200)
+        no_key = cakap.Client(SERVER.base_url, None)
+        CLIENTS.append(no_key)
+        self.assertError(lambda: list(no_key.watch_vacancy("v-welder", timeout=5)),
+                         "unauthenticated", 200)
+        # The vacancy deleted while watched: not_found by the next heartbeat.
+        stored = Cleanup(self)
+        stored.vacancy(dict(fixtures.VACANCY, id="aw-gone"))
+        stream = self.watch("aw-gone")
+        next(stream)
+        client("portal").delete_vacancy("aw-gone")
+        self.assertError(lambda: list(stream), "not_found", 200)
 
 
 if __name__ == "__main__":
