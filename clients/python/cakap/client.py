@@ -35,6 +35,56 @@ def _fill_hit(hit):
     return hit
 
 
+def _fill_count(count):
+    """A figures Count: {"value": int, "suppressed": bool}. JSON leaves a zero count out
+    ({}), and a partner's count from 1 to min_cell_size - 1 comes as {"suppressed": true}
+    (value 0: the true value is not sent)."""
+    count = count if isinstance(count, dict) else {}
+    return {"value": _int(count.get("value")), "suppressed": bool(count.get("suppressed"))}
+
+
+def _fill_entry(entry):
+    """A LedgerEntry with its scalars present (seq and corrects as ints) and its
+    placement or outcome filled; the one of the two that is not this entry's is absent."""
+    entry.setdefault("workerId", "")
+    entry["seq"] = _int(entry.get("seq"))
+    entry.setdefault("recordedAt", "")
+    entry.setdefault("source", "")
+    entry["corrects"] = _int(entry.get("corrects"))
+    entry.setdefault("withdrawn", False)
+    if "placement" in entry:
+        p = entry["placement"]
+        for key in ("kind", "vacancyId", "employer", "date"):
+            p.setdefault(key, "")
+    if "outcome" in entry:
+        o = entry["outcome"]
+        o["placementSeq"] = _int(o.get("placementSeq"))
+        o.setdefault("kind", "")
+        o.setdefault("afterMonths", 0)
+        o.setdefault("date", "")
+        o.setdefault("reason", "")
+    return entry
+
+
+def _envelopes(buffer):
+    """Takes every complete Connect envelope off the front of `buffer` (a bytearray):
+    yields (flags, payload bytes) and leaves an incomplete one where it is, for more
+    bytes to complete."""
+    while len(buffer) >= 5:
+        length = int.from_bytes(buffer[1:5], "big")
+        if len(buffer) < 5 + length:
+            return
+        flags, payload = buffer[0], bytes(buffer[5:5 + length])
+        del buffer[:5 + length]
+        yield flags, payload
+
+
+_END_STREAM = 0x02
+# The socket may wait this long beyond the heartbeat interval before a silent watch
+# counts as a lost connection.
+_HEARTBEAT_SLACK_S = 10
+
+
 class Client:
     """A client of one cakapd.
 
@@ -231,6 +281,261 @@ class Client:
             if 0 <= r["index"] < len(lines_of_records):
                 r["line"] = lines_of_records[r["index"]]
         return result
+
+    # ---- placements, outcomes and figures ------------------------------------------
+
+    def record_placement(self, entry):
+        """Records that a worker was placed (LedgerService.RecordPlacement; portal, admin,
+        and a partner into its own vacancies only).
+
+            c.record_placement({"workerId": "w-1", "placement": {
+                "kind": "PLACEMENT_KIND_JOB", "vacancyId": "v-1", "date": "2026-12-01"}})
+
+        entry: a LedgerEntry dict with workerId and placement (corrects and withdrawn for
+        a correction). A named vacancy's filled count goes up, and a vacancy whose
+        openings are all filled is closed in the same commit. Returns the entry as
+        committed (filled as history() fills it): seq, recordedAt and source set by
+        cakapd. A partner naming another's vacancy: CakapError permission_denied
+        (field "entry.placement.vacancy_id").
+        """
+        reply = self.call("LedgerService", "RecordPlacement", {"entry": entry})
+        return _fill_entry(reply.get("entry", {}))
+
+    def record_outcome(self, entry):
+        """Records what became of a placement (LedgerService.RecordOutcome); appended to
+        the worker's history, never edited in place.
+
+            c.record_outcome({"workerId": "w-1", "outcome": {
+                "placementSeq": 1, "kind": "OUTCOME_KIND_STILL_WORKING", "afterMonths": 3}})
+
+        entry: a LedgerEntry dict with workerId and outcome; outcome.placementSeq is the
+        seq of the placement's entry. A partner: only outcomes of its own placements.
+        Returns the entry as committed (filled as history() fills it).
+        """
+        reply = self.call("LedgerService", "RecordOutcome", {"entry": entry})
+        return _fill_entry(reply.get("entry", {}))
+
+    def history(self, worker_id):
+        """A worker's ledger, by seq (LedgerService.GetHistory; portal and admin keys, a
+        partner gets CakapError permission_denied): a list of LedgerEntry dicts, [] when
+        nothing is recorded. Each entry has workerId, seq (int), recordedAt, source,
+        corrects (int) and withdrawn, and either "placement" (kind, vacancyId, employer,
+        date) or "outcome" (placementSeq as int, kind, afterMonths, date, reason), every
+        field present ("" / 0 / False when JSON left it out)."""
+        reply = self.call("LedgerService", "GetHistory", {"workerId": worker_id})
+        return [_fill_entry(e) for e in reply.get("entries", [])]
+
+    def figures(self, slice=None, *, supply_demand=False, as_of="", timeout=None):
+        """The office's figures for a slice of the index (FiguresService.GetFigures; every
+        role).
+
+            f = c.figures({"skill": "LAS", "regionCodes": ["63"]}, supply_demand=True)
+            print(f["figures"]["placed"]["value"], f["figures"]["placed"]["suppressed"])
+
+        slice: a FiguresSlice dict (programme, institution, cohortFrom, skill,
+        certificateIssuer, regionCodes, welfareDecileMin/Max, periodFrom, ...); None:
+        every worker. Welfare deciles in a partner's slice: CakapError permission_denied
+        (field "slice.welfare_decile_min" / "slice.welfare_decile_max").
+
+        Returns {"figures": {...}, "supplyDemand": [...], "asOf": "YYYY-MM-DD",
+        "minCellSize": int}. Every count of figures and of each supply and demand row is
+        {"value": int, "suppressed": bool}: to a partner key (minCellSize 10) a count from
+        1 to 9 is {"value": 0, "suppressed": True}; a count of 0 is
+        {"value": 0, "suppressed": False}. The two medians are floats (-1.0: nobody);
+        supplyDemand is [] unless asked for.
+        """
+        request = {"slice": slice or {}}
+        if supply_demand:
+            request["supplyDemand"] = True
+        if as_of:
+            request["asOf"] = as_of
+        reply = self.call("FiguresService", "GetFigures", request, timeout=timeout)
+        figures = reply.get("figures", {})
+        for key in ("workers", "trained", "certified", "placed", "placedJob",
+                    "placedApprenticeship", "placedOwnBusiness", "stillWorking3m",
+                    "stillWorking6m", "withTrainingBeforePlacement",
+                    "withCertificateBeforePlacement"):
+            figures[key] = _fill_count(figures.get(key))
+        for key in ("medianDaysTrainingToPlacement", "medianDaysCertificationToPlacement"):
+            figures[key] = float(figures.get(key, 0.0))
+        rows = reply.get("supplyDemand", [])
+        for row in rows:
+            row.setdefault("skill", "")
+            row.setdefault("regionCode", "")
+            for key in ("availableCertified", "openOpenings", "expiring30d", "expiring90d",
+                        "expiring180d"):
+                row[key] = _fill_count(row.get(key))
+        return {"figures": figures, "supplyDemand": rows, "asOf": reply.get("asOf", ""),
+                "minCellSize": _int(reply.get("minCellSize"))}
+
+    # ---- allocation and reference data ---------------------------------------------
+
+    def allocate(self, request, *, timeout=None):
+        """Places a pool of workers across stored vacancies (AllocationService.Allocate;
+        portal and admin, a partner over its own vacancies).
+
+            r = c.allocate({"vacancyIds": ["v-1", "v-2"], "workerIds": ["w-1", "w-2"]})
+            for v in r["vacancies"]:
+                print(v["vacancyId"], [p["worker"]["id"] for p in v["proposed"]])
+
+        request: an AllocateRequest dict (vacancyIds, openVacancies, workerIds,
+        cohortRegionCodes, slotsPerWorker, placesPerOpening, welfareWeight, ...).
+        Returns the AllocationResult dict with every list present: "vacancies" (each with
+        places, maxNonLocal, localProposed and candidates as ints, quotaShareMet, and
+        "proposed" filled as match()'s candidates), "placements" (workerId, vacancyIds),
+        "unplaced" (workerId, reason, vacancyIds) and "summary" (counts as ints,
+        objective, totalScore, greedyObjective and greedyGap as floats).
+        """
+        result = self.call("AllocationService", "Allocate", request,
+                           timeout=timeout).get("result", {})
+        for v in result.setdefault("vacancies", []):
+            v.setdefault("vacancyId", "")
+            v.setdefault("title", "")
+            for key in ("places", "maxNonLocal", "localProposed", "candidates"):
+                v[key] = _int(v.get(key))
+            v.setdefault("quotaShareMet", False)
+            for c in v.setdefault("proposed", []):
+                _fill_hit(c)
+        for p in result.setdefault("placements", []):
+            p.setdefault("workerId", "")
+            p.setdefault("vacancyIds", [])
+        for u in result.setdefault("unplaced", []):
+            u.setdefault("workerId", "")
+            u.setdefault("reason", "UNPLACED_REASON_UNSPECIFIED")
+            u.setdefault("vacancyIds", [])
+        summary = result.setdefault("summary", {})
+        for key in ("workers", "placedWorkers", "assignments", "places", "feasiblePairs",
+                    "greedyAssignments"):
+            summary[key] = _int(summary.get(key))
+        for key in ("objective", "totalScore", "greedyObjective", "greedyGap"):
+            summary[key] = float(summary.get(key, 0.0))
+        return result
+
+    def lookup_skills(self, text, limit=0):
+        """Lexicon skills matching what a user typed, best first (LexiconService.
+        LookupSkills; every role): a list of SkillEntry dicts with code, nameId, nameEn,
+        parentCode ("" for a family), matched (the phrase that matched) and synonyms, all
+        present. limit: 0-50, 0 means 10. An empty query: CakapError invalid_argument
+        (field "query").
+
+            c.lookup_skills("juru las")[0]["code"]   # "LAS"
+        """
+        request = {"query": text}
+        if limit:
+            request["limit"] = limit
+        skills = self.call("LexiconService", "LookupSkills", request).get("skills", [])
+        for s in skills:
+            for key in ("code", "nameId", "nameEn", "parentCode", "matched"):
+                s.setdefault(key, "")
+            s.setdefault("synonyms", [])
+        return skills
+
+    # ---- alerts ----------------------------------------------------------------------
+
+    def watch_vacancy(self, vacancy_id, cursor="", timeout=None, *, from_beginning=False,
+                      heartbeat_seconds=0, heartbeats=False, exclude_welfare=False):
+        """The workers who newly match a stored vacancy, as the writes happen
+        (AlertService.WatchVacancy, a Connect server stream): a generator of alert dicts,
+        read from the response as it arrives, on a connection of its own.
+
+            for alert in c.watch_vacancy("v-1", timeout=3600):
+                print(alert["candidate"]["worker"]["id"], alert["candidate"]["score"])
+                save(alert["cursor"])      # resume later with cursor=<the saved one>
+
+        Each alert: {"candidate": {...} (filled as match()'s candidates), "cursor": str,
+        "sequence": int}. Give the cursor of the last alert handled as `cursor` to resume
+        just after it (every later alert, none of the earlier); "" starts from now (or
+        from the beginning with from_beginning=True).
+
+        timeout: seconds the watch lasts (Connect-Timeout-Ms); when the server ends it at
+        that deadline the generator simply ends. None: until closed or cut.
+        heartbeats=True also yields the heartbeats, {"candidate": None, "cursor": ...,
+        "sequence": ...}: the first one comes as soon as the stream started, and each
+        cursor is a valid resume point. heartbeat_seconds: the server's heartbeat
+        interval (0: 15 s); the socket gives up after it plus 10 s of silence
+        (CakapError unavailable).
+
+        Nothing is sent before the first next(). Closing the generator (gen.close(),
+        leaving `with contextlib.closing(c.watch_vacancy(...))`, or breaking out of a for
+        loop over it, once it is collected) closes the connection; cakapd ends the watch
+        at its next write to it (a heartbeat at the latest). Any other end is a
+        CakapError: the end-of-stream error's code (not_found when the vacancy is deleted
+        or not visible, invalid_argument for a bad cursor, unauthenticated, unavailable
+        when cakapd shuts down: resume with the last cursor; http_status 200, as such
+        errors come in a Connect stream), or unavailable when the connection breaks.
+        """
+        request = {"vacancyId": vacancy_id}
+        if cursor:
+            request["cursor"] = cursor
+        if from_beginning:
+            request["fromBeginning"] = True
+        if heartbeat_seconds:
+            request["heartbeatSeconds"] = heartbeat_seconds
+        if exclude_welfare:
+            request["excludeWelfare"] = True
+        message = json.dumps(request, ensure_ascii=False, separators=(",", ":")).encode()
+        body = b"\x00" + len(message).to_bytes(4, "big") + message
+        headers = {"Content-Type": "application/connect+json",
+                   "Connect-Protocol-Version": "1"}
+        if self._key:
+            headers["Authorization"] = "Bearer " + self._key
+        if timeout:
+            headers["Connect-Timeout-Ms"] = str(max(1, int(timeout * 1000)))
+        path = "/cakap.v1.AlertService/WatchVacancy"
+        idle = (heartbeat_seconds or 15) + _HEARTBEAT_SLACK_S
+        return self._watch(path, body, headers, idle, bool(timeout), heartbeats)
+
+    def _watch(self, path, body, headers, idle, deadline_is_end, heartbeats):
+        conn = self._connect(idle)
+        try:
+            try:
+                conn.request("POST", self._prefix + path, body=body, headers=headers)
+                response = conn.getresponse()
+                if response.status != 200:
+                    raise CakapError.from_reply(response.status, response.read())
+                buffer = bytearray()
+                while True:
+                    for flags, payload in _envelopes(buffer):
+                        message = self._stream_message(payload)
+                        if flags & _END_STREAM:
+                            error = message.get("error")
+                            if not isinstance(error, dict):
+                                return
+                            code = str(error.get("code", "unknown"))
+                            if code == "deadline_exceeded" and deadline_is_end:
+                                return  # the watch's own deadline: its normal end
+                            raise CakapError(code, str(error.get("message", "")),
+                                             http_status=response.status)
+                        alert = {"candidate": None, "cursor": message.get("cursor", ""),
+                                 "sequence": _int(message.get("sequence"))}
+                        if "candidate" in message:
+                            alert["candidate"] = _fill_hit(message["candidate"])
+                        elif not heartbeats:
+                            continue
+                        yield alert
+                    chunk = response.read1(65536)
+                    if not chunk:
+                        raise CakapError("unavailable", "%s: the stream was cut before its "
+                                         "end message; resume with the last cursor" % path)
+                    buffer += chunk
+            except TimeoutError as e:
+                raise CakapError("unavailable", "%s: nothing for %d s (no heartbeat); resume "
+                                 "with the last cursor" % (path, idle)) from e
+            except (OSError, http.client.HTTPException) as e:
+                raise CakapError("unavailable", "%s: %s" % (path, e)) from e
+        finally:
+            # Also on close(): the connection goes, and with it the watch.
+            conn.close()
+
+    @staticmethod
+    def _stream_message(payload):
+        try:
+            message = json.loads(payload)
+        except ValueError as e:
+            raise CakapError("internal", "stream message: not JSON (%s)" % e, http_status=200)
+        if not isinstance(message, dict):
+            raise CakapError("internal", "stream message: not a JSON object", http_status=200)
+        return message
 
     # ---- administration and operations ---------------------------------------------
 
