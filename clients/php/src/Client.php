@@ -20,6 +20,13 @@ namespace Cakap;
 final class Client
 {
     private const PACKAGE = 'cakap.v1.';
+    /** The fields of cakap.v1.Figures, in proto order: Counts, and two medians (doubles). */
+    private const FIGURES = [
+        'workers', 'trained', 'certified', 'placed', 'placedJob', 'placedApprenticeship',
+        'placedOwnBusiness', 'stillWorking3m', 'stillWorking6m',
+        'medianDaysTrainingToPlacement', 'withTrainingBeforePlacement',
+        'medianDaysCertificationToPlacement', 'withCertificateBeforePlacement',
+    ];
 
     private string $baseUrl;
     private ?string $apiKey;
@@ -192,6 +199,139 @@ final class Client
         return $result;
     }
 
+    // ---- placements and outcomes (LedgerService) ---------------------------------------
+
+    /**
+     * Records that a worker was placed (LedgerService.RecordPlacement); durable on return.
+     * Naming a stored vacancy counts the placement against its openings and closes it when
+     * they are all filled. A partner key may only place into its own vacancies
+     * (permission_denied, field entry.placement.vacancy_id).
+     *
+     * @param array $placement the LedgerEntry: ['workerId' => 'w-1', 'placement' =>
+     *        ['kind' => 'PLACEMENT_KIND_JOB', 'vacancyId' => 'v-1', 'employer' => '...',
+     *        'date' => 'YYYY-MM-DD']], plus 'corrects' => seq (and 'withdrawn' => true) for
+     *        a correction (proto/cakap/v1/ledger.proto)
+     * @return array{workerId:string, seq:int, recordedAt:string, source:string, corrects:int,
+     *               withdrawn:bool, placement:array{kind:string, vacancyId:string,
+     *               employer:string, date:string}}
+     *         the entry as committed: seq, recordedAt and source set by cakapd, employer
+     *         the vacancy's when none was given
+     */
+    public function recordPlacement(array $placement): array
+    {
+        $reply = $this->call('LedgerService', 'RecordPlacement', ['entry' => $placement]);
+        return self::fillEntry($reply['entry'] ?? []);
+    }
+
+    /**
+     * Records what became of a placement (LedgerService.RecordOutcome): appended to the
+     * worker's history, never edited in place. A partner key only for placements it
+     * recorded itself.
+     *
+     * @param array $outcome the LedgerEntry: ['workerId' => 'w-1', 'outcome' =>
+     *        ['placementSeq' => 1, 'kind' => 'OUTCOME_KIND_STILL_WORKING', 'afterMonths' => 3]]
+     *        (OUTCOME_KIND_LEFT: 'date' and 'reason' instead of afterMonths)
+     * @return array{workerId:string, seq:int, recordedAt:string, source:string, corrects:int,
+     *               withdrawn:bool, outcome:array{placementSeq:int, kind:string,
+     *               afterMonths:int, date:string, reason:string}} the entry as committed
+     */
+    public function recordOutcome(array $outcome): array
+    {
+        $reply = $this->call('LedgerService', 'RecordOutcome', ['entry' => $outcome]);
+        return self::fillEntry($reply['entry'] ?? []);
+    }
+
+    /**
+     * Every placement and outcome of a worker, by seq (LedgerService.GetHistory; portal
+     * and admin keys, a partner's is permission_denied). [] when nothing was recorded; a
+     * deleted worker's history is kept.
+     *
+     * @return list<array> entries shaped as recordPlacement's / recordOutcome's replies
+     *         (each has either 'placement' or 'outcome')
+     */
+    public function getHistory(string $workerId): array
+    {
+        $reply = $this->call('LedgerService', 'GetHistory', ['workerId' => $workerId]);
+        return array_map([self::class, 'fillEntry'], $reply['entries'] ?? []);
+    }
+
+    // ---- figures (FiguresService) ----------------------------------------------------
+
+    /**
+     * The office's figures for a slice of the index (FiguresService.GetFigures; any role).
+     * Every count is ['value' => int, 'suppressed' => bool]: to a partner key a count from
+     * 1 to minCellSize - 1 comes as value 0 with suppressed true (a zero is shown as 0);
+     * for portal and admin keys suppressed is always false and minCellSize 0. A partner's
+     * welfare slice (welfareDecileMin/Max) is permission_denied.
+     *
+     * @param array  $slice        FiguresSlice: programme, institution, institutionKind,
+     *                             cohortFrom, cohortTo, skill, certificateIssuer,
+     *                             regionCodes, welfareDecileMin/Max, periodFrom, periodTo;
+     *                             [] every stored worker
+     * @param bool   $supplyDemand also the supply and demand rows per skill x kabupaten
+     * @param string $asOf         "YYYY-MM-DD" the day availability and validity are
+     *                             reckoned from; '' cakapd's today
+     * @return array{figures:array{workers:array{value:int, suppressed:bool},
+     *                 trained:array{value:int, suppressed:bool},
+     *                 certified:array{value:int, suppressed:bool},
+     *                 placed:array{value:int, suppressed:bool},
+     *                 placedJob:array{value:int, suppressed:bool},
+     *                 placedApprenticeship:array{value:int, suppressed:bool},
+     *                 placedOwnBusiness:array{value:int, suppressed:bool},
+     *                 stillWorking3m:array{value:int, suppressed:bool},
+     *                 stillWorking6m:array{value:int, suppressed:bool},
+     *                 medianDaysTrainingToPlacement:float,
+     *                 withTrainingBeforePlacement:array{value:int, suppressed:bool},
+     *                 medianDaysCertificationToPlacement:float,
+     *                 withCertificateBeforePlacement:array{value:int, suppressed:bool}},
+     *               supplyDemand:list<array{skill:string, regionCode:string,
+     *                 availableCertified:array{value:int, suppressed:bool},
+     *                 openOpenings:array{value:int, suppressed:bool},
+     *                 expiring30d:array{value:int, suppressed:bool},
+     *                 expiring90d:array{value:int, suppressed:bool},
+     *                 expiring180d:array{value:int, suppressed:bool}}>,
+     *               asOf:string, minCellSize:int}
+     *         medians: days, -1 when nobody (or, for a partner, when their count is
+     *         suppressed)
+     */
+    public function figures(array $slice = [], bool $supplyDemand = false, string $asOf = ''): array
+    {
+        $request = [];
+        if ($slice !== []) {
+            $request['slice'] = $slice;
+        }
+        if ($supplyDemand) {
+            $request['supplyDemand'] = true;
+        }
+        if ($asOf !== '') {
+            $request['asOf'] = $asOf;
+        }
+        $reply = $this->call('FiguresService', 'GetFigures', $request);
+        $in = $reply['figures'] ?? [];
+        $figures = [];
+        foreach (self::FIGURES as $key) {
+            $figures[$key] = str_starts_with($key, 'median')
+                ? (float)($in[$key] ?? 0.0)  // 0 days is left out of the JSON
+                : self::count($in[$key] ?? []);
+        }
+        $rows = [];
+        foreach ($reply['supplyDemand'] ?? [] as $row) {
+            $filled = ['skill' => (string)($row['skill'] ?? ''),
+                       'regionCode' => (string)($row['regionCode'] ?? '')];
+            foreach (['availableCertified', 'openOpenings', 'expiring30d', 'expiring90d',
+                      'expiring180d'] as $key) {
+                $filled[$key] = self::count($row[$key] ?? []);
+            }
+            $rows[] = $filled;
+        }
+        return [
+            'figures' => $figures,
+            'supplyDemand' => $rows,
+            'asOf' => (string)($reply['asOf'] ?? ''),
+            'minCellSize' => (int)($reply['minCellSize'] ?? 0),
+        ];
+    }
+
     // ---- administration --------------------------------------------------------------
 
     /**
@@ -328,6 +468,56 @@ final class Client
         return $hit;
     }
 
+    /**
+     * A LedgerEntry with the fields JSON leaves out at their default filled (seq and
+     * corrects as ints, withdrawn false, the placement's or outcome's fields), in proto
+     * order; its one event, placement or outcome, stays the only one present.
+     */
+    private static function fillEntry(array $entry): array
+    {
+        $filled = [
+            'workerId' => (string)($entry['workerId'] ?? ''),
+            'seq' => (int)($entry['seq'] ?? 0),
+            'recordedAt' => (string)($entry['recordedAt'] ?? ''),
+            'source' => (string)($entry['source'] ?? ''),
+            'corrects' => (int)($entry['corrects'] ?? 0),
+            'withdrawn' => (bool)($entry['withdrawn'] ?? false),
+        ];
+        if (isset($entry['placement'])) {
+            $p = $entry['placement'];
+            $filled['placement'] = [
+                'kind' => (string)($p['kind'] ?? 'PLACEMENT_KIND_UNSPECIFIED'),
+                'vacancyId' => (string)($p['vacancyId'] ?? ''),
+                'employer' => (string)($p['employer'] ?? ''),
+                'date' => (string)($p['date'] ?? ''),
+            ] + $p;
+        }
+        if (isset($entry['outcome'])) {
+            $o = $entry['outcome'];
+            $filled['outcome'] = [
+                'placementSeq' => (int)($o['placementSeq'] ?? 0),
+                'kind' => (string)($o['kind'] ?? 'OUTCOME_KIND_UNSPECIFIED'),
+                'afterMonths' => (int)($o['afterMonths'] ?? 0),
+                'date' => (string)($o['date'] ?? ''),
+                'reason' => (string)($o['reason'] ?? ''),
+            ] + $o;
+        }
+        return $filled + $entry;  // fields of a newer cakapd stay, after these
+    }
+
+    /**
+     * A cakap.v1.Count as ['value' => int, 'suppressed' => bool]. JSON leaves out a zero
+     * value and a false suppressed (a suppressed count arrives as {"suppressed":true}, a
+     * zero as {} or not at all).
+     *
+     * @return array{value:int, suppressed:bool}
+     */
+    private static function count(array $count): array
+    {
+        return ['value' => (int)($count['value'] ?? 0),
+                'suppressed' => (bool)($count['suppressed'] ?? false)];
+    }
+
     /** The file's bytes in 64 KiB pieces. */
     private static function fileChunks(string $path): \Generator
     {
@@ -398,7 +588,29 @@ final class Client
         } else {
             curl_reset($this->curl);
         }
-        $headers = ['Accept: application/json', 'Expect:'];  // no 100-continue round trip
+        $options = [CURLOPT_RETURNTRANSFER => true]
+            + $curlOptions + $this->curlOptions($path, $contentType, 'application/json', $timeoutMs);
+        if (!isset($curlOptions[CURLOPT_HTTPGET])) {
+            // POSTFIELDS implies POST; an upload (the streamed import) would be a PUT.
+            $options[CURLOPT_CUSTOMREQUEST] = 'POST';
+        }
+        curl_setopt_array($this->curl, $options);
+        $body = curl_exec($this->curl);
+        if ($body === false) {
+            $errno = curl_errno($this->curl);
+            $error = curl_error($this->curl);
+            $this->curl = null;  // a broken connection is not reused
+            $code = $errno === CURLE_OPERATION_TIMEDOUT ? 'deadline_exceeded' : 'unavailable';
+            throw new CakapException($code, "$path: $error (curl error $errno)", 0);
+        }
+        return [(int)curl_getinfo($this->curl, CURLINFO_RESPONSE_CODE), (string)$body];
+    }
+
+    /** The curl options of every request: URL, headers (key, deadline), timeouts, TLS. */
+    private function curlOptions(string $path, ?string $contentType, string $accept,
+                                 int $timeoutMs): array
+    {
+        $headers = ["Accept: $accept", 'Expect:'];  // no 100-continue round trip
         if ($contentType !== null) {
             $headers[] = "Content-Type: $contentType";
         }
@@ -412,29 +624,15 @@ final class Client
         }
         $options = [
             CURLOPT_URL => $this->baseUrl . $path,
-            CURLOPT_RETURNTRANSFER => true,
             CURLOPT_HTTPHEADER => $headers,
             CURLOPT_CONNECTTIMEOUT_MS => $this->connectTimeoutMs,
             CURLOPT_TIMEOUT_MS => $timeoutMs > 0 ? $timeoutMs + 2000 : 0,
             CURLOPT_NOSIGNAL => true,
             CURLOPT_USERAGENT => 'cakap-php/0.1',
-        ] + $curlOptions;
-        if (!isset($curlOptions[CURLOPT_HTTPGET])) {
-            // POSTFIELDS implies POST; an upload (the streamed import) would be a PUT.
-            $options[CURLOPT_CUSTOMREQUEST] = 'POST';
-        }
+        ];
         if ($this->caFile !== null) {
             $options[CURLOPT_CAINFO] = $this->caFile;
         }
-        curl_setopt_array($this->curl, $options);
-        $body = curl_exec($this->curl);
-        if ($body === false) {
-            $errno = curl_errno($this->curl);
-            $error = curl_error($this->curl);
-            $this->curl = null;  // a broken connection is not reused
-            $code = $errno === CURLE_OPERATION_TIMEDOUT ? 'deadline_exceeded' : 'unavailable';
-            throw new CakapException($code, "$path: $error (curl error $errno)", 0);
-        }
-        return [(int)curl_getinfo($this->curl, CURLINFO_RESPONSE_CODE), (string)$body];
+        return $options;
     }
 }
