@@ -332,6 +332,99 @@ final class Client
         ];
     }
 
+    // ---- batch allocation (AllocationService) ----------------------------------------
+
+    /**
+     * Places a pool of workers across stored vacancies (AllocationService.Allocate;
+     * docs/ranking.md, "Batch allocation"). Portal and admin keys; a partner only over its
+     * own vacancies.
+     *
+     * @param array $request AllocateRequest: vacancyIds and/or openVacancies, workerIds,
+     *                       cohortRegionCodes, slotsPerWorker, placesPerOpening,
+     *                       welfareWeight, excludeWelfare, coarseLocations
+     * @return array{vacancies:list<array{vacancyId:string, title:string, places:int,
+     *                 maxNonLocal:int, proposed:list<array>, candidates:int,
+     *                 localProposed:int, quotaShareMet:bool}>,
+     *               placements:list<array{workerId:string, vacancyIds:list<string>}>,
+     *               unplaced:list<array{workerId:string, reason:string, vacancyIds:list<string>}>,
+     *               summary:array{workers:int, placedWorkers:int, assignments:int, places:int,
+     *                 feasiblePairs:int, objective:float, totalScore:float,
+     *                 greedyObjective:float, greedyAssignments:int, greedyGap:float}}
+     *         the AllocationResult; proposed are candidates as matchCandidates fills them
+     *         (their worker carries only id and displayName); reason an UnplacedReason
+     *         name (NO_FEASIBLE_VACANCY, VACANCIES_FULL, QUOTA, NOT_FOUND)
+     */
+    public function allocate(array $request): array
+    {
+        $result = $this->call('AllocationService', 'Allocate', $request)['result'] ?? [];
+        $vacancies = [];
+        foreach ($result['vacancies'] ?? [] as $v) {
+            $vacancies[] = [
+                'vacancyId' => (string)($v['vacancyId'] ?? ''),
+                'title' => (string)($v['title'] ?? ''),
+                'places' => (int)($v['places'] ?? 0),
+                'maxNonLocal' => (int)($v['maxNonLocal'] ?? 0),
+                'proposed' => array_map([self::class, 'fillHit'], $v['proposed'] ?? []),
+                'candidates' => (int)($v['candidates'] ?? 0),
+                'localProposed' => (int)($v['localProposed'] ?? 0),
+                'quotaShareMet' => (bool)($v['quotaShareMet'] ?? false),
+            ];
+        }
+        $placements = [];
+        foreach ($result['placements'] ?? [] as $p) {
+            $placements[] = ['workerId' => (string)($p['workerId'] ?? ''),
+                             'vacancyIds' => $p['vacancyIds'] ?? []];
+        }
+        $unplaced = [];
+        foreach ($result['unplaced'] ?? [] as $u) {
+            $unplaced[] = ['workerId' => (string)($u['workerId'] ?? ''),
+                           'reason' => (string)($u['reason'] ?? 'UNPLACED_REASON_UNSPECIFIED'),
+                           'vacancyIds' => $u['vacancyIds'] ?? []];
+        }
+        $in = $result['summary'] ?? [];
+        $summary = [];
+        foreach (['workers', 'placedWorkers', 'assignments', 'places', 'feasiblePairs',
+                  'objective', 'totalScore', 'greedyObjective', 'greedyAssignments',
+                  'greedyGap'] as $key) {
+            $summary[$key] = in_array($key, ['objective', 'totalScore', 'greedyObjective', 'greedyGap'], true)
+                ? (float)($in[$key] ?? 0.0)
+                : (int)($in[$key] ?? 0);
+        }
+        return ['vacancies' => $vacancies, 'placements' => $placements, 'unplaced' => $unplaced,
+                'summary' => $summary];
+    }
+
+    // ---- reference data (LexiconService) ---------------------------------------------
+
+    /**
+     * Skills of the lexicon for what a user typed (LexiconService.LookupSkills; any role),
+     * best first: "juru las" finds LAS. invalid_argument (field query) for an empty query.
+     *
+     * @param int $limit at most this many, 0-50; 0: 10
+     * @return list<array{code:string, nameId:string, nameEn:string, parentCode:string,
+     *                    matched:string, synonyms:list<string>}>
+     *         parentCode '' for a family; matched: the phrase that matched
+     */
+    public function lookupSkills(string $text, int $limit = 0): array
+    {
+        $request = ['query' => $text];
+        if ($limit !== 0) {
+            $request['limit'] = $limit;
+        }
+        $skills = [];
+        foreach ($this->call('LexiconService', 'LookupSkills', $request)['skills'] ?? [] as $s) {
+            $skills[] = [
+                'code' => (string)($s['code'] ?? ''),
+                'nameId' => (string)($s['nameId'] ?? ''),
+                'nameEn' => (string)($s['nameEn'] ?? ''),
+                'parentCode' => (string)($s['parentCode'] ?? ''),
+                'matched' => (string)($s['matched'] ?? ''),
+                'synonyms' => $s['synonyms'] ?? [],
+            ] + $s;
+        }
+        return $skills;
+    }
+
     // ---- administration --------------------------------------------------------------
 
     /**
