@@ -20,6 +20,8 @@ namespace Cakap;
 final class Client
 {
     private const PACKAGE = 'cakap.v1.';
+    /** A stream envelope larger than this is taken for a broken stream (cakapd's are KiBs). */
+    private const MAX_ENVELOPE_BYTES = 64 << 20;
     /** The fields of cakap.v1.Figures, in proto order: Counts, and two medians (doubles). */
     private const FIGURES = [
         'workers', 'trained', 'certified', 'placed', 'placedJob', 'placedApprenticeship',
@@ -197,6 +199,186 @@ final class Client
         $result['vacancies'] = array_map([self::class, 'fillHit'], $result['vacancies']);
         $result['total'] = (int)($result['total'] ?? 0);
         return $result;
+    }
+
+    // ---- alerts (AlertService, a server stream) --------------------------------------
+
+    /**
+     * Watches a stored vacancy (AlertService.WatchVacancy, a Connect server stream):
+     * calls $onAlert for each worker who newly matches it, as the writes happen, until
+     * $onAlert returns false, the deadline passes or the stream ends. Exactly once: a watch
+     * resumed with the returned cursor delivers every later alert and none of the earlier.
+     *
+     *   $cursor = $cakap->watchVacancy('v-1', function (array $alert) {
+     *       notify($alert['candidate']['worker']['id'], $alert['candidate']['score']);
+     *   }, $savedCursor, 60000);
+     *
+     * The stream has a connection of its own (never the client's kept-alive one), so
+     * $onAlert may call this client, and a watch stopped early leaves nothing half read.
+     *
+     * @param callable(array{candidate:array, cursor:string, sequence:int}): (bool|null) $onAlert
+     *        the candidate as matchCandidates fills one (redacted for partner keys);
+     *        returning false stops the watch after this alert (it counts as handled)
+     * @param string   $cursor    where to resume: a cursor this method returned, an alert's,
+     *                            or a CakapException's; '' from now (or from the beginning
+     *                            with $options['fromBeginning'])
+     * @param int|null $timeoutMs how long to watch (sent as Connect-Timeout-Ms): its end is
+     *                            the normal end of a watch, and the method returns then;
+     *                            null: no deadline
+     * @param array    $options   the other WatchVacancyRequest fields: fromBeginning,
+     *                            heartbeatSeconds (default 15), batchSize, excludeWelfare;
+     *                            and onHeartbeat, a callable(array{cursor:string,
+     *                            sequence:int}) called for each heartbeat (the first message
+     *                            of every stream is one) that may return false to stop too
+     * @return string the cursor to resume from: of the last alert or heartbeat handled
+     *                ($cursor when none came)
+     * @throws CakapException the stream's end-of-stream error (not_found: no such vacancy,
+     *         or it was deleted; invalid_argument; permission_denied; unauthenticated;
+     *         unavailable: cakapd shut down, or the connection broke or stalled), with
+     *         ->cursor to resume from; anything $onAlert throws, after the stream is closed
+     */
+    public function watchVacancy(string $vacancyId, callable $onAlert, string $cursor = '',
+                                 ?int $timeoutMs = null, array $options = []): string
+    {
+        $onHeartbeat = $options['onHeartbeat'] ?? null;
+        unset($options['onHeartbeat']);
+        $unknown = array_diff(array_keys($options),
+                              ['fromBeginning', 'heartbeatSeconds', 'batchSize', 'excludeWelfare']);
+        if ($unknown !== []) {
+            throw new \InvalidArgumentException('watchVacancy options: unknown ' . implode(', ', $unknown));
+        }
+        if ($onHeartbeat !== null && !is_callable($onHeartbeat)) {
+            throw new \InvalidArgumentException('watchVacancy options.onHeartbeat: not callable');
+        }
+        $timeout = $timeoutMs ?? 0;
+        if ($timeoutMs !== null && $timeoutMs <= 0) {
+            throw new \InvalidArgumentException('watchVacancy timeoutMs: must be > 0, or null for none');
+        }
+        $request = ['vacancyId' => $vacancyId] + ($cursor === '' ? [] : ['cursor' => $cursor]) + $options;
+        $json = self::encode($request);
+        $path = '/' . self::PACKAGE . 'AlertService/WatchVacancy';
+
+        $last = $cursor;
+        $buffer = '';
+        $status = 0;      // the HTTP status, once the headers came
+        $errorBody = '';  // a non-200 reply's body (no stream)
+        $end = null;      // the end-of-stream message, once it came
+        $stopped = false; // a callback returned false
+        $failure = null;  // what a callback threw, or a malformed stream
+        // Static, and the handle is this call's: nothing keeps the client alive.
+        $write = static function ($curl, string $data) use (
+            $onAlert, $onHeartbeat, $path, &$last, &$buffer, &$status, &$errorBody, &$end,
+            &$stopped, &$failure
+        ): int {
+            $n = strlen($data);
+            if ($status === 0) {
+                $status = (int)curl_getinfo($curl, CURLINFO_RESPONSE_CODE);
+            }
+            if ($status !== 200) {
+                $errorBody .= substr($data, 0, max(0, 65536 - strlen($errorBody)));
+                return $n;
+            }
+            if ($end !== null) {
+                return $n;  // nothing follows the end of the stream
+            }
+            $buffer .= $data;  // an envelope may be split across writes
+            $at = 0;
+            try {
+                while (strlen($buffer) - $at >= 5) {
+                    $length = unpack('N', $buffer, $at + 1)[1];
+                    if ($length > self::MAX_ENVELOPE_BYTES) {
+                        throw new CakapException('internal', "$path: an envelope of $length bytes", 200);
+                    }
+                    if (strlen($buffer) - $at - 5 < $length) {
+                        break;  // the rest comes with a later write
+                    }
+                    $flags = ord($buffer[$at]);
+                    $message = json_decode(substr($buffer, $at + 5, $length), true);
+                    $at += 5 + $length;
+                    if (!is_array($message) || ($flags & 0x01) !== 0) {  // 0x01: compressed, never asked for
+                        throw new CakapException('internal', "$path: an envelope (flags $flags) that is no JSON object", 200);
+                    }
+                    if (($flags & 0x02) !== 0) {
+                        $end = $message;
+                        break;
+                    }
+                    $alert = ['cursor' => (string)($message['cursor'] ?? ''),
+                              'sequence' => (int)($message['sequence'] ?? 0)];
+                    if (isset($message['candidate'])) {
+                        $alert = ['candidate' => self::fillHit($message['candidate'])] + $alert;
+                        $more = $onAlert($alert);
+                    } else {
+                        $more = $onHeartbeat === null ? null : $onHeartbeat($alert);
+                    }
+                    if ($alert['cursor'] !== '') {
+                        $last = $alert['cursor'];  // handled: resume after it
+                    }
+                    if ($more === false) {
+                        $stopped = true;
+                        return 0;  // not $n: curl stops and the connection is closed
+                    }
+                }
+            } catch (\Throwable $e) {
+                $failure = $e;
+                return 0;
+            }
+            $buffer = (string)substr($buffer, $at);
+            return $n;
+        };
+
+        // No deadline: a connection that carries nothing (not even heartbeats) for twice the
+        // heartbeat interval plus a margin is taken for dead.
+        $heartbeat = (int)($options['heartbeatSeconds'] ?? 0);
+        $stall = 2 * ($heartbeat > 0 ? $heartbeat : 15) + 10;
+        $curl = curl_init();
+        curl_setopt_array($curl, [
+            CURLOPT_CUSTOMREQUEST => 'POST',
+            CURLOPT_POSTFIELDS => "\0" . pack('N', strlen($json)) . $json,
+            CURLOPT_WRITEFUNCTION => $write,
+            CURLOPT_LOW_SPEED_LIMIT => 1,
+            CURLOPT_LOW_SPEED_TIME => $stall,
+            CURLOPT_TCP_KEEPALIVE => 1,
+        ] + $this->curlOptions($path, 'application/connect+json', 'application/connect+json', $timeout));
+        $started = microtime(true);
+        curl_exec($curl);
+        $errno = curl_errno($curl);
+        $error = curl_error($curl);
+        $status = $status ?: (int)curl_getinfo($curl, CURLINFO_RESPONSE_CODE);
+        curl_close($curl);
+
+        if ($failure !== null) {
+            if ($failure instanceof CakapException && $failure->httpStatus === 200) {
+                throw new CakapException($failure->connectCode, $failure->getMessage(), 200, null, $last);
+            }
+            throw $failure;
+        }
+        if ($stopped) {
+            return $last;
+        }
+        if ($status !== 200 && $status !== 0) {
+            $e = CakapException::fromReply($status, $errorBody);  // refused before streaming (415, 429, ...)
+            throw new CakapException($e->connectCode, $e->getMessage(), $status, null, $last);
+        }
+        if ($end !== null) {
+            $endError = $end['error'] ?? null;
+            if (!is_array($endError)) {
+                return $last;  // {}: ended without an error
+            }
+            $code = (string)($endError['code'] ?? 'unknown');
+            if ($code === 'deadline_exceeded' && $timeout > 0) {
+                return $last;  // the watch ran its time: the normal end
+            }
+            throw new CakapException($code, (string)($endError['message'] ?? ''), 200, null, $last);
+        }
+        if ($errno === CURLE_OPERATION_TIMEDOUT && $timeout > 0
+            && (microtime(true) - $started) * 1000 >= $timeout) {
+            throw new CakapException('deadline_exceeded', "$path: no end of stream by the deadline: $error", 0, null, $last);
+        }
+        $why = $errno === CURLE_OPERATION_TIMEDOUT ? "nothing came for $stall s" : "$error (curl error $errno)";
+        if ($errno === 0) {
+            $why = 'the stream ended without its end-of-stream message';
+        }
+        throw new CakapException('unavailable', "$path: $why", $status === 200 ? 200 : 0, null, $last);
     }
 
     // ---- placements and outcomes (LedgerService) ---------------------------------------
