@@ -12,6 +12,11 @@ namespace Cakap;
  *   $e->httpStatus    the HTTP status (400, 404, 401, ...); 0 when no reply came
  *   $e->getMessage()  the server's message, e.g. "options.page_size: 100000 is not in [0, 200]"
  *   $e->field         the field path at fault ("options.page_size"), or null
+ *   $e->cursor        a watch (Client::watchVacancy) that failed: the cursor to resume
+ *                     from (of the last message handled), else ''
+ *
+ * A server stream's error arrives after HTTP 200 (in its end-of-stream message), so its
+ * httpStatus is 200.
  */
 final class CakapException extends \RuntimeException
 {
@@ -27,14 +32,16 @@ final class CakapException extends \RuntimeException
     public readonly string $connectCode;
     public readonly int $httpStatus;
     public readonly ?string $field;
+    public readonly string $cursor;
 
     public function __construct(string $connectCode, string $message, int $httpStatus = 0,
-                                ?\Throwable $previous = null)
+                                ?\Throwable $previous = null, string $cursor = '')
     {
         parent::__construct($message, self::GRPC_NUMBERS[$connectCode] ?? 2, $previous);
         $this->connectCode = $connectCode;
         $this->httpStatus = $httpStatus;
         $this->field = self::fieldOf($message);
+        $this->cursor = $cursor;
     }
 
     /**
