@@ -1,6 +1,7 @@
 'use strict';
 /**
- * Node.js client for cakapd, the cakap gRPC service (proto/cakap/v1/service.proto).
+ * Node.js client for cakapd, the cakap gRPC service (proto/cakap/v1/service.proto, and
+ * the ledger, figures, allocation, lexicon and alerts services of proto/cakap/v1/).
  *
  * The protos are loaded at runtime from the repository (../../proto relative to this
  * package, or `protoRoot`). Messages use the proto-loader conventions
@@ -31,6 +32,16 @@ const LOADER_OPTIONS = Object.freeze({
   oneofs: true,
 });
 
+/** The files loaded from the proto root: every cakap.v1 service the client calls. */
+const PROTO_FILES = Object.freeze([
+  'cakap/v1/service.proto',
+  'cakap/v1/ledger.proto',
+  'cakap/v1/figures.proto',
+  'cakap/v1/allocation.proto',
+  'cakap/v1/lexicon.proto',
+  'cakap/v1/alerts.proto',
+]);
+
 /** Default deadline of one call, in milliseconds. */
 const DEFAULT_DEADLINE_MS = 30000;
 
@@ -45,20 +56,31 @@ const DEFAULT_DEADLINE_MS = 30000;
  * @typedef {import('./index').VacancyMatchResult} VacancyMatchResult
  * @typedef {import('./index').UpsertWorkersResponse} UpsertWorkersResponse
  * @typedef {import('./index').StatsResponse} StatsResponse
+ * @typedef {import('./index').PlacementEntry} PlacementEntry
+ * @typedef {import('./index').OutcomeEntry} OutcomeEntry
+ * @typedef {import('./index').LedgerEntry__Output} LedgerEntryOutput
+ * @typedef {import('./index').GetFiguresRequest} GetFiguresRequest
+ * @typedef {import('./index').GetFiguresResponse} GetFiguresResponse
+ * @typedef {import('./index').AllocateRequest} AllocateRequest
+ * @typedef {import('./index').AllocationResult} AllocationResult
+ * @typedef {import('./index').SkillEntry} SkillEntry
+ * @typedef {import('./index').WatchVacancyOptions} WatchVacancyOptions
+ * @typedef {import('./index').VacancyAlert} VacancyAlert
+ * @typedef {import('./index').AlertWatch} AlertWatch
  */
 
 const packageCache = new Map();
 
 /**
  * Loads the cakap.v1 package definition (cached per proto root).
- * @param {string} [protoRoot] directory that holds cakap/v1/service.proto
+ * @param {string} [protoRoot] directory that holds cakap/v1/*.proto (PROTO_FILES)
  * @returns {any} the `cakap.v1` namespace of grpc.loadPackageDefinition
  */
 function loadCakapPackage(protoRoot) {
   const root = path.resolve(protoRoot || DEFAULT_PROTO_ROOT);
   let pkg = packageCache.get(root);
   if (!pkg) {
-    const definition = protoLoader.loadSync('cakap/v1/service.proto', {
+    const definition = protoLoader.loadSync([...PROTO_FILES], {
       ...LOADER_OPTIONS,
       includeDirs: [root],
     });
@@ -98,12 +120,17 @@ function createClient(options) {
     channelOptions['grpc.default_authority'] = tls.serverNameOverride;
   }
 
-  // One channel shared by the four service stubs.
+  // One channel shared by every service stub.
   const workers = new pkg.WorkerService(address, credentials, channelOptions);
   const channelOverride = { channelOverride: workers.getChannel() };
   const vacancies = new pkg.VacancyService(address, credentials, channelOverride);
   const match = new pkg.MatchService(address, credentials, channelOverride);
   const admin = new pkg.AdminService(address, credentials, channelOverride);
+  const ledger = new pkg.LedgerService(address, credentials, channelOverride);
+  const figures = new pkg.FiguresService(address, credentials, channelOverride);
+  const allocation = new pkg.AllocationService(address, credentials, channelOverride);
+  const lexicon = new pkg.LexiconService(address, credentials, channelOverride);
+  const alerts = new pkg.AlertService(address, credentials, channelOverride);
 
   /** @returns {grpc.Metadata} */
   function metadata() {
@@ -183,6 +210,81 @@ function createClient(options) {
     });
   }
 
+  /**
+   * Watches a stored vacancy (AlertService.WatchVacancy, a server stream). Returns an
+   * async iterable of its alerts: `for await (const alert of watch)`. Leaving the loop
+   * (break, return, throw) or calling `watch.cancel()` cancels the call; the loop then
+   * ends without an error. Any other end of the stream (DEADLINE_EXCEEDED at the deadline,
+   * the normal end of a watch; NOT_FOUND when the vacancy goes; UNAVAILABLE when cakapd
+   * shuts down; INVALID_ARGUMENT, ...) rejects the loop with the grpc-js ServiceError.
+   * Heartbeats (messages without a candidate) are skipped unless `heartbeats: true`;
+   * `watch.cursor` is the cursor of the last message the loop went past (alert or
+   * heartbeat), the one to resume from with `{ cursor }`.
+   * @param {string} vacancyId
+   * @param {WatchVacancyOptions} [watchOptions]
+   * @returns {AlertWatch}
+   */
+  function watchVacancy(vacancyId, watchOptions) {
+    const w = watchOptions || {};
+    const request = {
+      vacancyId,
+      cursor: w.cursor || '',
+      fromBeginning: !!w.fromBeginning,
+      heartbeatSeconds: w.heartbeatSeconds || 0,
+      batchSize: w.batchSize || 0,
+      excludeWelfare: !!w.excludeWelfare,
+    };
+    const call = alerts.WatchVacancy(request, metadata(), grpcCallOptions(w));
+    // grpc-js reports the call's status as an 'error' event, also after cancel() and
+    // when nobody iterates (then it would be an uncaught exception): the iterator below
+    // reads errors through the stream's own async iterator; this listener only keeps an
+    // unobserved one from crashing the process.
+    call.on('error', () => {});
+    let cancelled = false;
+    let cursor = request.cursor;
+    const cancel = () => {
+      if (cancelled) return;
+      cancelled = true;
+      call.cancel();
+    };
+    async function* messages() {
+      try {
+        // The stream's iterator yields what arrived before an error, then throws it;
+        // it reads only as fast as the loop (flow control back to cakapd).
+        for await (const message of call) {
+          cursor = message.cursor;
+          if (message.candidate || w.heartbeats) yield message;
+        }
+      } catch (err) {
+        if (cancelled && err && err.code === grpc.status.CANCELLED) return;
+        throw err;
+      } finally {
+        cancel(); // a no-op once the call has ended
+      }
+    }
+    const it = messages();
+    /** @type {AlertWatch} */
+    const watch = {
+      [Symbol.asyncIterator]() {
+        return watch;
+      },
+      next: () => it.next(),
+      return(value) {
+        cancel();
+        return it.return(value);
+      },
+      throw(err) {
+        cancel();
+        return it.throw(err);
+      },
+      cancel,
+      get cursor() {
+        return cursor;
+      },
+    };
+    return watch;
+  }
+
   /** @type {CakapClient} */
   const client = {
     upsertWorker: (worker, o) => unary(workers, 'UpsertWorker', { worker }, o).then(() => undefined),
@@ -208,6 +310,15 @@ function createClient(options) {
       return unary(match, 'MatchVacancies', request, o).then((r) => r.result);
     },
     stats: (o) => unary(admin, 'Stats', {}, o),
+    recordPlacement: (entry, o) =>
+      unary(ledger, 'RecordPlacement', { entry }, o).then((r) => r.entry),
+    recordOutcome: (entry, o) => unary(ledger, 'RecordOutcome', { entry }, o).then((r) => r.entry),
+    getHistory: (workerId, o) => unary(ledger, 'GetHistory', { workerId }, o).then((r) => r.entries),
+    getFigures: (request, o) => unary(figures, 'GetFigures', request || {}, o),
+    allocate: (request, o) => unary(allocation, 'Allocate', request || {}, o).then((r) => r.result),
+    lookupSkills: (query, limit, o) =>
+      unary(lexicon, 'LookupSkills', { query, limit: limit || 0 }, o).then((r) => r.skills),
+    watchVacancy,
     waitForReady(timeoutMs = 10000) {
       return new Promise((resolve, reject) => {
         workers.waitForReady(new Date(Date.now() + timeoutMs), (err) => (err ? reject(err) : resolve()));
@@ -227,5 +338,6 @@ module.exports = {
   status: grpc.status,
   Metadata: grpc.Metadata,
   DEFAULT_PROTO_ROOT,
+  PROTO_FILES,
   LOADER_OPTIONS,
 };
