@@ -18,6 +18,28 @@ absl::Status Invalid(absl::string_view field, absl::string_view what) {
   return absl::InvalidArgumentError(absl::StrCat(field, ": ", what));
 }
 
+// A 3- or 6-month check is due `after_months` calendar months after the placement's date
+// (a day past the month's end carries into the next month: 31 August + 6 months is
+// 3 March). Its date, or without one the day it is recorded, must be on or after that,
+// and a date must not be after today: a check is recorded once made.
+absl::Status CheckIsDue(const v1::Outcome& o, Day placed, absl::CivilDay today) {
+  const absl::CivilDay from = FromDay(placed);
+  const absl::CivilDay due(from.year(), from.month() + o.after_months(), from.day());
+  const std::string why = absl::StrCat("the ", o.after_months(), "-month check of the placement of ",
+                                       FormatDay(placed), " is due on ", FormatDate(due));
+  if (o.date().empty()) {
+    if (today < due) return Invalid("outcome.after_months", absl::StrCat(why, ", after today"));
+    return absl::OkStatus();
+  }
+  const absl::CivilDay on = *ParseDate(o.date(), "outcome.date");
+  if (on > today) {
+    return Invalid("outcome.date", absl::StrCat(o.date(), " is after today (", FormatDate(today),
+                                                "): a check is recorded once made"));
+  }
+  if (on < due) return Invalid("outcome.date", absl::StrCat(o.date(), " is too early: ", why));
+  return absl::OkStatus();
+}
+
 }  // namespace
 
 std::string LedgerIdTerm(absl::string_view worker_id, int64_t seq) {
@@ -94,7 +116,7 @@ absl::Status ValidateTrainingDates(const v1::Worker& w) {
 }
 
 absl::Status CheckAgainstLedger(const v1::LedgerEntry& e, const LedgerState* state,
-                                absl::string_view partner) {
+                                absl::string_view partner, absl::CivilDay today) {
   static const LedgerState kEmpty;
   if (state == nullptr) state = &kEmpty;
   auto placement_of = [&](int64_t seq) -> const PlacementFact* {
@@ -151,13 +173,15 @@ absl::Status CheckAgainstLedger(const v1::LedgerEntry& e, const LedgerState* sta
       return Invalid("outcome.placement_seq",
                      absl::StrCat("placement ", e.outcome().placement_seq(), " is withdrawn"));
     }
-    if (e.outcome().kind() == v1::OUTCOME_KIND_LEFT) {
-      const Day left = ToDay(*ParseDate(e.outcome().date(), "outcome.date"));
+    const v1::Outcome& o = e.outcome();
+    if (o.kind() == v1::OUTCOME_KIND_LEFT) {
+      const Day left = ToDay(*ParseDate(o.date(), "outcome.date"));
       if (left < p->date) {
-        return Invalid("outcome.date", absl::StrCat(e.outcome().date(),
-                                                    " is before the placement's date ",
+        return Invalid("outcome.date", absl::StrCat(o.date(), " is before the placement's date ",
                                                     FormatDay(p->date)));
       }
+    } else {
+      return CheckIsDue(o, p->date, today);
     }
   }
   return absl::OkStatus();

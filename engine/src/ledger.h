@@ -9,6 +9,7 @@
 #include <string>
 
 #include "absl/status/status.h"
+#include "absl/time/civil_time.h"
 #include "absl/strings/string_view.h"
 #include "cakap/v1/ledger.pb.h"
 #include "cakap/v1/worker.pb.h"
@@ -30,11 +31,12 @@ absl::Status ValidateLedgerEntry(const v1::LedgerEntry& entry);
 absl::Status ValidateTrainingDates(const v1::Worker& worker);
 
 // Checks `entry` against the worker's ledger `state` (null: empty): the entry it
-// corrects, the placement an outcome follows. `partner` non-empty: the caller is that
-// partner, which may correct or follow only placements it recorded. InvalidArgument
-// naming the field, or PermissionDenied.
+// corrects, the placement an outcome follows, and that a 3- or 6-month check is due by
+// `today` (the figures count a worker as still working only on a check made when due).
+// `partner` non-empty: the caller is that partner, which may correct or follow only
+// placements it recorded. InvalidArgument naming the field, or PermissionDenied.
 absl::Status CheckAgainstLedger(const v1::LedgerEntry& entry, const LedgerState* state,
-                                absl::string_view partner);
+                                absl::string_view partner, absl::CivilDay today);
 
 }  // namespace cakap
 

@@ -67,7 +67,7 @@ absl::StatusOr<v1::LedgerEntry> Engine::Impl::ApplyLedgerEntry(const v1::LedgerE
   std::optional<Xapian::Document> worker_doc = FindDocument(writer_, WorkerIdTerm(worker_id));
   if (!worker_doc) return absl::NotFoundError(absl::StrCat("worker ", worker_id, " not found"));
   const LedgerState* state = facts_->Ledger(*fact_delta_, worker_id);
-  CAKAP_RETURN_IF_ERROR(CheckAgainstLedger(in, state, options.partner));
+  CAKAP_RETURN_IF_ERROR(CheckAgainstLedger(in, state, options.partner, env_.Today()));
 
   v1::LedgerEntry entry = in;
   entry.set_seq((state == nullptr ? 0 : state->last_seq) + 1);

@@ -21,7 +21,7 @@ using cakap::v1::LedgerEntry;
 
 LedgerEntry Placement(const std::string& worker, const std::string& vacancy,
                       cakap::v1::PlacementKind kind = cakap::v1::PLACEMENT_KIND_JOB,
-                      const std::string& date = "2026-11-01") {
+                      const std::string& date = "2026-05-01") {
   LedgerEntry e;
   e.set_worker_id(worker);
   e.mutable_placement()->set_kind(kind);
@@ -142,19 +142,19 @@ TEST_F(LedgerTest, PlacedWorkerIsNoLongerADefaultCandidate) {
 TEST_F(LedgerTest, OutcomesAndCorrectionsAppendNeverEdit) {
   ASSERT_OK(engine_->RecordLedgerEntry(Placement("w1", ""), portal_));
   ASSERT_OK(engine_->RecordLedgerEntry(
-      Outcome("w1", 1, cakap::v1::OUTCOME_KIND_STILL_WORKING, 3, "2027-02-01"), portal_));
+      Outcome("w1", 1, cakap::v1::OUTCOME_KIND_STILL_WORKING, 3, "2026-08-01"), portal_));
   // The date was wrong: a correction is a new entry naming the old one.
-  LedgerEntry fix = Placement("w1", "", cakap::v1::PLACEMENT_KIND_JOB, "2026-10-15");
+  LedgerEntry fix = Placement("w1", "", cakap::v1::PLACEMENT_KIND_JOB, "2026-04-15");
   fix.set_corrects(1);
   ASSERT_OK(engine_->RecordLedgerEntry(fix, portal_));
   // An outcome may name either version of the placement.
   ASSERT_OK(engine_->RecordLedgerEntry(
-      Outcome("w1", 3, cakap::v1::OUTCOME_KIND_STILL_WORKING, 6, "2027-04-15"), portal_));
+      Outcome("w1", 3, cakap::v1::OUTCOME_KIND_STILL_WORKING, 6, "2026-10-15"), portal_));
   ASSERT_OK_AND_ASSIGN(std::vector<LedgerEntry> history, engine_->GetHistory("w1"));
   ASSERT_EQ(history.size(), 4u);
   for (int i = 0; i < 4; ++i) EXPECT_EQ(history[i].seq(), i + 1);
-  EXPECT_EQ(history[0].placement().date(), "2026-11-01");  // never edited
-  EXPECT_EQ(history[2].placement().date(), "2026-10-15");
+  EXPECT_EQ(history[0].placement().date(), "2026-05-01");  // never edited
+  EXPECT_EQ(history[2].placement().date(), "2026-04-15");
   EXPECT_EQ(history[2].corrects(), 1);
   EXPECT_FALSE(history[0].recorded_at().empty());
   // The corrected entry cannot be corrected again; nor can an outcome correct a placement.
@@ -220,6 +220,52 @@ TEST_F(LedgerTest, ValidationNamesTheField) {
   bad.mutable_trainings(0)->set_ended_on("2025-06-30");
   EXPECT_THAT(engine_->UpsertWorker(bad),
               StatusIs(absl::StatusCode::kInvalidArgument, HasSubstr("trainings[0].ended_on")));
+}
+
+// A 3- or 6-month check counts in the figures ("still working after 3 months"), so it is
+// taken only once due: its date (or, without one, the engine's today, 2026-11-23 here) on
+// or after the placement's date plus the months, and never a date after today.
+TEST_F(LedgerTest, ChecksAreTakenOnlyOnceDue) {
+  const LedgerEntry recent = Placement("w1", "", cakap::v1::PLACEMENT_KIND_JOB, "2026-10-31");
+  ASSERT_OK(engine_->RecordLedgerEntry(recent, portal_));
+  // Due 2027-01-31; today is 2026-11-23.
+  EXPECT_THAT(engine_->RecordLedgerEntry(
+                  Outcome("w1", 1, cakap::v1::OUTCOME_KIND_STILL_WORKING, 3), portal_),
+              StatusIs(absl::StatusCode::kInvalidArgument,
+                       HasSubstr("outcome.after_months: the 3-month check of the placement of "
+                                 "2026-10-31 is due on 2027-01-31")));
+  EXPECT_THAT(engine_->RecordLedgerEntry(
+                  Outcome("w1", 1, cakap::v1::OUTCOME_KIND_STILL_WORKING, 3, "2026-11-20"),
+                  portal_),
+              StatusIs(absl::StatusCode::kInvalidArgument,
+                       HasSubstr("outcome.date: 2026-11-20 is too early")));
+  EXPECT_THAT(engine_->RecordLedgerEntry(
+                  Outcome("w1", 1, cakap::v1::OUTCOME_KIND_STILL_WORKING, 3, "2027-02-01"),
+                  portal_),
+              StatusIs(absl::StatusCode::kInvalidArgument,
+                       HasSubstr("outcome.date: 2027-02-01 is after today (2026-11-23)")));
+  // Leaving is not a check: any day from the placement's on.
+  ASSERT_OK(engine_->RecordLedgerEntry(
+      Outcome("w1", 1, cakap::v1::OUTCOME_KIND_LEFT, 0, "2026-11-20", "kontrak habis"), portal_));
+  // An older placement's checks: the 3-month one from 2026-08-31 on, the 6-month one not
+  // yet (a day past a month's end carries over: "2026-11-31" is 2026-12-01).
+  ASSERT_OK(engine_->RecordLedgerEntry(
+      Placement("w2", "", cakap::v1::PLACEMENT_KIND_OWN_BUSINESS, "2026-05-31"), portal_));
+  EXPECT_THAT(engine_->RecordLedgerEntry(
+                  Outcome("w2", 1, cakap::v1::OUTCOME_KIND_BUSINESS_RUNNING, 3, "2026-08-30"),
+                  portal_),
+              StatusIs(absl::StatusCode::kInvalidArgument, HasSubstr("is due on 2026-08-31")));
+  ASSERT_OK(engine_->RecordLedgerEntry(
+      Outcome("w2", 1, cakap::v1::OUTCOME_KIND_BUSINESS_RUNNING, 3, "2026-08-31"), portal_));
+  EXPECT_THAT(engine_->RecordLedgerEntry(
+                  Outcome("w2", 1, cakap::v1::OUTCOME_KIND_BUSINESS_RUNNING, 6), portal_),
+              StatusIs(absl::StatusCode::kInvalidArgument, HasSubstr("is due on 2026-12-01")));
+  // Only the check made when due counts.
+  cakap::v1::GetFiguresRequest req;
+  ASSERT_OK_AND_ASSIGN(auto figures, engine_->Figures(req, {}));
+  EXPECT_EQ(figures.figures().placed().value(), 2);
+  EXPECT_EQ(figures.figures().still_working_3m().value(), 1);
+  EXPECT_EQ(figures.figures().still_working_6m().value(), 0);
 }
 
 TEST_F(LedgerTest, BulkEntriesCommitTogetherEachSeeingTheOnesBefore) {

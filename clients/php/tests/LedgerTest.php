@@ -19,7 +19,7 @@ final class LedgerTest extends LiveServerTestCase
         $portal->upsertVacancy(self::vacancy('lv-one', ['owner' => 'partner-test']));
 
         $entry = $partner->recordPlacement(['workerId' => 'lw-1', 'placement' => [
-            'kind' => 'PLACEMENT_KIND_JOB', 'vacancyId' => 'lv-one', 'date' => '2026-11-02']]);
+            'kind' => 'PLACEMENT_KIND_JOB', 'vacancyId' => 'lv-one', 'date' => '2026-05-04']]);
         $this->assertSame(1, $entry['seq']);
         $this->assertSame('lw-1', $entry['workerId']);
         $this->assertSame('partner-test', $entry['source']);  // the key's name, set by cakapd
@@ -28,7 +28,7 @@ final class LedgerTest extends LiveServerTestCase
         $this->assertFalse($entry['withdrawn']);
         $this->assertSame(['kind' => 'PLACEMENT_KIND_JOB', 'vacancyId' => 'lv-one',
                            'employer' => 'PT Contoh Konstruksi',  // the vacancy's, none given
-                           'date' => '2026-11-02'], $entry['placement']);
+                           'date' => '2026-05-04'], $entry['placement']);
         $this->assertArrayNotHasKey('outcome', $entry);
 
         // Its one opening is filled: the vacancy is closed in the same commit.
@@ -73,7 +73,7 @@ final class LedgerTest extends LiveServerTestCase
         $portal->upsertVacancy(self::vacancy('lv-theirs', ['owner' => 'pt-lain', 'openings' => 3]));
 
         $e = self::failure(fn() => $partner->recordPlacement(['workerId' => 'lw-2', 'placement' => [
-            'kind' => 'PLACEMENT_KIND_JOB', 'vacancyId' => 'lv-theirs', 'date' => '2026-11-02']]));
+            'kind' => 'PLACEMENT_KIND_JOB', 'vacancyId' => 'lv-theirs', 'date' => '2026-05-04']]));
         $this->assertSame('permission_denied', $e->connectCode);
         $this->assertSame(403, $e->httpStatus);
         $this->assertSame(7, $e->getCode());

@@ -12,12 +12,16 @@ export interface Outcome {
     'kind'?: (_cakap_v1_OutcomeKind);
     /**
      * STILL_WORKING, BUSINESS_RUNNING: the check it reports, 3 or 6 (months after the
-     * placement's date). Must be 0 for LEFT.
+     * placement's date). Must be 0 for LEFT. A check is taken only once due: its date, or
+     * without one the day it is recorded (the engine's today, UTC+7), must be on or after
+     * the placement's date plus this many calendar months (a day past a month's end carries
+     * into the next month: 31 August + 6 months is 3 March); INVALID_ARGUMENT naming the
+     * due day otherwise, so the figures never count a worker as still working early.
      */
     'afterMonths'?: (number);
     /**
      * LEFT: the last day of work, "YYYY-MM-DD" (10 bytes), not before the placement's
-     * date; required. Other kinds: the day of the check; empty: not given.
+     * date; required. Other kinds: the day of the check, not after today; empty: not given.
      */
     'date'?: (string);
     /**
@@ -38,12 +42,16 @@ export interface Outcome__Output {
     'kind': (_cakap_v1_OutcomeKind__Output);
     /**
      * STILL_WORKING, BUSINESS_RUNNING: the check it reports, 3 or 6 (months after the
-     * placement's date). Must be 0 for LEFT.
+     * placement's date). Must be 0 for LEFT. A check is taken only once due: its date, or
+     * without one the day it is recorded (the engine's today, UTC+7), must be on or after
+     * the placement's date plus this many calendar months (a day past a month's end carries
+     * into the next month: 31 August + 6 months is 3 March); INVALID_ARGUMENT naming the
+     * due day otherwise, so the figures never count a worker as still working early.
      */
     'afterMonths': (number);
     /**
      * LEFT: the last day of work, "YYYY-MM-DD" (10 bytes), not before the placement's
-     * date; required. Other kinds: the day of the check; empty: not given.
+     * date; required. Other kinds: the day of the check, not after today; empty: not given.
      */
     'date': (string);
     /**
