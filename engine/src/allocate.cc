@@ -89,10 +89,12 @@ absl::Status Validate(const v1::AllocateRequest& r, const Regions& regions,
   return absl::OkStatus();
 }
 
-// The places and the quota's non-local places of a vacancy. The 1e-9 keeps binary
-// rounding out of the quota: (1 - 0.8) x 10 is 1.9999999999999996, and must be 2.
+// The places and the quota's non-local places of a vacancy: for its openings not filled
+// yet (placements in the ledger fill them; a full vacancy has no places). The 1e-9 keeps
+// binary rounding out of the quota: (1 - 0.8) x 10 is 1.9999999999999996, and must be 2.
 void SetPlaces(const v1::AllocateRequest& r, Target* t) {
-  const int64_t openings = std::max(1, t->vacancy.openings());
+  const int64_t openings = std::max<int64_t>(0, std::max(1, t->vacancy.openings()) -
+                                                    static_cast<int64_t>(t->vacancy.filled()));
   const int64_t factor = std::max(1, r.places_per_opening());
   t->places = static_cast<int32_t>(std::min<int64_t>(openings * factor, kMaxAllocationWorkers));
   const double share = t->vacancy.local_region_codes_size() > 0 ? t->vacancy.min_local_share() : 0;

@@ -273,6 +273,46 @@ TEST_F(AllocateTest, CohortListAndReasons) {
   EXPECT_EQ(r->summary().workers(), 3);
 }
 
+// Placements in the ledger fill a vacancy's openings: an allocation proposes workers only
+// for the openings left, and none for a full vacancy even when asked for it by id.
+TEST_F(AllocateTest, FilledOpeningsHaveNoPlaces) {
+  for (const char* id : {"a", "b", "c", "d"}) {
+    ASSERT_TRUE(engine_->UpsertWorker(cakap_test::WorkerBuilder(id).Skill("LAS").Build()).ok());
+  }
+  v1::Vacancy v = cakap_test::VacancyBuilder("v").Require("LAS").Open().Build();
+  v.set_openings(2);
+  ASSERT_TRUE(engine_->UpsertVacancy(v).ok());
+  auto place = [&](const char* worker) {
+    v1::LedgerEntry e;
+    e.set_worker_id(worker);
+    e.mutable_placement()->set_kind(v1::PLACEMENT_KIND_JOB);
+    e.mutable_placement()->set_vacancy_id("v");
+    e.mutable_placement()->set_date("2026-11-02");
+    ASSERT_TRUE(engine_->RecordLedgerEntry(e, {}).ok());
+  };
+  auto allocate = [&](std::vector<const char*> cohort) {
+    v1::AllocateRequest req;
+    req.add_vacancy_ids("v");
+    for (const char* id : cohort) req.add_worker_ids(id);
+    absl::StatusOr<v1::AllocationResult> r = engine_->Allocate(req);
+    EXPECT_TRUE(r.ok()) << r.status();
+    return r.ok() ? *r : v1::AllocationResult();
+  };
+  place("c");  // one of two openings filled
+  v1::AllocationResult one_left = allocate({"a", "b"});
+  ASSERT_EQ(one_left.vacancies_size(), 1);
+  EXPECT_EQ(one_left.vacancies(0).places(), 1);
+  ASSERT_EQ(one_left.placements_size(), 1);
+  ASSERT_EQ(one_left.unplaced_size(), 1);
+  EXPECT_EQ(one_left.unplaced(0).reason(), v1::VACANCIES_FULL);
+  place("d");  // full, and closed by the placement
+  v1::AllocationResult full = allocate({"a", "b"});
+  ASSERT_EQ(full.vacancies_size(), 1);
+  EXPECT_EQ(full.vacancies(0).places(), 0);
+  EXPECT_EQ(full.placements_size(), 0);
+  EXPECT_EQ(full.summary().places(), 0);
+}
+
 // A quota with no local candidate: the vacancy keeps its local places empty and the
 // non-local worker left over is unplaced for the quota.
 TEST_F(AllocateTest, QuotaReason) {

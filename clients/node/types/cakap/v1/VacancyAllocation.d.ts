@@ -13,7 +13,8 @@ export interface VacancyAllocation {
      */
     'title'?: (string);
     /**
-     * Places: openings (0 means 1) x places_per_opening.
+     * Places: the openings not filled yet (openings, 0 meaning 1, minus Vacancy.filled; 0
+     * for a full vacancy) x places_per_opening.
      */
     'places'?: (number);
     /**
@@ -57,7 +58,8 @@ export interface VacancyAllocation__Output {
      */
     'title': (string);
     /**
-     * Places: openings (0 means 1) x places_per_opening.
+     * Places: the openings not filled yet (openings, 0 meaning 1, minus Vacancy.filled; 0
+     * for a full vacancy) x places_per_opening.
      */
     'places': (number);
     /**
