@@ -36,6 +36,29 @@ TEST_F(AlertsTest, AWriteIsAlertedWithinASecondAndANonMatchingOneNever) {
   EXPECT_TRUE(watch.Cancel().error_code() == grpc::StatusCode::CANCELLED);
 }
 
+// A client that cancels a watch before reading anything: the server's handler ends within
+// a poll slice, not at the watch's deadline or next heartbeat (it would hold a serving
+// thread).
+TEST_F(AlertsTest, AWatchCancelledAtOnceEndsOnTheServerPromptly) {
+  auto in_flight = [&] {
+    const std::string text = server_.server->metrics().Render();
+    const size_t at = text.find("\ncakap_requests_in_flight ");
+    return at == std::string::npos ? -1.0 : std::stod(text.substr(at + 26));
+  };
+  for (int round = 0; round < 5; ++round) {
+    {
+      GrpcWatch watch(server_, server_.keys.portal, Request("", 60), absl::Seconds(60));
+      watch.Cancel();
+    }
+    const absl::Time cancelled = absl::Now();
+    while (in_flight() != 0 && absl::Now() - cancelled < absl::Seconds(10)) {
+      absl::SleepFor(absl::Milliseconds(10));
+    }
+    EXPECT_EQ(in_flight(), 0) << "round " << round;
+    EXPECT_LT(absl::Now() - cancelled, absl::Seconds(3)) << "round " << round;
+  }
+}
+
 TEST_F(AlertsTest, ExactlyOnceAcrossAReconnect) {
   GrpcWatch watch(server_, server_.keys.portal, Request());
   VacancyAlert start;
