@@ -6,64 +6,13 @@ namespace Cakap\Tests;
 
 use Cakap\CakapException;
 use Cakap\Client;
-use PHPUnit\Framework\TestCase;
 
 /**
- * The PHP client against a real cakapd over HTTP (tests/CakapdServer.php). The tests run
- * in file order on one server: the import comes first and the others read what it stored.
+ * The PHP client against a real cakapd over HTTP (a server of its own, LiveServerTestCase).
+ * The tests run in file order: the import comes first and the others read what it stored.
  */
-final class ClientTest extends TestCase
+final class ClientTest extends LiveServerTestCase
 {
-    private static ?CakapdServer $server = null;
-    /**
-     * @var list<Client> the clients of the running test, closed when it ends: cakapd's
-     * HTTP server gives each open connection a thread of a small pool, so idle kept-alive
-     * connections piling up would make later ones wait, and its shutdown waits for them
-     */
-    private static array $clients = [];
-
-    public static function setUpBeforeClass(): void
-    {
-        self::$server = new CakapdServer();
-    }
-
-    protected function tearDown(): void
-    {
-        foreach (self::$clients as $c) {
-            $c->close();
-        }
-        self::$clients = [];
-    }
-
-    public static function tearDownAfterClass(): void
-    {
-        if (self::$server !== null) {
-            $log = self::$server->log();
-            $code = self::$server->stop();
-            self::$server = null;
-            if ($code !== 0) {
-                throw new \RuntimeException("cakapd exited with $code:\n$log");
-            }
-        }
-    }
-
-    private static function client(?string $role, array $options = []): Client
-    {
-        $key = $role === null ? null : self::$server->keys[$role];
-        return self::$clients[] = new Client(self::$server->baseUrl, $key, $options + ['timeoutMs' => 15000]);
-    }
-
-    /** Runs $call and returns the CakapException it must throw. */
-    private static function failure(callable $call): CakapException
-    {
-        try {
-            $call();
-        } catch (CakapException $e) {
-            return $e;
-        }
-        self::fail('expected a CakapException');
-    }
-
     public function testHealthAndReadiness(): void
     {
         $this->assertTrue(self::client(null)->healthy());

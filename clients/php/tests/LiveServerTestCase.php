@@ -16,8 +16,12 @@ use PHPUnit\Framework\TestCase;
 abstract class LiveServerTestCase extends TestCase
 {
     protected static ?CakapdServer $server = null;
-    /** @var list<Client> the running test's clients, closed when it ends (see ClientTest) */
-    private static array $clients = [];
+    /**
+     * @var list<Client> the clients of the running test, closed when it ends: cakapd's
+     * HTTP server gives each open connection a thread of a small pool, so idle kept-alive
+     * connections piling up would make later ones wait, and its shutdown waits for them
+     */
+    protected static array $clients = [];
 
     public static function setUpBeforeClass(): void
     {
@@ -44,10 +48,11 @@ abstract class LiveServerTestCase extends TestCase
         }
     }
 
-    /** A client with the test server's key of $role ('portal', 'partner', 'admin'). */
-    protected static function client(string $role, array $options = []): Client
+    /** A client with the test server's key of $role ('portal', 'partner', 'admin'; null: none). */
+    protected static function client(?string $role, array $options = []): Client
     {
-        return self::$clients[] = new Client(static::$server->baseUrl, static::$server->keys[$role],
+        $key = $role === null ? null : static::$server->keys[$role];
+        return self::$clients[] = new Client(static::$server->baseUrl, $key,
                                              $options + ['timeoutMs' => 15000]);
     }
 

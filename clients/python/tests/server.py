@@ -10,6 +10,10 @@ import signal
 import subprocess
 import tempfile
 import time
+import unittest
+
+import cakap
+from tests import fixtures
 
 START_TIMEOUT_S = 30
 STOP_TIMEOUT_S = 20
@@ -106,3 +110,75 @@ class Cakapd:
             time.sleep(0.02)
         raise RuntimeError("cakapd did not report its HTTP port within %d s:\n%s" %
                            (START_TIMEOUT_S, self.log()))
+
+
+class ModuleServer:
+    """The cakapd of one test module, with fixtures.WORKERS and fixtures.VACANCY stored, and
+    the clients its tests opened. A module binds start/stop as setUpModule/tearDownModule
+    and closes the clients after each test: cakapd's HTTP server gives each open connection
+    a thread of a small pool, so idle kept-alive connections piling up would make later ones
+    wait, and its shutdown waits for them."""
+
+    def __init__(self):
+        self.cakapd = None
+        self.clients = []
+
+    def start(self):
+        self.cakapd = Cakapd()
+        try:
+            reply = self.client("portal").import_workers(iter(fixtures.WORKERS))
+            assert reply == {"accepted": 5, "rejected": 0, "rejections": []}, reply
+            self.client("portal").upsert_vacancy(fixtures.VACANCY)
+            self.close_clients()
+        except BaseException:
+            self.stop()
+            raise
+
+    def client(self, role, **options):
+        """A client with the key of `role` ("portal", "partner", "admin"; None: no key)."""
+        return self.client_of(self.cakapd.base_url,
+                              self.cakapd.keys[role] if role else None,
+                              timeout=options.pop("timeout", 15), **options)
+
+    def client_of(self, base_url, key, **options):
+        """A client of any URL and key, closed with the others."""
+        c = cakap.Client(base_url, key, **options)
+        self.clients.append(c)
+        return c
+
+    def close_clients(self):
+        while self.clients:
+            self.clients.pop().close()
+
+    def stop(self):
+        """Stops cakapd; raises when it did not exit 0 (with its log)."""
+        self.close_clients()
+        if self.cakapd is None:
+            return
+        server, self.cakapd = self.cakapd, None
+        code = server.stop()
+        log = server.log()
+        server.cleanup()
+        if code != 0:
+            raise RuntimeError("cakapd exited with %s:\n%s" % (code, log))
+
+
+class LiveTestCase(unittest.TestCase):
+    """A test class on a module's ModuleServer (`live`): its clients closed after each test,
+    and errors checked by code, HTTP status and field path."""
+
+    live = None  # the module's ModuleServer
+
+    def tearDown(self):
+        self.live.close_clients()
+
+    def assertError(self, call, code, http_status=None, field="any"):
+        with self.assertRaises(cakap.CakapError) as ctx:
+            call()
+        e = ctx.exception
+        self.assertEqual(e.code, code, e.message)
+        if http_status is not None:
+            self.assertEqual(e.http_status, http_status, e.message)
+        if field != "any":
+            self.assertEqual(e.field, field, e.message)
+        return e

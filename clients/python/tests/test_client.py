@@ -11,80 +11,25 @@ from prometheus_client.parser import text_string_to_metric_families
 
 import cakap
 from tests import fixtures
-from tests.server import Cakapd
+from tests.server import LiveTestCase, ModuleServer
 
-SERVER = None
-# The clients of the running test, closed when it ends: cakapd's HTTP server gives each
-# open connection a thread of a small pool, so idle kept-alive connections piling up
-# would make later ones wait, and its shutdown waits for them.
-CLIENTS = []
-
-
-def setUpModule():
-    global SERVER
-    SERVER = Cakapd()
-    try:
-        reply = client("portal").import_workers(iter(fixtures.WORKERS))
-        assert reply == {"accepted": 5, "rejected": 0, "rejections": []}, reply
-        client("portal").upsert_vacancy(fixtures.VACANCY)
-        close_clients()
-    except BaseException:
-        tearDownModule()
-        raise
+LIVE = ModuleServer()
+setUpModule = LIVE.start
+tearDownModule = LIVE.stop
+client = LIVE.client
+close_clients = LIVE.close_clients
+other_client = LIVE.client_of
 
 
-def close_clients():
-    while CLIENTS:
-        CLIENTS.pop().close()
-
-
-def tearDownModule():
-    global SERVER
-    close_clients()
-    if SERVER is None:
-        return
-    server, SERVER = SERVER, None
-    code = server.stop()
-    log = server.log()
-    server.cleanup()
-    if code != 0:
-        raise RuntimeError("cakapd exited with %s:\n%s" % (code, log))
-
-
-def client(role, **options):
-    c = cakap.Client(SERVER.base_url, SERVER.keys[role] if role else None,
-                     timeout=options.pop("timeout", 15), **options)
-    CLIENTS.append(c)
-    return c
-
-
-def other_client(base_url, key):
-    c = cakap.Client(base_url, key)
-    CLIENTS.append(c)
-    return c
-
-
-class ClientTest(unittest.TestCase):
-    def tearDown(self):
-        close_clients()
-
-    def assertError(self, call, code, http_status=None, field="any"):
-        with self.assertRaises(cakap.CakapError) as ctx:
-            call()
-        e = ctx.exception
-        self.assertEqual(e.code, code, e.message)
-        if http_status is not None:
-            self.assertEqual(e.http_status, http_status)
-        if field != "any":
-            self.assertEqual(e.field, field, e.message)
-        return e
+class ClientTest(LiveTestCase):
+    live = LIVE
 
     def test_health_and_readiness(self):
         self.assertTrue(client(None).healthy())
         self.assertTrue(client(None).ready())
 
     def test_import_jsonl_streams_a_file_and_reports_each_bad_line(self):
-        path = os.path.join(SERVER.tmp, "workers.jsonl")
+        path = os.path.join(LIVE.cakapd.tmp, "workers.jsonl")
         with open(path, "w") as f:
             f.write(fixtures.jsonl())
         reply = client("portal").import_jsonl(path)
@@ -101,7 +46,7 @@ class ClientTest(unittest.TestCase):
 
     def test_import_csv_maps_columns_and_names_the_bad_row(self):
         portal = client("portal")
-        path = os.path.join(SERVER.tmp, "workers.csv")
+        path = os.path.join(LIVE.cakapd.tmp, "workers.csv")
         with open(path, "w") as f:
             f.write(fixtures.CSV)
         try:
@@ -224,7 +169,7 @@ class ClientTest(unittest.TestCase):
                          "invalid_argument", 400, None)
 
     def test_no_key_or_unknown_key_is_unauthenticated(self):
-        for c in (client(None), other_client(SERVER.base_url, "cakap_not-a-real-key")):
+        for c in (client(None), other_client(LIVE.cakapd.base_url, "cakap_not-a-real-key")):
             self.assertError(lambda: c.match("v-welder"), "unauthenticated", 401)
 
     def test_partner_gets_redacted_workers_and_may_not_write(self):
@@ -265,7 +210,7 @@ class ClientTest(unittest.TestCase):
 
     def test_vacancies_import_from_jsonl(self):
         # Closed vacancies: the reverse-match tests see only the fixture's open one.
-        path = os.path.join(SERVER.tmp, "vacancies.jsonl")
+        path = os.path.join(LIVE.cakapd.tmp, "vacancies.jsonl")
         with open(path, "w") as f:
             for i in range(3):
                 f.write(json.dumps({"id": f"v-imp-{i}", "requiredSkills": ["LAS"],

@@ -11,47 +11,13 @@ import unittest
 
 import cakap
 from tests import fixtures
-from tests.server import Cakapd
+from tests.server import LiveTestCase, ModuleServer
 
-SERVER = None
-CLIENTS = []
-
-
-def setUpModule():
-    global SERVER
-    SERVER = Cakapd()
-    try:
-        reply = client("portal").import_workers(iter(fixtures.WORKERS))
-        assert reply == {"accepted": 5, "rejected": 0, "rejections": []}, reply
-        client("portal").upsert_vacancy(fixtures.VACANCY)
-        close_clients()
-    except BaseException:
-        tearDownModule()
-        raise
-
-
-def close_clients():
-    while CLIENTS:
-        CLIENTS.pop().close()
-
-
-def tearDownModule():
-    global SERVER
-    close_clients()
-    if SERVER is None:
-        return
-    server, SERVER = SERVER, None
-    code = server.stop()
-    log = server.log()
-    server.cleanup()
-    if code != 0:
-        raise RuntimeError("cakapd exited with %s:\n%s" % (code, log))
-
-
-def client(role):
-    c = cakap.Client(SERVER.base_url, SERVER.keys[role] if role else None, timeout=15)
-    CLIENTS.append(c)
-    return c
+LIVE = ModuleServer()
+setUpModule = LIVE.start
+tearDownModule = LIVE.stop
+client = LIVE.client
+close_clients = LIVE.close_clients
 
 
 def welder(worker_id, **fields):
@@ -71,7 +37,7 @@ class Cleanup:
 
     def __init__(self, test):
         # Its own client: cleanups run after tearDown closed the test's clients.
-        self.portal = cakap.Client(SERVER.base_url, SERVER.keys["portal"], timeout=15)
+        self.portal = cakap.Client(LIVE.cakapd.base_url, LIVE.cakapd.keys["portal"], timeout=15)
         self.workers, self.vacancies = [], []
         test.addCleanup(self.run)
 
@@ -99,20 +65,8 @@ class Cleanup:
                 raise
 
 
-class TestCase(unittest.TestCase):
-    def tearDown(self):
-        close_clients()
-
-    def assertError(self, call, code, http_status=None, field="any"):
-        with self.assertRaises(cakap.CakapError) as ctx:
-            call()
-        e = ctx.exception
-        self.assertEqual(e.code, code, e.message)
-        if http_status is not None:
-            self.assertEqual(e.http_status, http_status, e.message)
-        if field != "any":
-            self.assertEqual(e.field, field, e.message)
-        return e
+class TestCase(LiveTestCase):
+    live = LIVE
 
 
 class LedgerTest(TestCase):
@@ -362,7 +316,7 @@ class WatchTest(TestCase):
         def cancelled():
             """The admin key's watches cakapd logged as ended by the client going away."""
             n = 0
-            for line in SERVER.log().splitlines():
+            for line in LIVE.cakapd.log().splitlines():
                 try:
                     event = json.loads(line)
                 except ValueError:
@@ -391,8 +345,7 @@ class WatchTest(TestCase):
         self.assertError(lambda: list(self.watch("v-nowhere")), "not_found", 200)
         self.assertError(lambda: list(self.watch("v-welder", cursor="x", from_beginning=True)),
                          "invalid_argument", 200)
-        no_key = cakap.Client(SERVER.base_url, None)
-        CLIENTS.append(no_key)
+        no_key = LIVE.client_of(LIVE.cakapd.base_url, None)
         self.assertError(lambda: list(no_key.watch_vacancy("v-welder", timeout=5)),
                          "unauthenticated", 200)
         # The vacancy deleted while watched: not_found by the next heartbeat.
