@@ -241,17 +241,35 @@ function createClient(options) {
     // unobserved one from crashing the process.
     call.on('error', () => {});
     let cancelled = false;
+    let answered = false; // cakapd's first response headers arrived
+    call.once('metadata', () => {
+      answered = true;
+    });
     let cursor = request.cursor;
     const cancel = () => {
       if (cancelled) return;
       cancelled = true;
-      call.cancel();
+      if (answered) {
+        call.cancel();
+        return;
+      }
+      // A call cancelled before cakapd has answered is dropped by grpc-js without
+      // resetting the stream it already opened: cakapd would keep the watch (and a
+      // serving thread) until the connection closes. Cancel once it has answered (at
+      // once: the first heartbeat), or after a second if it never does.
+      const timer = setTimeout(() => call.cancel(), 1000);
+      timer.unref();
+      call.once('metadata', () => {
+        clearTimeout(timer);
+        call.cancel();
+      });
     };
     async function* messages() {
       try {
         // The stream's iterator yields what arrived before an error, then throws it;
         // it reads only as fast as the loop (flow control back to cakapd).
         for await (const message of call) {
+          if (cancelled) return;
           cursor = message.cursor;
           if (message.candidate || w.heartbeats) yield message;
         }

@@ -293,6 +293,22 @@ describe('ledger, figures, allocation, lexicon and alerts against a real cakapd'
       setTimeout(() => idle.cancel(), 300);
       assert.deepEqual(await alertsUntil(idle, () => false), []);
 
+      // cancel() before cakapd has answered: grpc-js alone would drop the call without
+      // resetting its stream, and cakapd would keep the watch until the connection closed
+      // (seen: 3.2 s, when the process exited). It ends within seconds, logged CANCELLED
+      // (the admin key's, so no other watch of this test can be the line).
+      const early = admin.watchVacancy('wv', { heartbeatSeconds: 60, deadlineMs: 60000 });
+      early.cancel();
+      assert.deepEqual(await alertsUntil(early, () => false), []);
+      await waitFor(() => cakapd.server.stderr.some((line) => {
+        try {
+          const e = JSON.parse(line);
+          return e.rpc === 'WatchVacancy' && e.key === cakapd.names.admin && e.status === 'CANCELLED';
+        } catch {
+          return false;
+        }
+      }), 5000, `the early-cancelled watch still runs on cakapd:\n${cakapd.server.stderr.join('\n')}`);
+
       await new Promise((r) => setImmediate(r));
       assert.deepEqual(unhandled, []);
     } finally {
