@@ -275,7 +275,9 @@ TEST(IntegrityTest, DeletedDocdataIsDataLossForEveryRecord) {
   for (bool keep_stored : {false, true}) {
     const Probe p = ProbeIndex(dir.path(), expected, keep_stored);
     ExpectSafe(p, keep_stored ? "stored workers cached" : "stored workers read");
-    if (p.open.empty()) EXPECT_EQ(p.data_loss, kWorkers + kVacancies) << p;
+    if (p.open.empty()) {
+      EXPECT_EQ(p.data_loss, kWorkers + kVacancies) << p;
+    }
     EXPECT_EQ(p.correct, 0) << p;
   }
 }

@@ -144,7 +144,9 @@ inline grpc::Status RawUnary(TestServer& s, const std::string& method, const std
   if (response != nullptr) {
     response->clear();
     std::vector<grpc::Slice> slices;
-    if (status.ok()) EXPECT_TRUE(resp.Dump(&slices).ok());
+    if (status.ok()) {
+      EXPECT_TRUE(resp.Dump(&slices).ok());
+    }
     for (const grpc::Slice& sl : slices) {
       response->append(reinterpret_cast<const char*>(sl.begin()), sl.size());
     }
