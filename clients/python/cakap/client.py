@@ -10,6 +10,8 @@ import urllib.parse
 
 from .csv_workers import CsvMapping
 from .errors import CakapError
+from .replies import (END_STREAM, envelopes, fill_count, fill_entry, fill_hit, stream_message,
+                      to_int)
 
 _PACKAGE = "cakap.v1."
 # Errors of a kept-alive connection the server closed while idle: the request never
@@ -17,69 +19,6 @@ _PACKAGE = "cakap.v1."
 _STALE = (http.client.RemoteDisconnected, ConnectionResetError, BrokenPipeError)
 
 
-def _int(value):
-    return int(value) if value not in (None, "") else 0
-
-
-def _fill_hit(hit):
-    """Fills the fields of a Candidate / VacancyHit that JSON leaves out at 0 (a worker at
-    the vacancy's own location has distanceKm 0; a component may be worth 0), so callers
-    can index them. The worker or vacancy itself is left as sent: a missing "nik" means
-    it was not given or redacted."""
-    hit.setdefault("score", 0.0)
-    hit.setdefault("distanceKm", 0.0)
-    for component in hit.setdefault("explanation", []):
-        component.setdefault("name", "")
-        component.setdefault("value", 0.0)
-        component.setdefault("detail", "")
-    return hit
-
-
-def _fill_count(count):
-    """A figures Count: {"value": int, "suppressed": bool}. JSON leaves a zero count out
-    ({}), and a partner's count from 1 to min_cell_size - 1 comes as {"suppressed": true}
-    (value 0: the true value is not sent)."""
-    count = count if isinstance(count, dict) else {}
-    return {"value": _int(count.get("value")), "suppressed": bool(count.get("suppressed"))}
-
-
-def _fill_entry(entry):
-    """A LedgerEntry with its scalars present (seq and corrects as ints) and its
-    placement or outcome filled; the one of the two that is not this entry's is absent."""
-    entry.setdefault("workerId", "")
-    entry["seq"] = _int(entry.get("seq"))
-    entry.setdefault("recordedAt", "")
-    entry.setdefault("source", "")
-    entry["corrects"] = _int(entry.get("corrects"))
-    entry.setdefault("withdrawn", False)
-    if "placement" in entry:
-        p = entry["placement"]
-        for key in ("kind", "vacancyId", "employer", "date"):
-            p.setdefault(key, "")
-    if "outcome" in entry:
-        o = entry["outcome"]
-        o["placementSeq"] = _int(o.get("placementSeq"))
-        o.setdefault("kind", "")
-        o.setdefault("afterMonths", 0)
-        o.setdefault("date", "")
-        o.setdefault("reason", "")
-    return entry
-
-
-def _envelopes(buffer):
-    """Takes every complete Connect envelope off the front of `buffer` (a bytearray):
-    yields (flags, payload bytes) and leaves an incomplete one where it is, for more
-    bytes to complete."""
-    while len(buffer) >= 5:
-        length = int.from_bytes(buffer[1:5], "big")
-        if len(buffer) < 5 + length:
-            return
-        flags, payload = buffer[0], bytes(buffer[5:5 + length])
-        del buffer[:5 + length]
-        yield flags, payload
-
-
-_END_STREAM = 0x02
 # The socket may wait this long beyond the heartbeat interval before a silent watch
 # counts as a lost connection.
 _HEARTBEAT_SLACK_S = 10
@@ -160,16 +99,16 @@ class Client:
         result.setdefault("candidates", [])
         result.setdefault("nearMisses", [])
         result.setdefault("nextPageToken", "")
-        result["total"] = _int(result.get("total"))
+        result["total"] = to_int(result.get("total"))
         for c in result["candidates"]:
-            _fill_hit(c)
+            fill_hit(c)
         for n in result["nearMisses"]:
-            _fill_hit(n.setdefault("candidate", {}))
+            fill_hit(n.setdefault("candidate", {}))
             n.setdefault("constraint", "")
             n.setdefault("reason", "")
         for values in result.get("facets", {}).values():
             for v in values:
-                v["count"] = _int(v.get("count"))
+                v["count"] = to_int(v.get("count"))
         return result
 
     def iter_candidates(self, vacancy, *, page_size=200, exclude_welfare=False):
@@ -192,8 +131,8 @@ class Client:
             request["excludeWelfare"] = True
         result = self.call("MatchService", "MatchVacancies", request).get("result", {})
         for hit in result.setdefault("vacancies", []):
-            _fill_hit(hit)
-        result["total"] = _int(result.get("total"))
+            fill_hit(hit)
+        result["total"] = to_int(result.get("total"))
         return result
 
     # ---- workers and vacancies -----------------------------------------------------
@@ -299,7 +238,7 @@ class Client:
         (field "entry.placement.vacancy_id").
         """
         reply = self.call("LedgerService", "RecordPlacement", {"entry": entry})
-        return _fill_entry(reply.get("entry", {}))
+        return fill_entry(reply.get("entry", {}))
 
     def record_outcome(self, entry):
         """Records what became of a placement (LedgerService.RecordOutcome); appended to
@@ -313,7 +252,7 @@ class Client:
         Returns the entry as committed (filled as history() fills it).
         """
         reply = self.call("LedgerService", "RecordOutcome", {"entry": entry})
-        return _fill_entry(reply.get("entry", {}))
+        return fill_entry(reply.get("entry", {}))
 
     def history(self, worker_id):
         """A worker's ledger, by seq (LedgerService.GetHistory; portal and admin keys, a
@@ -323,7 +262,7 @@ class Client:
         date) or "outcome" (placementSeq as int, kind, afterMonths, date, reason), every
         field present ("" / 0 / False when JSON left it out)."""
         reply = self.call("LedgerService", "GetHistory", {"workerId": worker_id})
-        return [_fill_entry(e) for e in reply.get("entries", [])]
+        return [fill_entry(e) for e in reply.get("entries", [])]
 
     def figures(self, slice=None, *, supply_demand=False, as_of="", timeout=None):
         """The office's figures for a slice of the index (FiguresService.GetFigures; every
@@ -344,18 +283,14 @@ class Client:
         {"value": 0, "suppressed": False}. The two medians are floats (-1.0: nobody);
         supplyDemand is [] unless asked for.
         """
-        request = {"slice": slice or {}}
-        if supply_demand:
-            request["supplyDemand"] = True
-        if as_of:
-            request["asOf"] = as_of
+        request = {"slice": slice or {}, "supplyDemand": supply_demand, "asOf": as_of}
         reply = self.call("FiguresService", "GetFigures", request, timeout=timeout)
         figures = reply.get("figures", {})
         for key in ("workers", "trained", "certified", "placed", "placedJob",
                     "placedApprenticeship", "placedOwnBusiness", "stillWorking3m",
                     "stillWorking6m", "withTrainingBeforePlacement",
                     "withCertificateBeforePlacement"):
-            figures[key] = _fill_count(figures.get(key))
+            figures[key] = fill_count(figures.get(key))
         for key in ("medianDaysTrainingToPlacement", "medianDaysCertificationToPlacement"):
             figures[key] = float(figures.get(key, 0.0))
         rows = reply.get("supplyDemand", [])
@@ -364,9 +299,9 @@ class Client:
             row.setdefault("regionCode", "")
             for key in ("availableCertified", "openOpenings", "expiring30d", "expiring90d",
                         "expiring180d"):
-                row[key] = _fill_count(row.get(key))
+                row[key] = fill_count(row.get(key))
         return {"figures": figures, "supplyDemand": rows, "asOf": reply.get("asOf", ""),
-                "minCellSize": _int(reply.get("minCellSize"))}
+                "minCellSize": to_int(reply.get("minCellSize"))}
 
     # ---- allocation and reference data ---------------------------------------------
 
@@ -392,10 +327,10 @@ class Client:
             v.setdefault("vacancyId", "")
             v.setdefault("title", "")
             for key in ("places", "maxNonLocal", "localProposed", "candidates"):
-                v[key] = _int(v.get(key))
+                v[key] = to_int(v.get(key))
             v.setdefault("quotaShareMet", False)
             for c in v.setdefault("proposed", []):
-                _fill_hit(c)
+                fill_hit(c)
         for p in result.setdefault("placements", []):
             p.setdefault("workerId", "")
             p.setdefault("vacancyIds", [])
@@ -406,7 +341,7 @@ class Client:
         summary = result.setdefault("summary", {})
         for key in ("workers", "placedWorkers", "assignments", "places", "feasiblePairs",
                     "greedyAssignments"):
-            summary[key] = _int(summary.get(key))
+            summary[key] = to_int(summary.get(key))
         for key in ("objective", "totalScore", "greedyObjective", "greedyGap"):
             summary[key] = float(summary.get(key, 0.0))
         return result
@@ -420,9 +355,7 @@ class Client:
 
             c.lookup_skills("juru las")[0]["code"]   # "LAS"
         """
-        request = {"query": text}
-        if limit:
-            request["limit"] = limit
+        request = {"query": text, "limit": limit}
         skills = self.call("LexiconService", "LookupSkills", request).get("skills", [])
         for s in skills:
             for key in ("code", "nameId", "nameEn", "parentCode", "matched"):
@@ -475,12 +408,8 @@ class Client:
             request["excludeWelfare"] = True
         message = json.dumps(request, ensure_ascii=False, separators=(",", ":")).encode()
         body = b"\x00" + len(message).to_bytes(4, "big") + message
-        headers = {"Content-Type": "application/connect+json",
-                   "Connect-Protocol-Version": "1"}
-        if self._key:
-            headers["Authorization"] = "Bearer " + self._key
-        if timeout:
-            headers["Connect-Timeout-Ms"] = str(max(1, int(timeout * 1000)))
+        headers = self._headers("application/connect+json", timeout)
+        headers["Connect-Protocol-Version"] = "1"
         path = "/cakap.v1.AlertService/WatchVacancy"
         idle = (heartbeat_seconds or 15) + _HEARTBEAT_SLACK_S
         return self._watch(path, body, headers, idle, bool(timeout), heartbeats)
@@ -495,9 +424,9 @@ class Client:
                     raise CakapError.from_reply(response.status, response.read())
                 buffer = bytearray()
                 while True:
-                    for flags, payload in _envelopes(buffer):
-                        message = self._stream_message(payload)
-                        if flags & _END_STREAM:
+                    for flags, payload in envelopes(buffer):
+                        message = stream_message(payload)
+                        if flags & END_STREAM:
                             error = message.get("error")
                             if not isinstance(error, dict):
                                 return
@@ -507,9 +436,9 @@ class Client:
                             raise CakapError(code, str(error.get("message", "")),
                                              http_status=response.status)
                         alert = {"candidate": None, "cursor": message.get("cursor", ""),
-                                 "sequence": _int(message.get("sequence"))}
+                                 "sequence": to_int(message.get("sequence"))}
                         if "candidate" in message:
-                            alert["candidate"] = _fill_hit(message["candidate"])
+                            alert["candidate"] = fill_hit(message["candidate"])
                         elif not heartbeats:
                             continue
                         yield alert
@@ -527,23 +456,13 @@ class Client:
             # Also on close(): the connection goes, and with it the watch.
             conn.close()
 
-    @staticmethod
-    def _stream_message(payload):
-        try:
-            message = json.loads(payload)
-        except ValueError as e:
-            raise CakapError("internal", "stream message: not JSON (%s)" % e, http_status=200)
-        if not isinstance(message, dict):
-            raise CakapError("internal", "stream message: not a JSON object", http_status=200)
-        return message
-
     # ---- administration and operations ---------------------------------------------
 
     def stats(self):
         """Index statistics (admin keys): workers, vacancies, openVacancies, revision,
         sizeBytes, all ints."""
         reply = self.call("AdminService", "Stats", {})
-        return {k: _int(reply.get(k))
+        return {k: to_int(reply.get(k))
                 for k in ("workers", "vacancies", "openVacancies", "revision", "sizeBytes")}
 
     def healthy(self):
@@ -580,12 +499,12 @@ class Client:
                                       stream=True)
         result = self._decode(status, reply)
         return {
-            "accepted": _int(result.get("accepted")),
-            "rejected": _int(result.get("rejected")),
+            "accepted": to_int(result.get("accepted")),
+            "rejected": to_int(result.get("rejected")),
             # In stream order (cakapd lists them so; kept sorted for older servers, which
             # listed unparsable lines before the invalid records of the same batch).
             # workerId for /v1/import/workers, vacancyId for /v1/import/vacancies.
-            "rejections": sorted(({"index": _int(r.get("index")),
+            "rejections": sorted(({"index": to_int(r.get("index")),
                                    "workerId": r.get("workerId", ""),
                                    "vacancyId": r.get("vacancyId", ""),
                                    "reason": r.get("reason", "")}
@@ -611,16 +530,22 @@ class Client:
                                                context=self._ssl)
         return http.client.HTTPConnection(self._host, self._port, timeout=timeout)
 
-    def _request(self, verb, path, body, content_type, timeout, stream=False):
-        """One request; returns (status, body bytes). timeout None: no deadline (imports).
-        A stream body (an iterable of bytes) is sent chunked."""
-        headers = {"Accept": "application/json"}
+    def _headers(self, content_type, timeout):
+        """The key, the body's type (None: no body) and the deadline (None: none)."""
+        headers = {}
         if content_type:
             headers["Content-Type"] = content_type
         if self._key:
             headers["Authorization"] = "Bearer " + self._key
         if timeout:
             headers["Connect-Timeout-Ms"] = str(max(1, int(timeout * 1000)))
+        return headers
+
+    def _request(self, verb, path, body, content_type, timeout, stream=False):
+        """One request; returns (status, body bytes). timeout None: no deadline (imports).
+        A stream body (an iterable of bytes) is sent chunked."""
+        headers = self._headers(content_type, timeout)
+        headers["Accept"] = "application/json"
         # The server gives up at the deadline and says so (deadline_exceeded); the socket
         # waits a little longer so that reply, not a cut connection, is what callers see.
         sock_timeout = timeout + 2 if timeout else None

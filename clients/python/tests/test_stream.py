@@ -8,7 +8,7 @@ import threading
 import unittest
 
 import cakap
-from cakap.client import _envelopes
+from cakap.replies import envelopes
 
 
 def envelope(flags, message):
@@ -71,7 +71,7 @@ class StreamReadingTest(unittest.TestCase):
         buffer, got = bytearray(), []
         for i in range(len(stream)):
             buffer += stream[i:i + 1]
-            got.extend(_envelopes(buffer))
+            got.extend(envelopes(buffer))
         self.assertEqual(got, [(0, b'{"cursor": "a"}'), (2, b"{}")])
         self.assertEqual(buffer, b"")
 
